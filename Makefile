@@ -1,0 +1,59 @@
+# netstat -- BSD netstat for Linux.  Works with BSD make and GNU make.
+
+PROG=	netstat
+OBJS=	main.o inet.o inet6.o unix.o if.o route.o mbuf.o mroute.o \
+	nl.o proc.o out.o names.o
+SRCS=	main.c inet.c inet6.c unix.c if.c route.c mbuf.c mroute.c \
+	nl.c proc.c out.c names.c
+
+CC?=		cc
+CFLAGS?=	-O2 -g
+WARNFLAGS=	-std=c11 -Wall -Wextra -Werror
+CPPFLAGS+=	-D_GNU_SOURCE
+LDLIBS=		-pthread
+SANFLAGS=	-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
+		-fno-sanitize-recover=undefined
+
+PREFIX?=	/usr/local
+BINDIR=		$(PREFIX)/bin
+MANDIR=		$(PREFIX)/share/man/man1
+INSTALL?=	install
+
+all: $(PROG)
+
+$(PROG): $(OBJS)
+	$(CC) $(LDFLAGS) -o $(PROG) $(OBJS) $(LDLIBS)
+
+.c.o:
+	$(CC) $(WARNFLAGS) $(CFLAGS) $(CPPFLAGS) -c $<
+
+$(OBJS): netstat.h
+
+# The same program built with AddressSanitizer and UBSan, and the tests
+# run against it.
+$(PROG)-asan: $(SRCS) netstat.h
+	$(CC) $(WARNFLAGS) $(SANFLAGS) $(CPPFLAGS) -o $(PROG)-asan $(SRCS) \
+	    $(LDLIBS)
+
+asan: $(PROG)-asan
+	NETSTAT=./$(PROG)-asan sh tests/run
+
+test: $(PROG)
+	NETSTAT=./$(PROG) sh tests/run
+
+lint:
+	mandoc -Tlint -W warning netstat.1
+
+bench: $(PROG)
+	sh bench/bench.sh
+
+install: $(PROG)
+	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)
+	$(INSTALL) -m 755 $(PROG) $(DESTDIR)$(BINDIR)/$(PROG)
+	$(INSTALL) -m 644 netstat.1 $(DESTDIR)$(MANDIR)/netstat.1
+
+clean:
+	rm -f $(PROG) $(PROG)-asan $(OBJS) tests/*.tmp
+	rm -rf tests/tmp bench/tmp
+
+.PHONY: all asan test lint bench install clean

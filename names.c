@@ -1,0 +1,335 @@
+/*
+ * Names for addresses, ports and networks.  Every answer is cached for the
+ * run.  Host lookups run in a helper thread that we wait for at most one
+ * second: after the first timeout the rest of the run is numeric, so a dead
+ * resolver costs a user one second, once.
+ */
+#include <sys/socket.h>
+
+#include <netinet/in.h>
+#include <arpa/inet.h>
+
+#include <errno.h>
+#include <netdb.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "netstat.h"
+
+#define	LOOKUP_TIMEOUT_MS	1000
+#define	HOST_BUCKETS		1024
+
+struct hostent_c {
+	struct hostent_c *next;
+	int		 af;
+	unsigned char	 addr[16];
+	char		*name;
+};
+
+static struct hostent_c *hosts[HOST_BUCKETS];
+static int resolver_dead;
+static char domain[256];
+static int domain_done;
+
+/* A lookup handed to the helper thread; freed by whoever finishes last. */
+struct lookup {
+	pthread_mutex_t	 mtx;
+	pthread_cond_t	 cv;
+	int		 done;
+	int		 refs;
+	struct sockaddr_storage ss;
+	socklen_t	 sslen;
+	char		 name[NI_MAXHOST];
+	int		 ok;
+};
+
+static size_t
+addr_len(int family)
+{
+	return (family == AF_INET6 ? 16 : 4);
+}
+
+/* The numeric form of an address, in a small ring of static buffers. */
+const char *
+addr_str(int family, const void *addr)
+{
+	static char ring[8][INET6_ADDRSTRLEN];
+	static int slot;
+	char *buf = ring[slot++ & 7];
+
+	if (inet_ntop(family, addr, buf, INET6_ADDRSTRLEN) == NULL)
+		(void)strcpy(buf, "?");
+	return (buf);
+}
+
+static void
+lookup_release(struct lookup *lk)
+{
+	int last;
+
+	pthread_mutex_lock(&lk->mtx);
+	last = --lk->refs == 0;
+	pthread_mutex_unlock(&lk->mtx);
+	if (last) {
+		pthread_mutex_destroy(&lk->mtx);
+		pthread_cond_destroy(&lk->cv);
+		free(lk);
+	}
+}
+
+static void *
+lookup_thread(void *arg)
+{
+	struct lookup *lk = arg;
+	char name[NI_MAXHOST];
+	int ok;
+
+	ok = getnameinfo((struct sockaddr *)&lk->ss, lk->sslen, name,
+	    sizeof(name), NULL, 0, NI_NAMEREQD) == 0;
+	pthread_mutex_lock(&lk->mtx);
+	if (ok)
+		memcpy(lk->name, name, sizeof(name));
+	lk->ok = ok;
+	lk->done = 1;
+	pthread_cond_signal(&lk->cv);
+	pthread_mutex_unlock(&lk->mtx);
+	lookup_release(lk);
+	return (NULL);
+}
+
+/*
+ * Resolve with a deadline.  Returns 1 with a name, 0 without one, -1 when
+ * the deadline passed.
+ */
+static int
+lookup_bounded(int family, const void *addr, char *name, size_t len)
+{
+	struct lookup *lk;
+	struct timespec ts;
+	pthread_attr_t attr;
+	pthread_t tid;
+	int rc = 0, timedout = 0;
+
+	if ((lk = calloc(1, sizeof(*lk))) == NULL)
+		return (0);
+	pthread_mutex_init(&lk->mtx, NULL);
+	pthread_cond_init(&lk->cv, NULL);
+	lk->refs = 2;
+	if (family == AF_INET) {
+		struct sockaddr_in *sin = (struct sockaddr_in *)&lk->ss;
+
+		sin->sin_family = AF_INET;
+		memcpy(&sin->sin_addr, addr, 4);
+		lk->sslen = sizeof(*sin);
+	} else {
+		struct sockaddr_in6 *sin6 = (struct sockaddr_in6 *)&lk->ss;
+
+		sin6->sin6_family = AF_INET6;
+		memcpy(&sin6->sin6_addr, addr, 16);
+		lk->sslen = sizeof(*sin6);
+	}
+	pthread_attr_init(&attr);
+	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+	if (pthread_create(&tid, &attr, lookup_thread, lk) != 0) {
+		pthread_attr_destroy(&attr);
+		free(lk);
+		return (0);
+	}
+	pthread_attr_destroy(&attr);
+	clock_gettime(CLOCK_REALTIME, &ts);
+	ts.tv_sec += LOOKUP_TIMEOUT_MS / 1000;
+	ts.tv_nsec += (LOOKUP_TIMEOUT_MS % 1000) * 1000000L;
+	if (ts.tv_nsec >= 1000000000L) {
+		ts.tv_sec++;
+		ts.tv_nsec -= 1000000000L;
+	}
+	pthread_mutex_lock(&lk->mtx);
+	while (!lk->done && !timedout)
+		if (pthread_cond_timedwait(&lk->cv, &lk->mtx, &ts) == ETIMEDOUT)
+			timedout = !lk->done;
+	if (lk->done && lk->ok) {
+		(void)snprintf(name, len, "%s", lk->name);
+		rc = 1;
+	} else if (timedout)
+		rc = -1;
+	pthread_mutex_unlock(&lk->mtx);
+	lookup_release(lk);
+	return (rc);
+}
+
+/* BSD trims our own domain from names: "host.example.com" -> "host". */
+static void
+trim_domain(char *name)
+{
+	char host[256], *dot;
+	size_t nl, dl;
+
+	if (!domain_done) {
+		domain_done = 1;
+		if (gethostname(host, sizeof(host)) == 0) {
+			host[sizeof(host) - 1] = '\0';
+			if ((dot = strchr(host, '.')) != NULL)
+				(void)snprintf(domain, sizeof(domain), "%s",
+				    dot + 1);
+		}
+	}
+	if (domain[0] == '\0')
+		return;
+	nl = strlen(name);
+	dl = strlen(domain);
+	if (nl > dl + 1 && name[nl - dl - 1] == '.' &&
+	    strcasecmp(name + nl - dl, domain) == 0)
+		name[nl - dl - 1] = '\0';
+}
+
+static unsigned int
+addr_hash(int family, const unsigned char *a)
+{
+	unsigned int h = 2166136261u;
+	size_t i;
+
+	for (i = 0; i < addr_len(family); i++)
+		h = (h ^ a[i]) * 16777619u;
+	return (h % HOST_BUCKETS);
+}
+
+/*
+ * The name of a host address, or its numeric form.
+ */
+const char *
+host_name(int family, const void *addr)
+{
+	struct hostent_c *e;
+	char name[NI_MAXHOST];
+	unsigned int h;
+	int rc;
+
+	if (nflag || resolver_dead)
+		return (addr_str(family, addr));
+	h = addr_hash(family, addr);
+	for (e = hosts[h]; e != NULL; e = e->next)
+		if (e->af == family &&
+		    memcmp(e->addr, addr, addr_len(family)) == 0)
+			return (e->name);
+	rc = lookup_bounded(family, addr, name, sizeof(name));
+	if (rc < 0) {
+		resolver_dead = 1;
+		out_flush();
+		fprintf(stderr, "netstat: name lookup timed out; "
+		    "printing numeric addresses\n");
+		return (addr_str(family, addr));
+	}
+	if ((e = calloc(1, sizeof(*e))) == NULL)
+		return (addr_str(family, addr));
+	if (rc > 0) {
+		trim_domain(name);
+		e->name = strdup(name);
+	} else
+		e->name = strdup(addr_str(family, addr));
+	if (e->name == NULL) {
+		free(e);
+		return (addr_str(family, addr));
+	}
+	e->af = family;
+	memcpy(e->addr, addr, addr_len(family));
+	e->next = hosts[h];
+	hosts[h] = e;
+	return (e->name);
+}
+
+/*
+ * Service names for tcp and udp, read once from the services database
+ * into tables indexed by port.
+ */
+static char **svc_tcp, **svc_udp;
+static int svc_loaded;
+
+static void
+svc_load(void)
+{
+	struct servent *se;
+	unsigned int port;
+	char ***tab;
+
+	svc_loaded = 1;
+	svc_tcp = calloc(65536, sizeof(char *));
+	svc_udp = calloc(65536, sizeof(char *));
+	if (svc_tcp == NULL || svc_udp == NULL)
+		return;
+	setservent(1);
+	while ((se = getservent()) != NULL) {
+		port = ntohs((uint16_t)se->s_port);
+		if (strcmp(se->s_proto, "tcp") == 0)
+			tab = &svc_tcp;
+		else if (strcmp(se->s_proto, "udp") == 0)
+			tab = &svc_udp;
+		else
+			continue;
+		/* The first name listed for a port is its name. */
+		if ((*tab)[port] == NULL)
+			(*tab)[port] = strdup(se->s_name);
+	}
+	endservent();
+}
+
+/*
+ * The name of a port for "tcp" or "udp" (others use udp's names, as
+ * udplite shares its port space), or its number; "*" for port 0.
+ */
+const char *
+port_name(unsigned int port, const char *proto)
+{
+	static char ring[8][8];
+	static int slot;
+	char *buf;
+	char **tab;
+
+	port &= 0xffff;
+	if (port == 0)
+		return ("*");
+	if (!nflag) {
+		if (!svc_loaded)
+			svc_load();
+		tab = proto != NULL && strcmp(proto, "tcp") == 0 ?
+		    svc_tcp : svc_udp;
+		if (tab != NULL && tab[port] != NULL)
+			return (tab[port]);
+	}
+	buf = ring[slot++ & 7];
+	(void)snprintf(buf, sizeof(ring[0]), "%u", port);
+	return (buf);
+}
+
+/*
+ * A network's name from /etc/networks, or NULL.  net is in host order, as
+ * getnetbyaddr() takes it, with trailing zero octets dropped.
+ */
+const char *
+net_name(uint32_t net)
+{
+	static struct {
+		uint32_t net;
+		char	*name;
+	} cache[64];
+	static int ncache;
+	struct netent *ne;
+	char *name;
+	int i;
+
+	if (nflag)
+		return (NULL);
+	for (i = 0; i < ncache; i++)
+		if (cache[i].net == net)
+			return (cache[i].name);
+	ne = getnetbyaddr(net, AF_INET);
+	name = ne != NULL ? strdup(ne->n_name) : NULL;
+	if (ncache < 64) {
+		cache[ncache].net = net;
+		cache[ncache].name = name;
+		ncache++;
+	}
+	return (name);
+}

@@ -1,0 +1,178 @@
+/*
+ * netstat -- BSD netstat(1) for Linux.
+ *
+ * Shared declarations: option flags (main.c), the protocol table, the
+ * netlink transport (nl.c), proc-file reading (proc.c), the output layer
+ * (out.c), name lookups (names.c) and each subsystem's entry points.
+ */
+#ifndef NETSTAT_H
+#define NETSTAT_H
+
+#include <sys/types.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+struct nlmsghdr;
+struct rtattr;
+
+/*
+ * Options (main.c).
+ */
+extern int	Aflag;		/* socket cookie column */
+extern int	aflag;		/* all sockets; -ia multicast; -ra local table */
+extern int	bflag;		/* byte counts */
+extern int	dflag;		/* drop column */
+extern int	gflag;		/* multicast */
+extern int	hflag;		/* human-readable counters */
+extern int	iflag;		/* interfaces */
+extern int	Lflag;		/* listen queues */
+extern int	lflag;		/* long addresses; -rl extra columns */
+extern int	mflag;		/* network memory; 2 with -mm */
+extern int	nflag;		/* numeric */
+extern int	rflag;		/* routing tables */
+extern int	sflag;		/* statistics; 2 with -ss */
+extern int	tflag;		/* -i: Time column */
+extern int	vflag;		/* verbose */
+extern int	Wflag;		/* wide: never truncate */
+extern int	xflag;		/* socket buffers and timers */
+
+extern int	af;		/* AF_UNSPEC, AF_INET, AF_INET6, AF_UNIX, AF_PACKET */
+extern char	*interface;	/* -I, or NULL */
+extern int	interval;	/* -w seconds, 0 when not given */
+extern int	qcount;		/* -q lines, 0 for unlimited */
+extern char	*memf;		/* -M directory, or NULL for the live kernel */
+extern char	*fibname;	/* -F as given, or NULL */
+extern int	exit_status;	/* 1 once a soft error was reported */
+
+/*
+ * The protocol table (main.c).  One row per name accepted by -p.
+ * pr_sockaf/pr_proto say which sockets the row lists (pr_proto 0: none);
+ * pr_stats prints the row's -s block (NULL: none).
+ */
+struct protox {
+	const char	*pr_name;
+	int		 pr_sockaf;	/* AF_UNSPEC: both families */
+	int		 pr_proto;	/* IPPROTO_TCP, ... or IPPROTO_RAW */
+	int		 pr_statsaf;	/* family of the -s block */
+	int		 pr_flags;
+#define	PR_EXPLICIT	0x01	/* -s block only when named with -p */
+	void		(*pr_stats)(const struct protox *);
+};
+
+extern const struct protox protox[];
+
+/*
+ * Netlink transport (nl.c).
+ *
+ * nl_walk() is the parser: it checks every length in buf and calls fn for
+ * each message of the dump with sequence number seq.  It returns 1 when
+ * NLMSG_DONE was seen, 0 when more is to come, a negative errno when the
+ * kernel answered with an error (NLMSG_ERROR or a DONE carrying one),
+ * -EBADMSG when the buffer is malformed, or fn's negative return.
+ */
+typedef int	(*nl_msg_fn)(const struct nlmsghdr *, void *);
+
+int	nl_open(int);
+int	nl_dump(int, void *, size_t, nl_msg_fn, void *);
+int	nl_walk(const void *, size_t, uint32_t, nl_msg_fn, void *);
+int	nl_attrs(const void *, size_t, const struct rtattr **, int);
+const void *nl_data(const struct rtattr *, size_t *);
+int	nl_u32(const struct rtattr *, uint32_t *);
+int	nl_u64(const struct rtattr *, uint64_t *);
+int	nl_fallback(int);
+
+/*
+ * Proc-file reading (proc.c); every path is relative to /proc, or to the
+ * -M directory when one was given.
+ *
+ * proc_lines() calls fn for each line (without its newline) after skipping
+ * `skip` header lines.  fn returns 0, or -1 for a malformed line; those are
+ * counted and reported once.  proc_lines() returns -1 when the file cannot
+ * be read (reported unless PROC_QUIET), else 0.
+ */
+#define	PROC_QUIET	0x01	/* a missing file is not an error */
+
+typedef int	(*proc_line_fn)(const char *, size_t, void *);
+
+const char *proc_root(void);
+int	proc_path(char *, size_t, const char *);
+int	proc_lines(const char *, int, int, proc_line_fn, void *);
+char	*proc_slurp(const char *, size_t *, int);
+int	proc_read_int(const char *, long long *);
+void	proc_warn(const char *);
+
+/*
+ * Output (out.c).  Each field is one call that serves text and JSON alike:
+ * the key names the JSON member (NULL: text only), fmt is its printf-style
+ * text form with exactly one conversion (NULL: JSON only).  Strings from
+ * outside are sanitized.  Text lines never end in blanks.
+ */
+#define	OUT_TEXT	0
+#define	OUT_JSON	1
+
+extern int	out_style;
+
+int	out_set_style(const char *);
+void	out_init(void);
+int	out_finish(void);
+void	out_flush(void);
+void	out_open_container(const char *);
+void	out_close_container(void);
+void	out_open_list(const char *);
+void	out_close_list(void);
+void	out_open_instance(void);
+void	out_close_instance(void);
+void	out_text(const char *, ...) __attribute__((format(printf, 1, 2)));
+void	out_str(const char *, const char *, const char *);
+void	out_strn(const char *, const char *, const char *, size_t);
+void	out_uint(const char *, const char *, unsigned long long);
+void	out_int(const char *, const char *, long long);
+void	out_bool(const char *, int);
+size_t	sanitize(char *, size_t, const char *, size_t);
+
+/*
+ * Names (names.c): cached, bounded lookups.  Each returns a string that
+ * stays valid for the run; numeric when -n is given, when there is no
+ * name, or once a lookup has timed out.
+ */
+const char *host_name(int, const void *);
+const char *port_name(unsigned int, const char *);
+const char *net_name(uint32_t);
+const char *addr_str(int, const void *);
+
+/*
+ * Subsystems.
+ */
+/* inet.c: Internet sockets, IPv4 statistics */
+void	protopr(const struct protox *);
+void	ip_stats(const struct protox *);
+void	icmp_stats(const struct protox *);
+void	igmp_stats(const struct protox *);
+void	tcp_stats(const struct protox *);
+void	udp_stats(const struct protox *);
+void	udplite_stats(const struct protox *);
+/* inet6.c: IPv6 statistics, per interface too */
+void	ip6_stats(const struct protox *);
+void	icmp6_stats(const struct protox *);
+void	udp6_stats(const struct protox *);
+void	udplite6_stats(const struct protox *);
+void	ip6_ifstats(const char *);
+void	icmp6_ifstats(const char *);
+/* -s -w: statistics as deltas; NULL for every block */
+void	statswatch(const struct protox *);
+/* unix.c */
+void	unixpr(void);
+/* if.c */
+void	intpr(void);
+void	sidewaysintpr(void);
+/* route.c */
+void	routepr(void);
+void	rt_stats(void);
+/* mbuf.c */
+void	mbpr(void);
+/* mroute.c */
+void	mroutepr(void);
+void	mrt_stats(void);
+
+#endif /* NETSTAT_H */

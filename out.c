@@ -1,0 +1,590 @@
+/*
+ * Output: one call per field serves text and JSON (--libxo json), after
+ * FreeBSD's libxo.  Text goes through a line buffer that drops blanks at
+ * the end of each line.  Field formats hold one printf-style conversion;
+ * they are interpreted here, without printf, because a socket table of a
+ * hundred thousand rows spends most of its time formatting.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "netstat.h"
+
+#define	OUT_BUFSIZE	(64 * 1024)
+#define	OUT_FLUSHAT	(OUT_BUFSIZE - 8192)
+#define	OUT_MAXDEPTH	32
+#define	OUT_FIELDMAX	4096	/* a sanitized field longer than this is cut */
+
+int	out_style = OUT_TEXT;
+static int out_pretty;
+
+static char	obuf[OUT_BUFSIZE];
+static size_t	olen;		/* bytes in obuf */
+static size_t	linestart;	/* offset in obuf of the current line */
+static int	out_failed;
+
+enum frame { F_OBJECT, F_LIST };
+static struct {
+	enum frame	type;
+	int		count;	/* members written so far */
+} stack[OUT_MAXDEPTH];
+static int depth;
+
+/*
+ * "text", "json", "json,pretty" (any order), as FreeBSD's --libxo.
+ */
+int
+out_set_style(const char *spec)
+{
+	char *copy, *tok, *save;
+	int style = OUT_TEXT, pretty = 0, rc = 0;
+
+	if ((copy = strdup(spec)) == NULL)
+		return (-1);
+	for (tok = strtok_r(copy, ",", &save); tok != NULL;
+	    tok = strtok_r(NULL, ",", &save)) {
+		if (strcmp(tok, "text") == 0)
+			style = OUT_TEXT;
+		else if (strcmp(tok, "json") == 0)
+			style = OUT_JSON;
+		else if (strcmp(tok, "pretty") == 0)
+			pretty = 1;
+		else
+			rc = -1;
+	}
+	free(copy);
+	if (rc == 0) {
+		out_style = style;
+		out_pretty = pretty;
+	}
+	return (rc);
+}
+
+static void
+out_write(const char *p, size_t n)
+{
+	ssize_t w;
+
+	while (n > 0 && !out_failed) {
+		w = write(STDOUT_FILENO, p, n);
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			/* A closed pipe ends us quietly, as it would BSD's. */
+			if (errno == EPIPE)
+				_exit(exit_status);
+			out_failed = 1;
+			break;
+		}
+		p += w;
+		n -= (size_t)w;
+	}
+}
+
+/* Write out all complete lines, keeping the current one for trimming. */
+static void
+out_drain(int all)
+{
+	size_t keep = all ? olen : linestart;
+
+	out_write(obuf, keep);
+	memmove(obuf, obuf + keep, olen - keep);
+	olen -= keep;
+	linestart -= keep < linestart ? keep : linestart;
+	if (all)
+		linestart = 0;
+}
+
+void
+out_flush(void)
+{
+	/* A partial text line stays, so that its blanks can still go. */
+	out_drain(out_style == OUT_JSON);
+}
+
+static void
+out_room(size_t n)
+{
+	if (olen + n <= sizeof(obuf))
+		return;
+	out_drain(0);
+	if (olen + n > sizeof(obuf))
+		out_drain(1);	/* a single huge line */
+}
+
+/* Append n bytes; newlines end lines, dropping the blanks before them. */
+static void
+put(const char *p, size_t n)
+{
+	const char *nl;
+	size_t chunk;
+
+	while (n > 0) {
+		nl = memchr(p, '\n', n);
+		chunk = nl != NULL ? (size_t)(nl - p) : n;
+		while (chunk > 0) {
+			size_t room;
+
+			out_room(1);
+			room = sizeof(obuf) - olen;
+			if (room > chunk)
+				room = chunk;
+			memcpy(obuf + olen, p, room);
+			olen += room;
+			p += room;
+			n -= room;
+			chunk -= room;
+		}
+		if (nl != NULL) {
+			while (olen > linestart && obuf[olen - 1] == ' ')
+				olen--;
+			out_room(1);
+			obuf[olen++] = '\n';
+			linestart = olen;
+			p++;
+			n--;
+			if (olen >= OUT_FLUSHAT)
+				out_drain(0);
+		}
+	}
+}
+
+static void
+putc_rep(char c, size_t n)
+{
+	while (n-- > 0) {
+		out_room(1);
+		obuf[olen++] = c;
+	}
+}
+
+/*
+ * The escaped (vis-like) form of src into dst: printable ASCII stays,
+ * backslash doubles, \n \t \r by name, every other byte as \ooo.
+ * Returns the length written; dst is always NUL-terminated.
+ */
+size_t
+sanitize(char *dst, size_t dstlen, const char *src, size_t srclen)
+{
+	size_t i, o = 0;
+	unsigned char c;
+	char esc[5];
+	size_t elen;
+
+	if (dstlen == 0)
+		return (0);
+	for (i = 0; i < srclen; i++) {
+		c = (unsigned char)src[i];
+		if (c >= 0x20 && c < 0x7f && c != '\\') {
+			if (o + 1 >= dstlen)
+				break;
+			dst[o++] = (char)c;
+			continue;
+		}
+		esc[0] = '\\';
+		elen = 2;
+		switch (c) {
+		case '\\':
+			esc[1] = '\\';
+			break;
+		case '\n':
+			esc[1] = 'n';
+			break;
+		case '\t':
+			esc[1] = 't';
+			break;
+		case '\r':
+			esc[1] = 'r';
+			break;
+		default:
+			esc[1] = (char)('0' + (c >> 6));
+			esc[2] = (char)('0' + ((c >> 3) & 7));
+			esc[3] = (char)('0' + (c & 7));
+			elen = 4;
+			break;
+		}
+		if (o + elen >= dstlen)
+			break;
+		memcpy(dst + o, esc, elen);
+		o += elen;
+	}
+	dst[o] = '\0';
+	return (o);
+}
+
+static int
+needs_escape(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if ((unsigned char)s[i] < 0x20 || (unsigned char)s[i] >= 0x7f ||
+		    s[i] == '\\')
+			return (1);
+	return (0);
+}
+
+/*
+ * A parsed field format: literal prefix, one conversion, literal suffix.
+ */
+struct conv {
+	const char	*pre;
+	size_t		 prelen;
+	const char	*post;
+	int		 left;	/* '-' */
+	int		 zero;	/* '0' */
+	int		 width;
+	int		 prec;	/* -1: none */
+	char		 type;	/* s u d x X */
+};
+
+/* Write literal text, turning "%%" into "%". */
+static void
+put_literal(const char *p, size_t n)
+{
+	const char *pc;
+
+	while (n > 0 && (pc = memchr(p, '%', n)) != NULL) {
+		put(p, (size_t)(pc - p) + 1);
+		n -= (size_t)(pc - p) + 1;
+		p = pc + 1;
+		if (n > 0 && *p == '%') {
+			p++;
+			n--;
+		}
+	}
+	put(p, n);
+}
+
+static void
+parse_conv(const char *fmt, struct conv *cv)
+{
+	const char *p = fmt;
+
+	memset(cv, 0, sizeof(*cv));
+	cv->prec = -1;
+	cv->pre = fmt;
+	for (;;) {
+		p = strchr(p, '%');
+		if (p == NULL) {
+			cv->prelen = strlen(fmt);
+			cv->post = "";
+			cv->type = 0;
+			return;
+		}
+		if (p[1] != '%')
+			break;
+		p += 2;
+	}
+	cv->prelen = (size_t)(p - fmt);
+	p++;
+	for (;; p++) {
+		if (*p == '-')
+			cv->left = 1;
+		else if (*p == '0')
+			cv->zero = 1;
+		else if (*p != ' ' && *p != '+' && *p != '#')
+			break;
+	}
+	while (*p >= '0' && *p <= '9')
+		cv->width = cv->width * 10 + (*p++ - '0');
+	if (*p == '.') {
+		cv->prec = 0;
+		p++;
+		while (*p >= '0' && *p <= '9')
+			cv->prec = cv->prec * 10 + (*p++ - '0');
+	}
+	while (*p == 'l' || *p == 'h' || *p == 'j' || *p == 'z' || *p == 't')
+		p++;
+	cv->type = *p != '\0' ? *p++ : 's';
+	cv->post = p;
+}
+
+/* Lay out s (n bytes) by the conversion's width, precision and flags. */
+static void
+put_padded(const struct conv *cv, const char *s, size_t n, int numeric)
+{
+	size_t w = (size_t)cv->width;
+
+	if (cv->prec >= 0 && !numeric && n > (size_t)cv->prec)
+		n = (size_t)cv->prec;
+	put_literal(cv->pre, cv->prelen);
+	if (n < w && !cv->left)
+		putc_rep(cv->zero && numeric ? '0' : ' ', w - n);
+	put(s, n);
+	if (n < w && cv->left)
+		putc_rep(' ', w - n);
+	put_literal(cv->post, strlen(cv->post));
+}
+
+static size_t
+fmt_unsigned(char *end, unsigned long long v, int base, int upper)
+{
+	const char *digits = upper ? "0123456789ABCDEF" : "0123456789abcdef";
+	char *p = end;
+
+	do {
+		*--p = digits[v % (unsigned)base];
+		v /= (unsigned)base;
+	} while (v != 0);
+	return ((size_t)(end - p));
+}
+
+/*
+ * JSON.
+ */
+static void
+json_indent(void)
+{
+	if (out_pretty) {
+		put("\n", 1);
+		putc_rep(' ', (size_t)depth * 2);
+	}
+}
+
+static void
+json_member(const char *key)
+{
+	if (depth > 0 && stack[depth - 1].count++ > 0)
+		put(",", 1);
+	json_indent();
+	if (key != NULL && depth > 0 && stack[depth - 1].type == F_OBJECT) {
+		put("\"", 1);
+		put(key, strlen(key));
+		put(out_pretty ? "\": " : "\":", out_pretty ? 3 : 2);
+	}
+}
+
+static void
+json_string(const char *s, size_t n)
+{
+	char tmp[OUT_FIELDMAX];
+	size_t i, start = 0;
+
+	if (needs_escape(s, n)) {
+		n = sanitize(tmp, sizeof(tmp), s, n);
+		s = tmp;
+	}
+	put("\"", 1);
+	for (i = 0; i < n; i++) {
+		if (s[i] == '"' || s[i] == '\\') {
+			put(s + start, i - start);
+			put("\\", 1);
+			start = i;
+		}
+	}
+	put(s + start, n - start);
+	put("\"", 1);
+}
+
+static void
+json_open(const char *key, enum frame type)
+{
+	if (depth >= OUT_MAXDEPTH)
+		abort();
+	json_member(key);
+	put(type == F_OBJECT ? "{" : "[", 1);
+	stack[depth].type = type;
+	stack[depth].count = 0;
+	depth++;
+}
+
+static void
+json_close(void)
+{
+	if (depth == 0)
+		return;
+	depth--;
+	if (stack[depth].count > 0)
+		json_indent();
+	put(stack[depth].type == F_OBJECT ? "}" : "]", 1);
+}
+
+void
+out_init(void)
+{
+	if (out_style == OUT_JSON) {
+		json_open(NULL, F_OBJECT);
+		json_open("statistics", F_OBJECT);
+	}
+}
+
+/* Close what is open, write everything out; nonzero on a write error. */
+int
+out_finish(void)
+{
+	if (out_style == OUT_JSON) {
+		while (depth > 0)
+			json_close();
+		put("\n", 1);
+	}
+	out_drain(1);
+	return (out_failed);
+}
+
+void
+out_open_container(const char *name)
+{
+	if (out_style == OUT_JSON)
+		json_open(name, F_OBJECT);
+}
+
+void
+out_close_container(void)
+{
+	if (out_style == OUT_JSON)
+		json_close();
+}
+
+void
+out_open_list(const char *name)
+{
+	if (out_style == OUT_JSON)
+		json_open(name, F_LIST);
+}
+
+void
+out_close_list(void)
+{
+	if (out_style == OUT_JSON)
+		json_close();
+}
+
+void
+out_open_instance(void)
+{
+	if (out_style == OUT_JSON)
+		json_open(NULL, F_OBJECT);
+}
+
+void
+out_close_instance(void)
+{
+	if (out_style == OUT_JSON)
+		json_close();
+}
+
+/* Text only: headings and other words of our own. */
+void
+out_text(const char *fmt, ...)
+{
+	char buf[1024], *big = NULL;
+	va_list ap;
+	int n;
+
+	if (out_style != OUT_TEXT)
+		return;
+	va_start(ap, fmt);
+	n = vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	if ((size_t)n >= sizeof(buf)) {
+		if ((big = malloc((size_t)n + 1)) == NULL)
+			return;
+		va_start(ap, fmt);
+		(void)vsnprintf(big, (size_t)n + 1, fmt, ap);
+		va_end(ap);
+	}
+	put(big != NULL ? big : buf, (size_t)n);
+	free(big);
+}
+
+void
+out_strn(const char *key, const char *fmt, const char *s, size_t n)
+{
+	char tmp[OUT_FIELDMAX];
+	struct conv cv;
+
+	if (s == NULL)
+		s = "";
+	if (out_style == OUT_JSON) {
+		if (key != NULL) {
+			json_member(key);
+			json_string(s, n);
+		}
+		return;
+	}
+	if (fmt == NULL)
+		return;
+	if (needs_escape(s, n)) {
+		n = sanitize(tmp, sizeof(tmp), s, n);
+		s = tmp;
+	}
+	parse_conv(fmt, &cv);
+	if (cv.type == 0) {
+		put_literal(cv.pre, cv.prelen);
+		return;
+	}
+	put_padded(&cv, s, n, 0);
+}
+
+void
+out_str(const char *key, const char *fmt, const char *s)
+{
+	out_strn(key, fmt, s, s != NULL ? strlen(s) : 0);
+}
+
+static void
+out_number(const char *key, const char *fmt, unsigned long long mag, int neg)
+{
+	char num[32], *end = num + sizeof(num);
+	struct conv cv;
+	size_t n;
+
+	if (out_style == OUT_JSON) {
+		if (key == NULL)
+			return;
+		json_member(key);
+		n = fmt_unsigned(end, mag, 10, 0);
+		if (neg)
+			put("-", 1);
+		put(end - n, n);
+		return;
+	}
+	if (fmt == NULL)
+		return;
+	parse_conv(fmt, &cv);
+	if (cv.type == 0) {
+		put_literal(cv.pre, cv.prelen);
+		return;
+	}
+	if (cv.type == 'x' || cv.type == 'X')
+		n = fmt_unsigned(end, mag, 16, cv.type == 'X');
+	else
+		n = fmt_unsigned(end, mag, 10, 0);
+	if (cv.prec > 0)
+		while (n < (size_t)cv.prec && n < sizeof(num) - 1)
+			end[-(ptrdiff_t)++n] = '0';
+	if (neg)
+		end[-(ptrdiff_t)++n] = '-';
+	put_padded(&cv, end - n, n, 1);
+}
+
+void
+out_uint(const char *key, const char *fmt, unsigned long long v)
+{
+	out_number(key, fmt, v, 0);
+}
+
+void
+out_int(const char *key, const char *fmt, long long v)
+{
+	if (v < 0)
+		out_number(key, fmt, 0ULL - (unsigned long long)v, 1);
+	else
+		out_number(key, fmt, (unsigned long long)v, 0);
+}
+
+/* JSON only: a flag as true or false. */
+void
+out_bool(const char *key, int v)
+{
+	if (out_style != OUT_JSON || key == NULL)
+		return;
+	json_member(key);
+	put(v ? "true" : "false", v ? 4 : 5);
+}

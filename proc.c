@@ -1,0 +1,218 @@
+/*
+ * Proc-file reading, honouring -M: every path is relative to /proc or to
+ * the saved tree.  Lines are handed to the subsystem's parser one at a
+ * time, so a large file is never held whole.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "netstat.h"
+
+#define	PROC_CHUNK	(64 * 1024)
+#define	PROC_MAXLINE	(1024 * 1024)	/* longer lines are malformed */
+#define	PROC_MAXFILE	(64 * 1024 * 1024)
+
+const char *
+proc_root(void)
+{
+	return (memf != NULL ? memf : "/proc");
+}
+
+int
+proc_path(char *buf, size_t len, const char *rel)
+{
+	int n;
+
+	n = snprintf(buf, len, "%s/%s", proc_root(), rel);
+	if (n < 0 || (size_t)n >= len) {
+		errno = ENAMETOOLONG;
+		return (-1);
+	}
+	return (0);
+}
+
+/* Report a file that cannot be read, once per table; exit 1 at the end. */
+void
+proc_warn(const char *rel)
+{
+	char path[4096];
+	int saved = errno;
+
+	if (proc_path(path, sizeof(path), rel) < 0)
+		(void)snprintf(path, sizeof(path), "%s", rel);
+	out_flush();
+	fprintf(stderr, "netstat: %s: %s\n", path, strerror(saved));
+	exit_status = 1;
+}
+
+static int
+proc_open(const char *rel, int flags)
+{
+	char path[4096];
+	int fd;
+
+	if (proc_path(path, sizeof(path), rel) < 0) {
+		if (!(flags & PROC_QUIET))
+			proc_warn(rel);
+		return (-1);
+	}
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0 &&
+	    !(flags & PROC_QUIET))
+		proc_warn(rel);
+	return (fd);
+}
+
+static void
+proc_malformed(const char *rel, unsigned long n)
+{
+	char path[4096];
+
+	if (proc_path(path, sizeof(path), rel) < 0)
+		(void)snprintf(path, sizeof(path), "%s", rel);
+	out_flush();
+	fprintf(stderr, "netstat: %s: %lu malformed line%s skipped\n", path,
+	    n, n == 1 ? "" : "s");
+}
+
+int
+proc_lines(const char *rel, int skip, int flags, proc_line_fn fn, void *arg)
+{
+	char *buf, *nbuf, *line, *nl;
+	size_t cap = PROC_CHUNK, have = 0, off;
+	unsigned long bad = 0;
+	ssize_t n;
+	int fd, eof = 0, toolong = 0;
+
+	if ((fd = proc_open(rel, flags)) < 0)
+		return (-1);
+	if ((buf = malloc(cap)) == NULL) {
+		close(fd);
+		errno = ENOMEM;
+		proc_warn(rel);
+		return (-1);
+	}
+	while (!eof || have > 0) {
+		if (!eof && have < cap) {
+			n = read(fd, buf + have, cap - have);
+			if (n < 0) {
+				if (errno == EINTR)
+					continue;
+				proc_warn(rel);
+				break;
+			}
+			if (n == 0)
+				eof = 1;
+			have += (size_t)n;
+		}
+		off = 0;
+		while (off < have) {
+			line = buf + off;
+			nl = memchr(line, '\n', have - off);
+			if (nl == NULL) {
+				if (!eof)
+					break;
+				nl = buf + have;	/* last line, unterminated */
+			}
+			if (toolong)
+				toolong = 0;	/* tail of an over-long line */
+			else if (skip > 0)
+				skip--;
+			else if (fn(line, (size_t)(nl - line), arg) < 0)
+				bad++;
+			off = (size_t)(nl - buf) + (nl < buf + have ? 1 : 0);
+		}
+		memmove(buf, buf + off, have - off);
+		have -= off;
+		if (have == cap && !eof) {
+			/* A line longer than the buffer: grow, or give up on it. */
+			if (cap >= PROC_MAXLINE) {
+				bad++;
+				have = 0;
+				toolong = 1;
+			} else if ((nbuf = realloc(buf, cap * 2)) != NULL) {
+				buf = nbuf;
+				cap *= 2;
+			} else {
+				have = 0;
+				toolong = 1;
+				bad++;
+			}
+		}
+		if (eof && have == 0)
+			break;
+	}
+	free(buf);
+	close(fd);
+	if (bad > 0)
+		proc_malformed(rel, bad);
+	return (0);
+}
+
+/*
+ * Read a small file whole, NUL-terminated (for counters and settings).
+ * Returns NULL when it cannot be read (reported unless PROC_QUIET).
+ */
+char *
+proc_slurp(const char *rel, size_t *lenp, int flags)
+{
+	char *buf, *nbuf;
+	size_t cap = 8192, len = 0;
+	ssize_t n;
+	int fd;
+
+	if ((fd = proc_open(rel, flags)) < 0)
+		return (NULL);
+	if ((buf = malloc(cap)) == NULL)
+		goto fail;
+	for (;;) {
+		if (len + 1 >= cap) {
+			if (cap >= PROC_MAXFILE)
+				break;
+			if ((nbuf = realloc(buf, cap * 2)) == NULL)
+				goto fail;
+			buf = nbuf;
+			cap *= 2;
+		}
+		n = read(fd, buf + len, cap - len - 1);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			goto fail;
+		}
+		if (n == 0)
+			break;
+		len += (size_t)n;
+	}
+	buf[len] = '\0';
+	close(fd);
+	if (lenp != NULL)
+		*lenp = len;
+	return (buf);
+fail:
+	if (!(flags & PROC_QUIET))
+		proc_warn(rel);
+	free(buf);
+	close(fd);
+	return (NULL);
+}
+
+/* A file holding one integer, such as sys/net/ipv6/bindv6only. */
+int
+proc_read_int(const char *rel, long long *v)
+{
+	char *buf, *end;
+
+	if ((buf = proc_slurp(rel, NULL, PROC_QUIET)) == NULL)
+		return (-1);
+	errno = 0;
+	*v = strtoll(buf, &end, 10);
+	if (end == buf || errno != 0) {
+		free(buf);
+		return (-1);
+	}
+	free(buf);
+	return (0);
+}

@@ -1,0 +1,67 @@
+# Sourced by each lab script, inside its own network namespace.
+# $NETSTAT is the binary, $LABTMP a scratch directory.
+
+ns() { "$NETSTAT" "$@"; }
+
+ok() { echo "ok - $*"; }
+notok() { echo "not ok - $*"; }
+
+# check DESC CMD...: passes when CMD succeeds.
+check() {
+	_d=$1
+	shift
+	if "$@" >/dev/null 2>&1; then ok "$_d"; else notok "$_d"; fi
+}
+
+# expect_eq DESC GOT WANT
+expect_eq() {
+	if [ "$2" = "$3" ]; then
+		ok "$1"
+	else
+		notok "$1: got '$2', want '$3'"
+	fi
+}
+
+# expect_match DESC TEXT ERE: some line of TEXT matches ERE.
+expect_match() {
+	if printf '%s\n' "$2" | grep -Eq -- "$3"; then
+		ok "$1"
+	else
+		notok "$1: no line matches /$3/"
+		printf '%s\n' "$2" | head -20 | sed 's/^/#   /'
+	fi
+}
+
+# expect_nomatch DESC TEXT ERE: no line of TEXT matches ERE.
+expect_nomatch() {
+	if printf '%s\n' "$2" | grep -Eq -- "$3"; then
+		notok "$1: a line matches /$3/"
+		printf '%s\n' "$2" | grep -E -- "$3" | head -5 | sed 's/^/#   /'
+	else
+		ok "$1"
+	fi
+}
+
+# json_ok DESC CMD...: the command's output parses as JSON.
+json_ok() {
+	_d=$1
+	shift
+	if "$@" 2>/dev/null | python3 -c 'import json,sys; json.load(sys.stdin)' \
+	    2>/dev/null; then
+		ok "$_d"
+	else
+		notok "$_d: output is not valid JSON"
+	fi
+}
+
+# no_trailing_blanks DESC TEXT
+no_trailing_blanks() {
+	expect_nomatch "$1" "$2" ' $'
+}
+
+# Processes a test starts in the background are ended when it is done.
+lab_done() {
+	for _p in $(jobs -p); do kill "$_p" 2>/dev/null; done
+	wait 2>/dev/null
+	return 0
+}
