@@ -6,6 +6,11 @@
 #include "netstat.h"
 
 void
+listen_banner(void)
+{
+}
+
+void
 protopr(const struct protox *tp)
 {
 	(void)*tp;
@@ -13,6 +18,10 @@ protopr(const struct protox *tp)
 	fprintf(stderr, "netstat: sockets: not implemented yet\n");
 	exit(1);
 }
+
+/*
+ * ---- Statistics (-s) below this line; sockets above it. ----
+ */
 
 void
 ip_stats(const struct protox *tp)

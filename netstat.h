@@ -146,6 +146,7 @@ const char *addr_str(int, const void *);
  */
 /* inet.c: Internet sockets, IPv4 statistics */
 void	protopr(const struct protox *);
+void	listen_banner(void);	/* -L title and header, once; unix.c too */
 void	ip_stats(const struct protox *);
 void	icmp_stats(const struct protox *);
 void	igmp_stats(const struct protox *);
