@@ -11,6 +11,7 @@ CFLAGS?=	-O2 -g
 WARNFLAGS=	-std=c11 -Wall -Wextra -Werror
 CPPFLAGS+=	-D_GNU_SOURCE
 LDLIBS=		-pthread
+UNITSRCS=	tests/unit.c nl.c proc.c out.c names.c
 SANFLAGS=	-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
 		-fno-sanitize-recover=undefined
 
@@ -35,11 +36,20 @@ $(PROG)-asan: $(SRCS) netstat.h
 	$(CC) $(WARNFLAGS) $(SANFLAGS) $(CPPFLAGS) -o $(PROG)-asan $(SRCS) \
 	    $(LDLIBS)
 
-asan: $(PROG)-asan
-	NETSTAT=./$(PROG)-asan sh tests/run
+tests/unit-asan: $(UNITSRCS) netstat.h
+	$(CC) $(WARNFLAGS) $(SANFLAGS) $(CPPFLAGS) -o tests/unit-asan \
+	    $(UNITSRCS) $(LDLIBS)
 
-test: $(PROG)
-	NETSTAT=./$(PROG) sh tests/run
+asan: $(PROG)-asan tests/unit-asan
+	NETSTAT=./$(PROG)-asan UNIT=tests/unit-asan sh tests/run
+
+# Unit tests of the shared layers.
+tests/unit: $(UNITSRCS) netstat.h
+	$(CC) $(WARNFLAGS) $(CFLAGS) $(CPPFLAGS) -o tests/unit $(UNITSRCS) \
+	    $(LDLIBS)
+
+test: $(PROG) tests/unit
+	NETSTAT=./$(PROG) UNIT=tests/unit sh tests/run
 
 lint:
 	mandoc -Tlint -W warning netstat.1
@@ -53,7 +63,7 @@ install: $(PROG)
 	$(INSTALL) -m 644 netstat.1 $(DESTDIR)$(MANDIR)/netstat.1
 
 clean:
-	rm -f $(PROG) $(PROG)-asan $(OBJS) tests/*.tmp
+	rm -f $(PROG) $(PROG)-asan $(OBJS) tests/unit tests/unit-asan
 	rm -rf tests/tmp bench/tmp
 
 .PHONY: all asan test lint bench install clean

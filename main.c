@@ -8,6 +8,7 @@
 
 #include <netinet/in.h>
 
+#include <ctype.h>
 #include <errno.h>
 #include <limits.h>
 #include <netdb.h>
@@ -194,11 +195,19 @@ take_libxo(int argc, char **argv)
 static void
 check_modes(const struct protox *tp)
 {
-	int modes = !!mflag + !!rflag + !!gflag +
-	    !!(iflag || (interface != NULL && !sflag && !interval));
+	const char *mode[4];
+	int n = 0;
 
-	if (modes > 1)
-		errx1("-i, -I, -r, -g and -m cannot be used together");
+	if (iflag || (interface != NULL && !sflag && !interval))
+		mode[n++] = iflag ? "-i" : "-I";
+	if (rflag)
+		mode[n++] = "-r";
+	if (gflag)
+		mode[n++] = "-g";
+	if (mflag)
+		mode[n++] = "-m";
+	if (n > 1)
+		errx1("%s and %s cannot be used together", mode[0], mode[1]);
 	if (mflag && (sflag || interval || tp != NULL))
 		errx1("-m cannot be used with -s, -w or -p");
 	if (fibname != NULL && !rflag)
@@ -301,7 +310,7 @@ main(int argc, char *argv[])
 
 	argc = take_libxo(argc, argv);
 	while ((ch = getopt(argc, argv,
-	    "46AabdF:f:ghI:iLlM:mnp:q:rstvWw:x")) != -1) {
+	    ":46AabdF:f:ghI:iLlM:mnp:q:rstvWw:x")) != -1) {
 		switch (ch) {
 		case '4':
 			af = AF_INET;
@@ -386,7 +395,13 @@ main(int argc, char *argv[])
 		case 'x':
 			xflag = 1;
 			break;
+		case ':':
+			fprintf(stderr, "netstat: -%c: missing argument\n",
+			    optopt);
+			usage();
 		default:
+			fprintf(stderr, "netstat: -%c: unknown option\n",
+			    isprint(optopt) ? optopt : '?');
 			usage();
 		}
 	}

@@ -1,0 +1,1 @@
+-M /nonexistent/tree -an

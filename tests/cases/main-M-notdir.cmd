@@ -1,0 +1,1 @@
+-M /etc/passwd -an

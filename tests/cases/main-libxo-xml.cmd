@@ -1,0 +1,1 @@
+--libxo xml

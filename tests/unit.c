@@ -1,0 +1,428 @@
+/*
+ * Unit tests of the shared layers: the netlink walker and attribute
+ * indexer (with hostile and random bytes), sanitizing, the output layer's
+ * field formatting in text and JSON, and proc-file line streaming.
+ * Prints "ok - ..." / "not ok - ..." lines for tests/run to count.
+ */
+#include <sys/stat.h>
+
+#include <sys/socket.h>
+
+#include <linux/netlink.h>
+#include <linux/rtnetlink.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../netstat.h"
+
+/* The option globals main.c would define. */
+int	Aflag, aflag, bflag, dflag, gflag, hflag, iflag, Lflag, lflag;
+int	mflag, nflag, rflag, sflag, tflag, vflag, Wflag, xflag;
+int	af, interval, qcount, exit_status;
+char	*interface, *memf, *fibname;
+
+static int failures;
+
+static void
+check(int cond, const char *what)
+{
+	printf("%s - %s\n", cond ? "ok" : "not ok", what);
+	if (!cond)
+		failures++;
+	fflush(stdout);
+}
+
+/*
+ * Netlink.
+ */
+static int msgs_seen;
+
+static int
+count_msg(const struct nlmsghdr *nlh, void *arg)
+{
+	(void)nlh;
+	(void)arg;
+	msgs_seen++;
+	return (0);
+}
+
+static size_t
+put_msg(char *buf, uint16_t type, uint32_t seq, const void *payload,
+    size_t plen)
+{
+	struct nlmsghdr nlh;
+
+	memset(&nlh, 0, sizeof(nlh));
+	nlh.nlmsg_len = NLMSG_LENGTH(plen);
+	nlh.nlmsg_type = type;
+	nlh.nlmsg_seq = seq;
+	memcpy(buf, &nlh, sizeof(nlh));
+	if (plen > 0)
+		memcpy(buf + NLMSG_HDRLEN, payload, plen);
+	return (NLMSG_ALIGN(nlh.nlmsg_len));
+}
+
+static void
+test_nl_walk(void)
+{
+	char buf[4096], rnd[256];
+	size_t len = 0;
+	int err, rc, i, j;
+	uint32_t v = 7;
+
+	len += put_msg(buf + len, RTM_NEWLINK, 5, &v, sizeof(v));
+	len += put_msg(buf + len, RTM_NEWLINK, 4, &v, sizeof(v));
+	len += put_msg(buf + len, RTM_NEWLINK, 5, &v, 3);
+	msgs_seen = 0;
+	rc = nl_walk(buf, len, 5, count_msg, NULL);
+	check(rc == 0 && msgs_seen == 2, "nl_walk: messages of our sequence");
+
+	err = 0;
+	len += put_msg(buf + len, NLMSG_DONE, 5, &err, sizeof(err));
+	msgs_seen = 0;
+	rc = nl_walk(buf, len, 5, count_msg, NULL);
+	check(rc == 1 && msgs_seen == 2, "nl_walk: DONE ends the dump");
+
+	len = put_msg(buf, NLMSG_DONE, 9, NULL, 0);
+	check(nl_walk(buf, len, 9, count_msg, NULL) == 1,
+	    "nl_walk: DONE without a payload");
+
+	err = -ENOENT;
+	len = put_msg(buf, NLMSG_ERROR, 3, &err, sizeof(err));
+	check(nl_walk(buf, len, 3, count_msg, NULL) == -ENOENT,
+	    "nl_walk: NLMSG_ERROR carries its errno");
+	check(nl_fallback(-ENOENT) && nl_fallback(-EOPNOTSUPP) &&
+	    !nl_fallback(-ENOBUFS), "nl_fallback: missing handler means /proc");
+
+	err = -EOPNOTSUPP;
+	len = put_msg(buf, NLMSG_DONE, 3, &err, sizeof(err));
+	check(nl_walk(buf, len, 3, count_msg, NULL) == -EOPNOTSUPP,
+	    "nl_walk: DONE carrying an error");
+
+	len = put_msg(buf, RTM_NEWLINK, 1, &v, sizeof(v));
+	check(nl_walk(buf, len - 1, 1, count_msg, NULL) == -EBADMSG,
+	    "nl_walk: message longer than the buffer");
+	check(nl_walk(buf, 10, 1, count_msg, NULL) == -EBADMSG,
+	    "nl_walk: truncated header");
+	((struct nlmsghdr *)buf)->nlmsg_len = 3;
+	check(nl_walk(buf, len, 1, count_msg, NULL) == -EBADMSG,
+	    "nl_walk: length below the header");
+
+	/* Random bytes never crash it nor read past the buffer. */
+	srand(1);
+	for (i = 0; i < 20000; i++) {
+		size_t n = (size_t)(rand() % (int)sizeof(rnd));
+		char *heap = malloc(n > 0 ? n : 1);
+
+		for (j = 0; j < (int)n; j++)
+			heap[j] = (char)rand();
+		if (n >= 4 && (i & 1)) {
+			uint32_t l = (uint32_t)(rand() % (int)(n + 8));
+
+			memcpy(heap, &l, 4);
+		}
+		(void)nl_walk(heap, n, (uint32_t)(i & 3), count_msg, NULL);
+		free(heap);
+	}
+	check(1, "nl_walk: 20000 random buffers");
+}
+
+static size_t
+put_attr(char *buf, uint16_t type, const void *data, size_t dlen)
+{
+	struct rtattr rta;
+
+	rta.rta_len = (unsigned short)RTA_LENGTH(dlen);
+	rta.rta_type = type;
+	memcpy(buf, &rta, sizeof(rta));
+	memcpy(buf + RTA_LENGTH(0), data, dlen);
+	return (RTA_ALIGN(rta.rta_len));
+}
+
+static void
+test_nl_attrs(void)
+{
+	const struct rtattr *tb[8];
+	char buf[256], *heap;
+	size_t len = 0, dlen;
+	uint32_t v32 = 0xdeadbeef, got32;
+	uint64_t v64 = 1234567890123ULL, got64;
+	int i, j;
+
+	len += put_attr(buf + len, 1, &v32, sizeof(v32));
+	len += put_attr(buf + len, 2, "eth0", 5);
+	len += put_attr(buf + len, 3 | NLA_F_NESTED, &v64, sizeof(v64));
+	len += put_attr(buf + len, 200, &v32, sizeof(v32));
+	check(nl_attrs(buf, len, tb, 7) == 0, "nl_attrs: well-formed");
+	check(nl_u32(tb[1], &got32) == 0 && got32 == v32, "nl_attrs: u32");
+	check(tb[2] != NULL && strcmp(nl_data(tb[2], &dlen), "eth0") == 0 &&
+	    dlen == 5, "nl_attrs: string and its length");
+	check(nl_u64(tb[3], &got64) == 0 && got64 == v64,
+	    "nl_attrs: nested flag masked from the type");
+	check(tb[4] == NULL && tb[0] == NULL, "nl_attrs: types beyond max ignored");
+	check(nl_u64(tb[1], &got64) < 0, "nl_u64: too short an attribute");
+	check(nl_u32(NULL, &got32) < 0, "nl_u32: absent attribute");
+
+	((struct rtattr *)buf)->rta_len = 250;
+	check(nl_attrs(buf, len, tb, 7) < 0 && tb[1] == NULL,
+	    "nl_attrs: length past the end");
+	((struct rtattr *)buf)->rta_len = 2;
+	check(nl_attrs(buf, len, tb, 7) < 0, "nl_attrs: length below header");
+	check(nl_attrs(buf, 3, tb, 7) < 0, "nl_attrs: trailing fragment");
+
+	srand(2);
+	for (i = 0; i < 20000; i++) {
+		size_t n = (size_t)(rand() % 64);
+
+		heap = malloc(n > 0 ? n : 1);
+		for (j = 0; j < (int)n; j++)
+			heap[j] = (char)(rand() % 24);
+		if (nl_attrs(heap, n, tb, 7) == 0)
+			for (j = 0; j < 8; j++)
+				if (tb[j] != NULL) {
+					(void)nl_data(tb[j], &dlen);
+					(void)nl_u64(tb[j], &got64);
+				}
+		free(heap);
+	}
+	check(1, "nl_attrs: 20000 random buffers");
+}
+
+/*
+ * Sanitizing.
+ */
+static void
+test_sanitize(void)
+{
+	char out[64];
+
+	sanitize(out, sizeof(out), "\033[2J", 4);
+	check(strcmp(out, "\\033[2J") == 0, "sanitize: ESC as \\033");
+	sanitize(out, sizeof(out), "a\nb\tc\\", 6);
+	check(strcmp(out, "a\\nb\\tc\\\\") == 0, "sanitize: \\n \\t \\\\");
+	sanitize(out, sizeof(out), "@x\0y", 4);
+	check(strcmp(out, "@x\\000y") == 0, "sanitize: NUL in an abstract name");
+	sanitize(out, sizeof(out), "\xff\x7f", 2);
+	check(strcmp(out, "\\377\\177") == 0, "sanitize: high and DEL bytes");
+	sanitize(out, 5, "\033\033", 2);
+	check(strcmp(out, "") == 0 || strcmp(out, "\\033") == 0,
+	    "sanitize: an escape is never cut in half");
+	check(sanitize(out, 4, "abcdef", 6) == 3 && strcmp(out, "abc") == 0,
+	    "sanitize: cut to the buffer");
+}
+
+/*
+ * The output layer, captured through a pipe.
+ */
+static int saved_stdout = -1;
+static char capfile[64];
+
+static void
+capture_start(void)
+{
+	int fd;
+
+	fflush(stdout);
+	(void)snprintf(capfile, sizeof(capfile), "/tmp/netstat-unit.%d",
+	    (int)getpid());
+	fd = open(capfile, O_RDWR | O_CREAT | O_TRUNC, 0600);
+	saved_stdout = dup(1);
+	dup2(fd, 1);
+	close(fd);
+}
+
+static char *
+capture_end(void)
+{
+	static char buf[8192];
+	ssize_t n;
+	int fd;
+
+	out_flush();
+	dup2(saved_stdout, 1);
+	close(saved_stdout);
+	fd = open(capfile, O_RDONLY);
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	unlink(capfile);
+	buf[n > 0 ? n : 0] = '\0';
+	return (buf);
+}
+
+static void
+test_out_text(void)
+{
+	char *s;
+
+	out_set_style("text");
+	capture_start();
+	out_str("protocol", "%-5.5s ", "tcp46x");
+	out_uint("recv", "%6u ", 42);
+	out_int("n", "%4d|", -7);
+	out_uint(NULL, "%016llx ", 0xabcULL);
+	out_str("local", "%-22.22s ", "a-very-long-host-name-indeed.12345");
+	out_str("state", "%-11s", "");
+	out_text("\n");
+	out_str("path", "%s", "/tmp/\033]0;pwned\007");
+	out_uint("pct", "%d%%", 50);
+	out_text("\n");
+	out_str(NULL, "[%s]", "x");
+	out_str("json-only", NULL, "y");
+	out_text("\n");
+	s = capture_end();
+	check(strcmp(s,
+	    "tcp46     42   -7|0000000000000abc a-very-long-host-name-\n"
+	    "/tmp/\\033]0;pwned\\00750%\n"
+	    "[x]\n") == 0, "out: text fields, widths, cuts, no trailing blanks");
+	if (failures)
+		fprintf(stderr, "got: [%s]\n", s);
+}
+
+static void
+test_out_json(void)
+{
+	char *s;
+
+	out_set_style("json");
+	capture_start();
+	out_init();
+	out_open_list("socket");
+	out_open_instance();
+	out_str("protocol", "%-5.5s", "tcp4");
+	out_uint("receive-bytes-waiting", "%6u", 0);
+	out_str("path", "%s", "a\"b\\c\n");
+	out_str(NULL, "%s", "text only");
+	out_bool("up", 1);
+	out_int("neg", "%d", -3);
+	out_close_instance();
+	out_open_instance();
+	out_open_container("local");
+	out_str("address", "%s", "::1");
+	out_close_container();
+	out_close_instance();
+	out_close_list();
+	out_finish();
+	s = capture_end();
+	check(strcmp(s, "{\"statistics\":{\"socket\":[{\"protocol\":\"tcp4\","
+	    "\"receive-bytes-waiting\":0,\"path\":\"a\\\"b\\\\\\\\c\\\\n\","
+	    "\"up\":true,\"neg\":-3},{\"local\":{\"address\":\"::1\"}}]}}\n")
+	    == 0, "out: JSON members, nesting, escaping");
+	if (strstr(s, "text only") != NULL)
+		check(0, "out: text-only field left out of JSON");
+	out_set_style("text");
+}
+
+/*
+ * Proc-file streaming.
+ */
+struct seen {
+	int	lines;
+	size_t	longest;
+	char	last[64];
+};
+
+static int
+note_line(const char *line, size_t len, void *arg)
+{
+	struct seen *sn = arg;
+
+	sn->lines++;
+	if (len > sn->longest)
+		sn->longest = len;
+	(void)snprintf(sn->last, sizeof(sn->last), "%.*s",
+	    (int)(len < 60 ? len : 60), line);
+	return (len > 0 && line[0] == '!' ? -1 : 0);
+}
+
+static void
+test_proc(void)
+{
+	char dir[] = "/tmp/netstat-unit-XXXXXX", path[128], *big, *s;
+	struct seen sn;
+	size_t i, len;
+	FILE *f;
+
+	if (mkdtemp(dir) == NULL) {
+		check(0, "proc: temporary directory");
+		return;
+	}
+	memf = dir;
+	(void)snprintf(path, sizeof(path), "%s/net", dir);
+	mkdir(path, 0700);
+	(void)snprintf(path, sizeof(path), "%s/net/t", dir);
+	f = fopen(path, "w");
+	fputs("header\nline one\n!bad\n\nline four", f);
+	fclose(f);
+	memset(&sn, 0, sizeof(sn));
+	check(proc_lines("net/t", 1, 0, note_line, &sn) == 0 &&
+	    sn.lines == 4 && strcmp(sn.last, "line four") == 0,
+	    "proc_lines: header skipped, unterminated last line");
+
+	/* A line longer than the read buffer arrives whole. */
+	big = malloc(300000);
+	for (i = 0; i < 299999; i++)
+		big[i] = 'x';
+	big[299999] = '\0';
+	f = fopen(path, "w");
+	fprintf(f, "a\n%s\nb\n", big);
+	fclose(f);
+	memset(&sn, 0, sizeof(sn));
+	proc_lines("net/t", 0, 0, note_line, &sn);
+	check(sn.lines == 3 && sn.longest == 299999 &&
+	    strcmp(sn.last, "b") == 0, "proc_lines: 300 kB line");
+	free(big);
+
+	exit_status = 0;
+	check(proc_lines("net/missing", 0, PROC_QUIET, note_line, &sn) < 0 &&
+	    exit_status == 0, "proc_lines: quiet about a missing file");
+	s = proc_slurp("net/t", &len, 0);
+	check(s != NULL && len == 300004 && s[len] == '\0',
+	    "proc_slurp: whole file, NUL-terminated");
+	free(s);
+	f = fopen(path, "w");
+	fputs("42\n", f);
+	fclose(f);
+	{
+		long long v = 0;
+
+		check(proc_read_int("net/t", &v) == 0 && v == 42,
+		    "proc_read_int");
+	}
+	unlink(path);
+	(void)snprintf(path, sizeof(path), "%s/net", dir);
+	rmdir(path);
+	rmdir(dir);
+	memf = NULL;
+}
+
+static void
+test_names(void)
+{
+	unsigned char lo[4] = { 127, 0, 0, 1 };
+
+	nflag = 1;
+	check(strcmp(host_name(AF_INET, lo), "127.0.0.1") == 0,
+	    "host_name: numeric with -n");
+	check(strcmp(port_name(22, "tcp"), "22") == 0 &&
+	    strcmp(port_name(0, "tcp"), "*") == 0, "port_name: -n and wildcard");
+	nflag = 0;
+	check(strcmp(port_name(65535, "udp"), "65535") == 0,
+	    "port_name: number when there is no name");
+}
+
+int
+main(void)
+{
+	test_nl_walk();
+	test_nl_attrs();
+	test_sanitize();
+	test_out_text();
+	test_out_json();
+	test_proc();
+	test_names();
+	return (failures != 0);
+}
