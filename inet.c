@@ -33,7 +33,7 @@ protopr(const struct protox *tp)
 #define	PF(n, k, t, f)	{ n, k, t, f, NULL, NULL }
 
 static const char *const forwarding_names[] = {
-	"unknown", "enabled (router)", "disabled (host)", NULL
+	"0", "enabled (router)", "disabled (host)", NULL
 };
 
 static const struct stat_phrase ip_phrases[] = {
@@ -199,7 +199,7 @@ igmp_stats(const struct protox *tp)
 }
 
 static const char *const rtoalg_names[] = {
-	"unknown", "other", "constant", "MIL-STD-1778", "Van Jacobson", NULL
+	"0", "other", "constant", "MIL-STD-1778", "Van Jacobson", NULL
 };
 
 static const struct stat_phrase tcp_phrases[] = {

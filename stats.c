@@ -447,7 +447,9 @@ put_phrase(const struct stat_phrase *ph, const char *kname, uint64_t v,
 		return;
 	}
 	if (ph->sp_enum != NULL && !neg) {
-		name = "unknown";
+		/* A value without a name prints as the number it is. */
+		(void)snprintf(fmt, sizeof(fmt), "%ju", (uintmax_t)v);
+		name = fmt;
 		for (i = 0; ph->sp_enum[i] != NULL; i++)
 			if (i == v) {
 				name = ph->sp_enum[i];
