@@ -1,1 +1,1 @@
--M tests/fixtures/stats-malformed -ss -4
+-M tests/fixtures/stats-malformed -ss
