@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "netstat.h"
 
@@ -49,7 +50,8 @@ static const struct stat_phrase ip6_phrases[] = {
 	    "\t%ju total discarded output datagram%s"),
 	P("Ip6OutNoRoutes", "discard-no-route",
 	    "\t%ju output packet%s discarded due to no route"),
-	P("Ip6FragOKs", "discard-fragments", "\t%ju output datagram%s fragmented"),
+	P("Ip6FragOKs", "discard-fragments",
+	    "\t%ju output datagram%s fragmented"),
 	P("Ip6FragFails", "fragments-failed",
 	    "\t%ju output datagram%s failed on fragment"),
 	P("Ip6FragCreates", "fragments-created",
@@ -62,7 +64,8 @@ static const struct stat_phrase ip6_phrases[] = {
 	P("Ip6ReasmTimeout", NULL, "\t%ju reassembly timeout%s"),
 	P("Ip6InMcastPkts", "received-multicast",
 	    "\t%ju multicast datagram%s received"),
-	P("Ip6OutMcastPkts", "sent-multicast", "\t%ju multicast datagram%s sent"),
+	P("Ip6OutMcastPkts", "sent-multicast",
+	    "\t%ju multicast datagram%s sent"),
 	P("Ip6InOctets", NULL, "\t%ju byte%s received"),
 	P("Ip6OutOctets", NULL, "\t%ju byte%s sent"),
 	P("Ip6InMcastOctets", NULL, "\t%ju multicast byte%s received"),
@@ -91,7 +94,8 @@ static const struct stat_phrase icmp6_phrases[] = {
 	    "\t%ju input time exceeded error%s"),
 	P("Icmp6InParmProblems", "received-bad-parameter",
 	    "\t%ju input parameter problem error%s"),
-	P("Icmp6InEchos", "received-echo-requests", "\t%ju input echo request%s"),
+	P("Icmp6InEchos", "received-echo-requests",
+	    "\t%ju input echo request%s"),
 	PF("Icmp6InEchoReplies", "received-echo-replies",
 	    "\t%ju input echo repl%s", SP_IES),
 	P("Icmp6InRouterSolicits", "received-router-solicitation",
@@ -112,7 +116,8 @@ static const struct stat_phrase icmp6_phrases[] = {
 	P("Icmp6InMLDv2Reports", NULL, "\t%ju input MLDv2 report%s"),
 	PF(NULL, NULL, NULL, SP_INHIST),
 	P("Icmp6OutMsgs", "sent-packets", "\t%ju total output message%s"),
-	P("Icmp6OutErrors", "sent-errors", "\t%ju total output error message%s"),
+	P("Icmp6OutErrors", "sent-errors",
+	    "\t%ju total output error message%s"),
 	P("Icmp6OutRateLimitHost", "errors-discarded-by-rate-limitation",
 	    "\t%ju error%s not generated because of rate limitation"),
 	P("Icmp6OutDestUnreachs", "sent-destination-unreachable",
@@ -334,6 +339,18 @@ no_such_interface(const char *name)
 	exit(1);
 }
 
+/* -s -w: the interface watched went away. */
+static void
+gone(const char *name)
+{
+	char buf[256];
+
+	(void)sanitize(buf, sizeof(buf), name, strlen(name));
+	out_flush();
+	fprintf(stderr, "netstat: %s: interface disappeared\n", buf);
+	exit(1);
+}
+
 /* Snapshots of one interface (NULL: every one), sorted by index. */
 static void
 if_collect(struct iflist *l, const char *ifname)
@@ -343,16 +360,16 @@ if_collect(struct iflist *l, const char *ifname)
 	DIR *d;
 
 	if (ifname != NULL) {
-		if (!ifname_ok(ifname) || proc_path(path, sizeof(path),
-		    "net/dev_snmp6") < 0)
+		if (!ifname_ok(ifname) || (size_t)snprintf(path, sizeof(path),
+		    "%s/net/dev_snmp6/%s", proc_root(), ifname) >=
+		    sizeof(path) || access(path, F_OK) < 0) {
+			if (ifwatch == 2)
+				gone(ifname);
 			no_such_interface(ifname);
+		}
 		if (if_read(l, ifname) < 0) {
-			if (ifwatch == 2) {
-				out_flush();
-				fprintf(stderr, "netstat: %s: interface "
-				    "disappeared\n", ifname);
-				exit(1);
-			}
+			if (ifwatch == 2)
+				gone(ifname);
 			no_such_interface(ifname);
 		}
 		return;

@@ -523,7 +523,8 @@ put_hist(const struct stat_block *b, struct stat_snap *s,
 		if (sflag > 1 && v == 0)
 			continue;
 		if (first) {
-			out_text("\t%s histogram:\n", input ? "Input" : "Output");
+			out_text("\t%s histogram:\n",
+			    input ? "Input" : "Output");
 			out_open_list(input ? "input-histogram" :
 			    "output-histogram");
 			first = 0;
