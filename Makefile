@@ -2,9 +2,9 @@
 
 PROG=	netstat
 OBJS=	main.o inet.o inet6.o unix.o if.o route.o mbuf.o mroute.o \
-	nl.o proc.o out.o names.o
+	nl.o proc.o out.o names.o stats.o
 SRCS=	main.c inet.c inet6.c unix.c if.c route.c mbuf.c mroute.c \
-	nl.c proc.c out.c names.c
+	nl.c proc.c out.c names.c stats.c
 
 CC?=		cc
 CFLAGS?=	-O2 -g

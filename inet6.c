@@ -1,69 +1,537 @@
 /*
- * IPv6 statistics (not written yet).
+ * IPv6 statistics from net/snmp6, per interface from net/dev_snmp6/IF,
+ * and -s -w, the statistics as changes per interval.
  */
+#include <sys/socket.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <signal.h>
 #include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "netstat.h"
+
+#define	P(n, k, t)	{ n, k, t, 0, NULL, NULL }
+#define	PF(n, k, t, f)	{ n, k, t, f, NULL, NULL }
+
+/*
+ * The Ip6 counters are RFC 2465's, which FreeBSD prints per interface:
+ * its wording serves both the ip6 block and "ip6 on IF".
+ */
+static const struct stat_phrase ip6_phrases[] = {
+	PF("ifIndex", NULL, "\tinterface index %ju", SP_GAUGE),
+	P("Ip6InReceives", "received-packets", "\t%ju total input datagram%s"),
+	P("Ip6InHdrErrors", "dropped-invalid-header",
+	    "\t%ju datagram%s with invalid header received"),
+	P("Ip6InTooBigErrors", "dropped-mtu-exceeded",
+	    "\t%ju datagram%s exceeded MTU received"),
+	P("Ip6InNoRoutes", "dropped-no-route",
+	    "\t%ju datagram%s with no route received"),
+	P("Ip6InAddrErrors", "dropped-invalid-destination",
+	    "\t%ju datagram%s with invalid dst received"),
+	P("Ip6InUnknownProtos", "dropped-unknown-protocol",
+	    "\t%ju datagram%s with unknown proto received"),
+	P("Ip6InTruncatedPkts", "dropped-truncated",
+	    "\t%ju truncated datagram%s received"),
+	P("Ip6InDiscards", "dropped-discarded",
+	    "\t%ju input datagram%s discarded"),
+	P("Ip6InDelivers", "received-valid-packets",
+	    "\t%ju datagram%s delivered to an upper layer protocol"),
+	P("Ip6OutForwDatagrams", "sent-forwarded",
+	    "\t%ju datagram%s forwarded to this interface"),
+	P("Ip6OutRequests", "sent-packets",
+	    "\t%ju datagram%s sent from an upper layer protocol"),
+	P("Ip6OutTransmits", NULL,
+	    "\t%ju datagram%s transmitted (including forwarded)"),
+	P("Ip6OutDiscards", "discard-packets",
+	    "\t%ju total discarded output datagram%s"),
+	P("Ip6OutNoRoutes", "discard-no-route",
+	    "\t%ju output packet%s discarded due to no route"),
+	P("Ip6FragOKs", "discard-fragments",
+	    "\t%ju output datagram%s fragmented"),
+	P("Ip6FragFails", "fragments-failed",
+	    "\t%ju output datagram%s failed on fragment"),
+	P("Ip6FragCreates", "fragments-created",
+	    "\t%ju output datagram%s succeeded on fragment"),
+	P("Ip6ReasmReqds", "reassembly-required",
+	    "\t%ju incoming datagram%s fragmented"),
+	P("Ip6ReasmOKs", "reassembled-packets", "\t%ju datagram%s reassembled"),
+	P("Ip6ReasmFails", "reassembly-failed",
+	    "\t%ju datagram%s failed on reassembly"),
+	P("Ip6ReasmTimeout", NULL, "\t%ju reassembly timeout%s"),
+	P("Ip6InMcastPkts", "received-multicast",
+	    "\t%ju multicast datagram%s received"),
+	P("Ip6OutMcastPkts", "sent-multicast",
+	    "\t%ju multicast datagram%s sent"),
+	P("Ip6InOctets", NULL, "\t%ju byte%s received"),
+	P("Ip6OutOctets", NULL, "\t%ju byte%s sent"),
+	P("Ip6InMcastOctets", NULL, "\t%ju multicast byte%s received"),
+	P("Ip6OutMcastOctets", NULL, "\t%ju multicast byte%s sent"),
+	P("Ip6InBcastOctets", NULL, "\t%ju broadcast byte%s received"),
+	P("Ip6OutBcastOctets", NULL, "\t%ju broadcast byte%s sent"),
+	P("Ip6InNoECTPkts", NULL, "\t%ju datagram%s received without ECN"),
+	P("Ip6InECT1Pkts", NULL,
+	    "\t%ju datagram%s received with ECN ECT(1) bit set"),
+	P("Ip6InECT0Pkts", NULL,
+	    "\t%ju datagram%s received with ECN ECT(0) bit set"),
+	P("Ip6InCEPkts", NULL, "\t%ju datagram%s received with ECN CE bit set"),
+};
+
+/* RFC 2466's counters, in FreeBSD's per-interface icmp6 wording. */
+static const struct stat_phrase icmp6_phrases[] = {
+	P("Icmp6InMsgs", "received-packets", "\t%ju total input message%s"),
+	P("Icmp6InErrors", "received-errors",
+	    "\t%ju total input error message%s"),
+	P("Icmp6InCsumErrors", "dropped-bad-checksum", "\t%ju bad checksum%s"),
+	P("Icmp6InDestUnreachs", "received-destination-unreachable",
+	    "\t%ju input destination unreachable error%s"),
+	P("Icmp6InPktTooBigs", "received-packet-too-big",
+	    "\t%ju input packet too big error%s"),
+	P("Icmp6InTimeExcds", "received-time-exceeded",
+	    "\t%ju input time exceeded error%s"),
+	P("Icmp6InParmProblems", "received-bad-parameter",
+	    "\t%ju input parameter problem error%s"),
+	P("Icmp6InEchos", "received-echo-requests",
+	    "\t%ju input echo request%s"),
+	PF("Icmp6InEchoReplies", "received-echo-replies",
+	    "\t%ju input echo repl%s", SP_IES),
+	P("Icmp6InRouterSolicits", "received-router-solicitation",
+	    "\t%ju input router solicitation%s"),
+	P("Icmp6InRouterAdvertisements", "received-router-advertisement",
+	    "\t%ju input router advertisement%s"),
+	P("Icmp6InNeighborSolicits", "received-neighbor-solicitation",
+	    "\t%ju input neighbor solicitation%s"),
+	P("Icmp6InNeighborAdvertisements", "received-neighbor-advertisement",
+	    "\t%ju input neighbor advertisement%s"),
+	P("Icmp6InRedirects", "received-redirects", "\t%ju input redirect%s"),
+	PF("Icmp6InGroupMembQueries", "received-mld-queries",
+	    "\t%ju input MLD quer%s", SP_IES),
+	P("Icmp6InGroupMembResponses", "received-mld-reports",
+	    "\t%ju input MLD report%s"),
+	P("Icmp6InGroupMembReductions", "received-mld-done",
+	    "\t%ju input MLD done%s"),
+	P("Icmp6InMLDv2Reports", NULL, "\t%ju input MLDv2 report%s"),
+	PF(NULL, NULL, NULL, SP_INHIST),
+	P("Icmp6OutMsgs", "sent-packets", "\t%ju total output message%s"),
+	P("Icmp6OutErrors", "sent-errors",
+	    "\t%ju total output error message%s"),
+	P("Icmp6OutRateLimitHost", "errors-discarded-by-rate-limitation",
+	    "\t%ju error%s not generated because of rate limitation"),
+	P("Icmp6OutDestUnreachs", "sent-destination-unreachable",
+	    "\t%ju output destination unreachable error%s"),
+	P("Icmp6OutPktTooBigs", "sent-packet-too-big",
+	    "\t%ju output packet too big error%s"),
+	P("Icmp6OutTimeExcds", "sent-time-exceeded",
+	    "\t%ju output time exceeded error%s"),
+	P("Icmp6OutParmProblems", "sent-bad-parameter",
+	    "\t%ju output parameter problem error%s"),
+	P("Icmp6OutEchos", "sent-echo-requests", "\t%ju output echo request%s"),
+	PF("Icmp6OutEchoReplies", "sent-echo-replies",
+	    "\t%ju output echo repl%s", SP_IES),
+	P("Icmp6OutRouterSolicits", "sent-router-solicitation",
+	    "\t%ju output router solicitation%s"),
+	P("Icmp6OutRouterAdvertisements", "sent-router-advertisement",
+	    "\t%ju output router advertisement%s"),
+	P("Icmp6OutNeighborSolicits", "sent-neighbor-solicitation",
+	    "\t%ju output neighbor solicitation%s"),
+	P("Icmp6OutNeighborAdvertisements", "sent-neighbor-advertisement",
+	    "\t%ju output neighbor advertisement%s"),
+	P("Icmp6OutRedirects", "sent-redirects", "\t%ju output redirect%s"),
+	PF("Icmp6OutGroupMembQueries", "sent-mld-queries",
+	    "\t%ju output MLD quer%s", SP_IES),
+	P("Icmp6OutGroupMembResponses", "sent-mld-reports",
+	    "\t%ju output MLD report%s"),
+	P("Icmp6OutGroupMembReductions", "sent-mld-dones",
+	    "\t%ju output MLD done%s"),
+	P("Icmp6OutMLDv2Reports", NULL, "\t%ju output MLDv2 report%s"),
+	PF(NULL, NULL, NULL, SP_OUTHIST),
+};
+
+/* FreeBSD's icmp6names, by ICMPv6 type. */
+static const char *
+icmp6_name(unsigned int type)
+{
+	static const char *const low[] = {
+		"#0", "unreach", "packet too big", "time exceed",
+		"parameter problem"
+	};
+	static const char *const high[] = {
+		"echo", "echo reply", "multicast listener query",
+		"MLDv1 listener report", "MLDv1 listener done",
+		"router solicitation", "router advertisement",
+		"neighbor solicitation", "neighbor advertisement", "redirect",
+		"router renumbering", "node information request",
+		"node information reply", "inverse neighbor solicitation",
+		"inverse neighbor advertisement", "MLDv2 listener report"
+	};
+	static char buf[16];
+
+	if (type < sizeof(low) / sizeof(low[0]))
+		return (low[type]);
+	if (type >= 128 && type - 128 < sizeof(high) / sizeof(high[0]))
+		return (high[type - 128]);
+	(void)snprintf(buf, sizeof(buf), "#%u", type);
+	return (buf);
+}
+
+static const char *const ip6_sects[] = { "Ip6", NULL };
+static const char *const icmp6_sects[] = { "Icmp6", NULL };
+static const char *const udp6_sects[] = { "Udp6", NULL };
+static const char *const udplite6_sects[] = { "UdpLite6", NULL };
+/* Per interface, ip6 takes all but icmp6: nothing a new kernel adds is lost. */
+static const char *const ip6if_sects[] = { "*", "!Icmp6", NULL };
+
+static const struct stat_block ip6_block = {
+	"ip6", "", ip6_phrases, sizeof(ip6_phrases) / sizeof(ip6_phrases[0]),
+	ip6_sects, NULL, NULL, STF_SNMP6
+};
+
+static const struct stat_block icmp6_block = {
+	"icmp6", "", icmp6_phrases,
+	sizeof(icmp6_phrases) / sizeof(icmp6_phrases[0]), icmp6_sects,
+	"Icmp6", icmp6_name, STF_SNMP6
+};
+
+static const struct stat_block ip6if_block = {
+	"ip6", "", ip6_phrases, sizeof(ip6_phrases) / sizeof(ip6_phrases[0]),
+	ip6if_sects, NULL, NULL, STF_DEV
+};
+
+static const struct stat_block icmp6if_block = {
+	"icmp6", "", icmp6_phrases,
+	sizeof(icmp6_phrases) / sizeof(icmp6_phrases[0]), icmp6_sects,
+	"Icmp6", icmp6_name, STF_DEV
+};
 
 void
 ip6_stats(const struct protox *tp)
 {
-	(void)*tp;
-	out_flush();
-	fprintf(stderr, "netstat: -s: not implemented yet\n");
-	exit(1);
+	(void)tp;
+	stats_show(&ip6_block);
 }
 
 void
 icmp6_stats(const struct protox *tp)
 {
-	(void)*tp;
-	out_flush();
-	fprintf(stderr, "netstat: -s: not implemented yet\n");
-	exit(1);
+	(void)tp;
+	stats_show(&icmp6_block);
 }
 
 void
 udp6_stats(const struct protox *tp)
 {
-	(void)*tp;
-	out_flush();
-	fprintf(stderr, "netstat: -s: not implemented yet\n");
-	exit(1);
+	struct stat_block b = {
+		"udp6", "Udp6", udp_phrases, 0, udp6_sects, NULL, NULL,
+		STF_SNMP6
+	};
+
+	(void)tp;
+	b.sb_ntab = udp_nphrases;
+	stats_show(&b);
 }
 
 void
 udplite6_stats(const struct protox *tp)
 {
-	(void)*tp;
-	out_flush();
-	fprintf(stderr, "netstat: -s: not implemented yet\n");
+	struct stat_block b = {
+		"udplite6", "UdpLite6", udp_phrases, 0, udplite6_sects, NULL,
+		NULL, STF_SNMP6
+	};
+
+	(void)tp;
+	b.sb_ntab = udp_nphrases;
+	stats_show(&b);
+}
+
+/*
+ * Per interface: one snapshot of net/dev_snmp6/IF per interface, in
+ * interface index order.
+ */
+struct ifsnap {
+	char		*is_name;
+	uint64_t	 is_index;
+	struct stat_snap is_snap;
+};
+
+struct iflist {
+	struct ifsnap	*il_v;
+	size_t		 il_n;
+};
+
+/* -s -w per interface: 1 while taking the baseline, 2 when printing. */
+static int ifwatch;
+static struct iflist ip6_prev, icmp6_prev;
+
+static void
+iflist_free(struct iflist *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->il_n; i++) {
+		free(l->il_v[i].is_name);
+		stats_snap_free(&l->il_v[i].is_snap);
+	}
+	free(l->il_v);
+	l->il_v = NULL;
+	l->il_n = 0;
+}
+
+/* A name that can only be a file of net/dev_snmp6, not a path. */
+static int
+ifname_ok(const char *name)
+{
+	return (name[0] != '\0' && strchr(name, '/') == NULL &&
+	    strcmp(name, ".") != 0 && strcmp(name, "..") != 0);
+}
+
+static int
+if_read(struct iflist *l, const char *name)
+{
+	struct ifsnap *v, *is;
+	struct stat_ctr *c;
+	char rel[512];
+	size_t i;
+
+	if (!ifname_ok(name) || (size_t)snprintf(rel, sizeof(rel),
+	    "net/dev_snmp6/%s", name) >= sizeof(rel))
+		return (-1);
+	if ((v = realloc(l->il_v, (l->il_n + 1) * sizeof(*v))) == NULL)
+		return (-1);
+	l->il_v = v;
+	is = &v[l->il_n];
+	memset(is, 0, sizeof(*is));
+	if (stats_snap_read(&is->is_snap, rel, STF_DEV) < 0 ||
+	    (is->is_name = strdup(name)) == NULL) {
+		stats_snap_free(&is->is_snap);
+		return (-1);
+	}
+	is->is_index = UINT64_MAX;
+	for (i = 0; i < is->is_snap.ss_n; i++) {
+		c = &is->is_snap.ss_c[i];
+		if (strcmp(c->sc_name, "ifIndex") == 0)
+			is->is_index = c->sc_val;
+	}
+	l->il_n++;
+	return (0);
+}
+
+static int
+ifsnap_cmp(const void *a, const void *b)
+{
+	const struct ifsnap *x = a, *y = b;
+
+	if (x->is_index != y->is_index)
+		return (x->is_index < y->is_index ? -1 : 1);
+	return (strcmp(x->is_name, y->is_name));
+}
+
+static void
+no_such_interface(const char *name)
+{
+	char buf[256];
+
+	(void)sanitize(buf, sizeof(buf), name, strlen(name));
+	/* Nothing printed yet is worth keeping: drop it, say why. */
+	fprintf(stderr, "netstat: %s: no such interface\n", buf);
 	exit(1);
 }
 
-void
-ip6_ifstats(const char *ifn)
+/* -s -w: the interface watched went away. */
+static void
+gone(const char *name)
 {
-	(void)*ifn;
+	char buf[256];
+
+	(void)sanitize(buf, sizeof(buf), name, strlen(name));
 	out_flush();
-	fprintf(stderr, "netstat: -s: not implemented yet\n");
+	fprintf(stderr, "netstat: %s: interface disappeared\n", buf);
 	exit(1);
 }
 
-void
-icmp6_ifstats(const char *ifn)
+/* Snapshots of one interface (NULL: every one), sorted by index. */
+static void
+if_collect(struct iflist *l, const char *ifname)
 {
-	(void)*ifn;
-	out_flush();
-	fprintf(stderr, "netstat: -s: not implemented yet\n");
-	exit(1);
+	struct dirent *de;
+	char path[4096];
+	DIR *d;
+
+	if (ifname != NULL) {
+		if (!ifname_ok(ifname) || (size_t)snprintf(path, sizeof(path),
+		    "%s/net/dev_snmp6/%s", proc_root(), ifname) >=
+		    sizeof(path) || access(path, F_OK) < 0) {
+			if (ifwatch == 2)
+				gone(ifname);
+			no_such_interface(ifname);
+		}
+		if (if_read(l, ifname) < 0) {
+			if (ifwatch == 2)
+				gone(ifname);
+			no_such_interface(ifname);
+		}
+		return;
+	}
+	if (proc_path(path, sizeof(path), "net/dev_snmp6") < 0 ||
+	    (d = opendir(path)) == NULL) {
+		proc_warn("net/dev_snmp6");
+		return;
+	}
+	while ((de = readdir(d)) != NULL)
+		if (de->d_name[0] != '.')
+			(void)if_read(l, de->d_name);
+	closedir(d);
+	if (l->il_n > 1)
+		qsort(l->il_v, l->il_n, sizeof(*l->il_v), ifsnap_cmp);
+}
+
+static const struct stat_snap *
+if_find(const struct iflist *l, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < l->il_n; i++)
+		if (strcmp(l->il_v[i].is_name, name) == 0)
+			return (&l->il_v[i].is_snap);
+	return (NULL);
+}
+
+static void
+if_blocks(const struct stat_block *b, const char *list, const char *ifname,
+    struct iflist *prevl)
+{
+	struct iflist now = { NULL, 0 };
+	const struct stat_snap *old;
+	struct stat_snap empty;
+	size_t i;
+
+	if_collect(&now, ifname);
+	if (ifwatch != 1) {
+		memset(&empty, 0, sizeof(empty));
+		out_open_list(list);
+		for (i = 0; i < now.il_n; i++) {
+			old = NULL;
+			if (ifwatch == 2 && (old = if_find(prevl,
+			    now.il_v[i].is_name)) == NULL)
+				old = &empty;	/* new: all it counted is new */
+			stats_show_snap(b, &now.il_v[i].is_snap, old,
+			    now.il_v[i].is_name);
+		}
+		out_close_list();
+	}
+	if (ifwatch) {
+		iflist_free(prevl);
+		*prevl = now;
+	} else
+		iflist_free(&now);
+}
+
+void
+ip6_ifstats(const char *ifname)
+{
+	if_blocks(&ip6if_block, "ip6-interface-statistics", ifname,
+	    &ip6_prev);
+}
+
+void
+icmp6_ifstats(const char *ifname)
+{
+	if_blocks(&icmp6if_block, "icmp6-interface-statistics", ifname,
+	    &icmp6_prev);
+}
+
+/*
+ * -s -w n: every n seconds the selected blocks again, each counter as
+ * its change since the last read; -q stops after that many intervals,
+ * SIGINT at once (exit 0, the JSON closed).
+ */
+static volatile sig_atomic_t stop;
+
+static void
+on_sigint(int sig)
+{
+	(void)sig;
+	stop = 1;
+}
+
+static void
+nap(int seconds)
+{
+	struct timespec ts = { seconds, 0 };
+
+	while (!stop && nanosleep(&ts, &ts) < 0 && errno == EINTR)
+		;
+}
+
+static void
+watch_ifblocks(const struct protox *tp)
+{
+	if (tp == NULL || strcmp(tp->pr_name, "ip6") == 0)
+		ip6_ifstats(interface);
+	if (tp == NULL || strcmp(tp->pr_name, "icmp6") == 0)
+		icmp6_ifstats(interface);
+}
+
+static void
+watch_blocks(const struct protox *tp)
+{
+	const struct protox *p;
+
+	if (tp != NULL) {
+		tp->pr_stats(tp);
+		return;
+	}
+	for (p = protox; p->pr_name != NULL; p++)
+		if (p->pr_stats != NULL && !(p->pr_flags & PR_EXPLICIT) &&
+		    (af == AF_UNSPEC || af == p->pr_statsaf))
+			p->pr_stats(p);
+	if (af == AF_UNSPEC)
+		other_stats();
 }
 
 void
 statswatch(const struct protox *tp)
 {
-	(void)*tp;
-	out_flush();
-	fprintf(stderr, "netstat: -w: not implemented yet\n");
-	exit(1);
+	struct sigaction sa;
+	int perif = iflag || interface != NULL, n;
+
+	if (tp != NULL && tp->pr_stats == NULL) {
+		out_flush();
+		fprintf(stderr, "netstat: %s: no statistics on Linux\n",
+		    tp->pr_name);
+		exit(1);
+	}
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_sigint;
+	sigemptyset(&sa.sa_mask);
+	(void)sigaction(SIGINT, &sa, NULL);	/* no SA_RESTART: wake nap */
+
+	if (perif) {
+		ifwatch = 1;
+		watch_ifblocks(tp);
+		ifwatch = 2;
+	} else
+		stats_watch_begin();
+	out_open_list("interval-statistics");
+	for (n = 0; !stop && (qcount == 0 || n < qcount); n++) {
+		nap(interval);
+		if (stop)
+			break;
+		if (n > 0)
+			out_text("\n");
+		out_open_instance();
+		if (perif)
+			watch_ifblocks(tp);
+		else {
+			stats_watch_next();
+			watch_blocks(tp);
+		}
+		out_close_instance();
+		out_flush();
+	}
+	out_close_list();
+	iflist_free(&ip6_prev);
+	iflist_free(&icmp6_prev);
 }

@@ -266,6 +266,8 @@ stats(const struct protox *tp)
 		if (tp->pr_stats != NULL && !(tp->pr_flags & PR_EXPLICIT) &&
 		    family_selected(tp->pr_statsaf))
 			tp->pr_stats(tp);
+	if (af == AF_UNSPEC)
+		other_stats();	/* sections no protocol owns: mptcpext, ... */
 }
 
 static void
@@ -276,6 +278,10 @@ ifstats(const struct protox *tp)
 		errx1("%s: no per-interface statistics", tp->pr_name);
 	if (af == AF_INET)
 		errx1("inet: no per-interface statistics on Linux");
+	if (interval) {
+		statswatch(tp);
+		return;
+	}
 	if (tp == NULL || strcmp(tp->pr_name, "ip6") == 0)
 		ip6_ifstats(interface);
 	if (tp == NULL || strcmp(tp->pr_name, "icmp6") == 0)

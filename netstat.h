@@ -142,6 +142,72 @@ const char *net_name(uint32_t);
 const char *addr_str(int, const void *);
 
 /*
+ * Protocol statistics (stats.c): the counters of net/snmp, net/netstat
+ * and net/snmp6 (or net/dev_snmp6/IF), and the printer of -s blocks.
+ * A block is a table of phrases, each naming one kernel counter (after
+ * the block's prefix: "Udp" + "NoPorts"); counters of the block's
+ * sections that no phrase names print under their kernel name.
+ */
+struct stat_phrase {
+	const char	*sp_name;	/* kernel name after sb_prefix */
+	const char	*sp_key;	/* FreeBSD's JSON key; NULL: from the name */
+	const char	*sp_text;	/* "\t%ju packet%s sent": %s is the plural */
+	int		 sp_flags;
+#define	SP_ES		0x01	/* plural "es" */
+#define	SP_IES		0x02	/* "y" and "ies" */
+#define	SP_GAUGE	0x04	/* a level or a setting, never a delta */
+#define	SP_INHIST	0x08	/* the input histogram goes here */
+#define	SP_OUTHIST	0x10	/* the output histogram goes here */
+	const char *const *sp_enum;	/* names of the values (settings) */
+	const char	*sp_neg;	/* text for a negative value */
+};
+
+struct stat_ctr {
+	char		*sc_name;	/* full kernel name: "TcpExtTW" */
+	char		*sc_sect;	/* its section: "TcpExt", "Ip6" */
+	uint64_t	 sc_val;	/* magnitude */
+	int		 sc_neg;	/* value is -sc_val */
+	int		 sc_used;	/* printed */
+};
+
+struct stat_snap {
+	struct stat_ctr	*ss_c;
+	size_t		 ss_n, ss_cap;
+	int		 ss_loaded;	/* STF_* files read (or tried) */
+	int		 ss_ok;		/* STF_* files read */
+};
+
+#define	STF_SNMP	0x01
+#define	STF_NETSTAT	0x02
+#define	STF_SNMP6	0x04
+#define	STF_DEV		0x08	/* net/dev_snmp6/IF */
+
+struct stat_block {
+	const char	*sb_name;	/* heading and JSON container */
+	const char	*sb_prefix;	/* before each phrase's name */
+	const struct stat_phrase *sb_tab;
+	size_t		 sb_ntab;
+	const char *const *sb_sects;	/* sections printed here */
+	const char	*sb_hist;	/* histogram counters: sb_hist"InType"N */
+	const char	*(*sb_histname)(unsigned int);
+	int		 sb_files;	/* STF_* */
+};
+
+int	stats_pair_line(const char *, size_t, void *);
+int	stats_snmp6_line(const char *, size_t, void *);
+void	stats_snap_free(struct stat_snap *);
+int	stats_snap_read(struct stat_snap *, const char *, int);
+void	stats_show(const struct stat_block *);
+void	stats_show_snap(const struct stat_block *, struct stat_snap *,
+	    const struct stat_snap *, const char *);
+void	stats_watch_begin(void);
+void	stats_watch_next(void);
+void	other_stats(void);
+char	*stats_key(char *, size_t, const char *);
+extern const struct stat_phrase udp_phrases[];
+extern const size_t udp_nphrases;
+
+/*
  * Subsystems.
  */
 /* inet.c: Internet sockets, IPv4 statistics */

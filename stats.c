@@ -1,0 +1,706 @@
+/*
+ * Protocol statistics machinery shared by inet.c and inet6.c: the parsers
+ * of net/snmp and net/netstat ("Sect: Name ..." / "Sect: 1 ..." line
+ * pairs) and of net/snmp6 ("Name value" lines), counter snapshots and
+ * deltas for -s -w, and the printer of the phrase tables.
+ *
+ * Nothing is dropped: a block prints its phrases first, then every other
+ * counter of its sections under its kernel name, so a counter a newer
+ * kernel adds still shows.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "netstat.h"
+
+#define	STAT_MAXNAME	127	/* a longer counter name is malformed */
+
+static struct stat_snap cur, prev;
+static int watching;
+static int warned;		/* STF_* files already reported missing */
+
+/* Sections the protocol blocks own; any other gets a block of its own. */
+static const char *const owned_sects[] = {
+	"Ip", "IpExt", "Icmp", "IcmpMsg", "Tcp", "TcpExt", "Udp", "UdpLite",
+	"Ip6", "Icmp6", "Udp6", "UdpLite6", NULL
+};
+
+/*
+ * Parsing.  Every function here works on a buffer and its length only.
+ */
+static int
+valid_name(const char *p, size_t n)
+{
+	size_t i;
+
+	if (n == 0 || n > STAT_MAXNAME)
+		return (0);
+	for (i = 0; i < n; i++)
+		if (!isalnum((unsigned char)p[i]) && p[i] != '_')
+			return (0);
+	return (1);
+}
+
+/* A decimal counter, maybe negative (Tcp MaxConn is -1). */
+static int
+parse_num(const char *p, size_t n, uint64_t *v, int *neg)
+{
+	uint64_t x = 0;
+	size_t i = 0;
+
+	*neg = 0;
+	if (n > 0 && p[0] == '-') {
+		*neg = 1;
+		i = 1;
+	}
+	if (i == n)
+		return (-1);
+	for (; i < n; i++) {
+		if (p[i] < '0' || p[i] > '9')
+			return (-1);
+		if (x > (UINT64_MAX - (uint64_t)(p[i] - '0')) / 10)
+			return (-1);
+		x = x * 10 + (uint64_t)(p[i] - '0');
+	}
+	*v = x;
+	return (0);
+}
+
+/* The next blank-separated token of [*pp, end); 0 when none is left. */
+static int
+next_token(const char **pp, const char *end, const char **tok, size_t *len)
+{
+	const char *p = *pp;
+
+	while (p < end && (*p == ' ' || *p == '\t'))
+		p++;
+	if (p == end)
+		return (0);
+	*tok = p;
+	while (p < end && *p != ' ' && *p != '\t')
+		p++;
+	*len = (size_t)(p - *tok);
+	*pp = p;
+	return (1);
+}
+
+static struct stat_ctr *
+snap_find(const struct stat_snap *s, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < s->ss_n; i++)
+		if (strcmp(s->ss_c[i].sc_name, name) == 0)
+			return (&s->ss_c[i]);
+	return (NULL);
+}
+
+/* Add a counter; -1 when the name is already there (a broken file). */
+static int
+snap_add(struct stat_snap *s, const char *sect, size_t sectlen,
+    const char *name, size_t namelen, uint64_t v, int neg)
+{
+	struct stat_ctr *c, *nc;
+	char *full, *sc;
+
+	if ((full = malloc(sectlen + namelen + 1)) == NULL)
+		return (-1);
+	memcpy(full, sect, sectlen);
+	memcpy(full + sectlen, name, namelen);
+	full[sectlen + namelen] = '\0';
+	if (snap_find(s, full) != NULL || (sc = strndup(sect, sectlen)) ==
+	    NULL) {
+		free(full);
+		return (-1);
+	}
+	if (s->ss_n == s->ss_cap) {
+		size_t ncap = s->ss_cap ? s->ss_cap * 2 : 256;
+
+		if ((nc = realloc(s->ss_c, ncap * sizeof(*nc))) == NULL) {
+			free(full);
+			free(sc);
+			return (-1);
+		}
+		s->ss_c = nc;
+		s->ss_cap = ncap;
+	}
+	c = &s->ss_c[s->ss_n++];
+	c->sc_name = full;
+	c->sc_sect = sc;
+	c->sc_val = v;
+	c->sc_neg = neg;
+	c->sc_used = 0;
+	return (0);
+}
+
+void
+stats_snap_free(struct stat_snap *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->ss_n; i++) {
+		free(s->ss_c[i].sc_name);
+		free(s->ss_c[i].sc_sect);
+	}
+	free(s->ss_c);
+	memset(s, 0, sizeof(*s));
+}
+
+struct pair_state {
+	struct stat_snap *snap;
+	char		*hdr;		/* the pending "Sect: Name ..." line */
+	size_t		 hdrlen;
+};
+
+/* "Sect:" at the start of a line: the section's length, or 0. */
+static size_t
+sect_len(const char *line, size_t len)
+{
+	const char *colon = memchr(line, ':', len);
+
+	if (colon == NULL || !valid_name(line, (size_t)(colon - line)))
+		return (0);
+	return ((size_t)(colon - line));
+}
+
+/* Both lines of a pair hold the same number of valid fields. */
+static int
+pair_valid(const char *h, const char *hend, const char *v, const char *vend)
+{
+	const char *ht, *vt;
+	size_t hl, vl;
+	uint64_t x;
+	int neg, hn, vn;
+
+	for (;;) {
+		hn = next_token(&h, hend, &ht, &hl);
+		vn = next_token(&v, vend, &vt, &vl);
+		if (hn != vn)
+			return (0);
+		if (hn == 0)
+			return (1);
+		if (!valid_name(ht, hl) || parse_num(vt, vl, &x, &neg) < 0)
+			return (0);
+	}
+}
+
+/*
+ * proc_lines() callback for net/snmp and net/netstat: a line of names,
+ * then a line of values for the same section.  A pair whose counts or
+ * fields do not match is skipped and counted (-1).
+ */
+int
+stats_pair_line(const char *line, size_t len, void *arg)
+{
+	struct pair_state *st = arg;
+	const char *h, *hend, *v, *vend, *ht, *vt;
+	size_t sl, hl, vl;
+	uint64_t x;
+	int neg, bad = 0;
+
+	if ((sl = sect_len(line, len)) == 0) {
+		free(st->hdr);
+		st->hdr = NULL;
+		return (len == 0 ? 0 : -1);
+	}
+	if (st->hdr == NULL || sect_len(st->hdr, st->hdrlen) != sl ||
+	    memcmp(st->hdr, line, sl) != 0) {
+		/* A new header; an older one left without values is bad. */
+		bad = st->hdr != NULL;
+		free(st->hdr);
+		if ((st->hdr = malloc(len + 1)) == NULL)
+			return (-1);
+		memcpy(st->hdr, line, len);
+		st->hdr[len] = '\0';
+		st->hdrlen = len;
+		return (bad ? -1 : 0);
+	}
+	h = st->hdr + sl + 1;
+	hend = st->hdr + st->hdrlen;
+	v = line + sl + 1;
+	vend = line + len;
+	if (!pair_valid(h, hend, v, vend))
+		bad = 1;
+	else
+		while (next_token(&h, hend, &ht, &hl) &&
+		    next_token(&v, vend, &vt, &vl)) {
+			(void)parse_num(vt, vl, &x, &neg);
+			if (snap_add(st->snap, line, sl, ht, hl, x, neg) < 0)
+				bad = 1;
+		}
+	free(st->hdr);
+	st->hdr = NULL;
+	return (bad ? -1 : 0);
+}
+
+/* The section of an snmp6 name: its protocol prefix ("Icmp6"). */
+static size_t
+snmp6_sect(const char *name, size_t len)
+{
+	static const char *const known[] = {
+		"UdpLite6", "Icmp6", "Udp6", "Ip6", "ifIndex", NULL
+	};
+	size_t i, n;
+
+	for (i = 0; known[i] != NULL; i++) {
+		n = strlen(known[i]);
+		if (len >= n && memcmp(name, known[i], n) == 0)
+			return (n);
+	}
+	/* An unknown protocol: its first word and any digits after it. */
+	for (n = 1; n < len && (islower((unsigned char)name[n]) ||
+	    isdigit((unsigned char)name[n])); n++)
+		;
+	return (n);
+}
+
+/* proc_lines() callback for net/snmp6 and net/dev_snmp6/IF. */
+int
+stats_snmp6_line(const char *line, size_t len, void *arg)
+{
+	struct stat_snap *s = arg;
+	const char *p = line, *end = line + len, *name, *val, *extra;
+	size_t nl, vl, el, sl;
+	uint64_t x;
+	int neg;
+
+	if (!next_token(&p, end, &name, &nl))
+		return (0);	/* a blank line */
+	if (!next_token(&p, end, &val, &vl) ||
+	    next_token(&p, end, &extra, &el) || !valid_name(name, nl) ||
+	    parse_num(val, vl, &x, &neg) < 0)
+		return (-1);
+	sl = snmp6_sect(name, nl);
+	return (snap_add(s, name, sl, name + sl, nl - sl, x, neg));
+}
+
+/*
+ * Reading.  A file missing is reported once, then skipped quietly (-w).
+ */
+int
+stats_snap_read(struct stat_snap *s, const char *rel, int file)
+{
+	struct pair_state st;
+	char path[4096];
+	int flags = (warned & file) ? PROC_QUIET : 0, rc;
+
+	s->ss_loaded |= file;
+	if (file == STF_SNMP6 || file == STF_DEV)
+		rc = proc_lines(rel, 0, flags, stats_snmp6_line, s);
+	else {
+		memset(&st, 0, sizeof(st));
+		st.snap = s;
+		rc = proc_lines(rel, 0, flags, stats_pair_line, &st);
+		if (st.hdr != NULL) {
+			if (proc_path(path, sizeof(path), rel) < 0)
+				(void)snprintf(path, sizeof(path), "%s", rel);
+			out_flush();
+			fprintf(stderr, "netstat: %s: a line of names without "
+			    "values skipped\n", path);
+			free(st.hdr);
+		}
+	}
+	if (rc < 0) {
+		warned |= file;
+		return (-1);
+	}
+	s->ss_ok |= file;
+	return (0);
+}
+
+static void
+load(struct stat_snap *s, int files)
+{
+	if ((files & STF_SNMP) && !(s->ss_loaded & STF_SNMP))
+		(void)stats_snap_read(s, "net/snmp", STF_SNMP);
+	if ((files & STF_NETSTAT) && !(s->ss_loaded & STF_NETSTAT))
+		(void)stats_snap_read(s, "net/netstat", STF_NETSTAT);
+	if ((files & STF_SNMP6) && !(s->ss_loaded & STF_SNMP6))
+		(void)stats_snap_read(s, "net/snmp6", STF_SNMP6);
+}
+
+/*
+ * -s -w: the first snapshot is the baseline; each later one prints as
+ * the change since the one before.
+ */
+void
+stats_watch_begin(void)
+{
+	watching = 1;
+	stats_snap_free(&cur);
+	stats_snap_free(&prev);
+	load(&cur, STF_SNMP | STF_NETSTAT | STF_SNMP6);
+}
+
+void
+stats_watch_next(void)
+{
+	stats_snap_free(&prev);
+	prev = cur;
+	memset(&cur, 0, sizeof(cur));
+}
+
+/*
+ * Printing.
+ */
+
+/*
+ * The JSON key of a counter FreeBSD does not keep: its kernel name in
+ * lower case, words joined by '-' ("TcpExtTCPSackRecovery" becomes
+ * "tcp-ext-tcp-sack-recovery").  A word starts at an upper-case letter
+ * after a lower-case letter or digit, or at the last capital of a run
+ * followed by a lower-case letter.
+ */
+char *
+stats_key(char *buf, size_t len, const char *name)
+{
+	size_t i, o = 0;
+	unsigned char c, pc, nc;
+
+	if (len == 0)
+		return (buf);
+	for (i = 0; name[i] != '\0' && o + 2 < len; i++) {
+		c = (unsigned char)name[i];
+		pc = i > 0 ? (unsigned char)name[i - 1] : 0;
+		nc = (unsigned char)name[i + 1];
+		if (i > 0 && isupper(c) && (islower(pc) || isdigit(pc) ||
+		    (isupper(pc) && islower(nc))))
+			buf[o++] = '-';
+		if (c == '_')
+			c = '-';
+		buf[o++] = isalnum(c) || c == '-' ? (char)tolower(c) : '-';
+	}
+	buf[o] = '\0';
+	return (buf);
+}
+
+/* The figure to print: the value, or for -w the change of a counter. */
+static uint64_t
+shown(const struct stat_ctr *c, const struct stat_snap *old, int gauge,
+    int *neg)
+{
+	const struct stat_ctr *o;
+	uint64_t was = 0;
+
+	*neg = 0;
+	if (old == NULL || gauge) {
+		*neg = c->sc_neg;
+		return (c->sc_val);
+	}
+	if (c->sc_neg)
+		return (0);
+	if ((o = snap_find(old, c->sc_name)) != NULL && !o->sc_neg)
+		was = o->sc_val;
+	/* A counter that went backwards (a reset) shows 0. */
+	return (c->sc_val >= was ? c->sc_val - was : 0);
+}
+
+/* sp_text with its "%s" turned into the plural ending for v. */
+static void
+expand(char *buf, size_t len, const char *text, int flags, uint64_t v)
+{
+	const char *suffix, *p;
+	size_t o = 0, n;
+
+	if (flags & SP_IES)
+		suffix = v == 1 ? "y" : "ies";
+	else if (flags & SP_ES)
+		suffix = v == 1 ? "" : "es";
+	else
+		suffix = v == 1 ? "" : "s";
+	for (p = text; *p != '\0' && o + 1 < len; p++) {
+		if (p[0] == '%' && p[1] == 's') {
+			n = strlen(suffix);
+			if (o + n + 1 >= len)
+				break;
+			memcpy(buf + o, suffix, n);
+			o += n;
+			p++;
+			continue;
+		}
+		buf[o++] = *p;
+	}
+	buf[o] = '\0';
+	if (o + 1 < len) {
+		buf[o++] = '\n';
+		buf[o] = '\0';
+	}
+}
+
+static void
+put_phrase(const struct stat_phrase *ph, const char *kname, uint64_t v,
+    int neg)
+{
+	char keybuf[160], fmt[512];
+	const char *key, *name;
+	size_t i;
+
+	if (sflag > 1 && v == 0)
+		return;
+	key = ph->sp_key != NULL ? ph->sp_key :
+	    stats_key(keybuf, sizeof(keybuf), kname);
+	if (neg && ph->sp_neg != NULL) {
+		(void)snprintf(fmt, sizeof(fmt), "%s\n", ph->sp_neg);
+		out_int(key, fmt, -(long long)v);
+		return;
+	}
+	if (ph->sp_enum != NULL && !neg) {
+		/* A value without a name prints as the number it is. */
+		(void)snprintf(fmt, sizeof(fmt), "%ju", (uintmax_t)v);
+		name = fmt;
+		for (i = 0; ph->sp_enum[i] != NULL; i++)
+			if (i == v) {
+				name = ph->sp_enum[i];
+				break;
+			}
+		out_uint(key, NULL, v);
+		out_text(ph->sp_text, name);
+		out_text("\n");
+		return;
+	}
+	expand(fmt, sizeof(fmt), ph->sp_enum != NULL ? "\t%ju" : ph->sp_text,
+	    ph->sp_flags, v);
+	if (neg)
+		out_int(key, fmt, -(long long)v);
+	else
+		out_uint(key, fmt, v);
+}
+
+/* "Udp" + "NoPorts" into buf. */
+static const char *
+full_name(char *buf, size_t len, const char *prefix, const char *name)
+{
+	(void)snprintf(buf, len, "%s%s", prefix != NULL ? prefix : "", name);
+	return (buf);
+}
+
+/* A histogram counter: prefix then a type number 0-255, else -1. */
+static int
+hist_type(const char *name, const char *prefix)
+{
+	size_t n = strlen(prefix);
+	const char *p;
+	int t = 0;
+
+	if (strncmp(name, prefix, n) != 0 || name[n] == '\0')
+		return (-1);
+	if (name[n] == '0' && name[n + 1] != '\0')
+		return (-1);
+	for (p = name + n; *p != '\0'; p++) {
+		if (!isdigit((unsigned char)*p))
+			return (-1);
+		t = t * 10 + (*p - '0');
+		if (t > 255)
+			return (-1);
+	}
+	return (t);
+}
+
+static void
+put_hist(const struct stat_block *b, struct stat_snap *s,
+    const struct stat_snap *old, int input)
+{
+	struct stat_ctr *slot[256];
+	char prefix[64];
+	uint64_t v;
+	size_t i;
+	int t, neg, first = 1;
+
+	(void)snprintf(prefix, sizeof(prefix), "%s%sType", b->sb_hist,
+	    input ? "In" : "Out");
+	memset(slot, 0, sizeof(slot));
+	for (i = 0; i < s->ss_n; i++)
+		if (!s->ss_c[i].sc_used &&
+		    (t = hist_type(s->ss_c[i].sc_name, prefix)) >= 0)
+			slot[t] = &s->ss_c[i];
+	for (t = 0; t < 256; t++) {
+		if (slot[t] == NULL)
+			continue;
+		slot[t]->sc_used = 1;
+		v = shown(slot[t], old, 0, &neg);
+		if (sflag > 1 && v == 0)
+			continue;
+		if (first) {
+			out_text("\t%s histogram:\n",
+			    input ? "Input" : "Output");
+			out_open_list(input ? "input-histogram" :
+			    "output-histogram");
+			first = 0;
+		}
+		out_open_instance();
+		out_str("name", "\t\t%s", b->sb_histname((unsigned int)t));
+		if (neg)
+			out_int("count", ": %jd\n", -(long long)v);
+		else
+			out_uint("count", ": %ju\n", v);
+		out_close_instance();
+	}
+	if (!first)
+		out_close_list();
+}
+
+/* Does sects take counters of section sect?  "*": all but "!X" ones. */
+static int
+sect_match(const char *const *sects, const char *sect)
+{
+	size_t i;
+
+	for (i = 0; sects[i] != NULL; i++)
+		if (sects[i][0] == '!' && strcmp(sects[i] + 1, sect) == 0)
+			return (0);
+	for (i = 0; sects[i] != NULL; i++)
+		if (strcmp(sects[i], "*") == 0 || strcmp(sects[i], sect) == 0)
+			return (1);
+	return (0);
+}
+
+/* A counter no phrase names: its kernel name says what it is. */
+static void
+put_unknown(const struct stat_ctr *c, const struct stat_snap *old)
+{
+	char key[160];
+	size_t n = strlen(c->sc_name);
+	uint64_t v;
+	int neg, gauge;
+
+	gauge = n >= 9 && strcmp(c->sc_name + n - 9, "CurrEstab") == 0;
+	v = shown(c, old, gauge, &neg);
+	if (sflag > 1 && v == 0)
+		return;
+	stats_key(key, sizeof(key), c->sc_name);
+	if (neg)
+		out_int(key, "\t%jd ", -(long long)v);
+	else
+		out_uint(key, "\t%ju ", v);
+	out_str(NULL, "%s\n", c->sc_name);
+}
+
+/*
+ * Print block b from snapshot s (changes since old when old is not
+ * NULL).  ifname: a per-interface block, "ip6 on eth0:", printed as an
+ * instance of the list the caller opened.
+ */
+void
+stats_show_snap(const struct stat_block *b, struct stat_snap *s,
+    const struct stat_snap *old, const char *ifname)
+{
+	const struct stat_phrase *ph;
+	struct stat_ctr *c;
+	char name[256];
+	uint64_t v;
+	size_t i;
+	int neg;
+
+	if ((s->ss_ok & b->sb_files) == 0)
+		return;
+	if (ifname != NULL) {
+		out_open_instance();
+		out_str(NULL, "%s", b->sb_name);
+		out_str("name", " on %s:\n", ifname);
+	} else {
+		out_open_container(b->sb_name);
+		out_str(NULL, "%s:\n", b->sb_name);
+	}
+	for (i = 0; i < b->sb_ntab; i++) {
+		ph = &b->sb_tab[i];
+		if (ph->sp_flags & (SP_INHIST | SP_OUTHIST)) {
+			put_hist(b, s, old, ph->sp_flags & SP_INHIST);
+			continue;
+		}
+		c = snap_find(s, full_name(name, sizeof(name), b->sb_prefix,
+		    ph->sp_name));
+		if (c == NULL || c->sc_used)
+			continue;
+		c->sc_used = 1;
+		v = shown(c, old, ph->sp_flags & SP_GAUGE, &neg);
+		put_phrase(ph, c->sc_name, v, neg);
+	}
+	for (i = 0; i < s->ss_n; i++) {
+		c = &s->ss_c[i];
+		if (c->sc_used || !sect_match(b->sb_sects, c->sc_sect))
+			continue;
+		c->sc_used = 1;
+		put_unknown(c, old);
+	}
+	if (ifname != NULL)
+		out_close_instance();
+	else
+		out_close_container();
+}
+
+/* One of the -s blocks, from the running kernel or the -M tree. */
+void
+stats_show(const struct stat_block *b)
+{
+	load(&cur, b->sb_files);
+	stats_show_snap(b, &cur, watching ? &prev : NULL, NULL);
+}
+
+static int
+is_owned(const char *sect)
+{
+	size_t i;
+
+	for (i = 0; owned_sects[i] != NULL; i++)
+		if (strcmp(owned_sects[i], sect) == 0)
+			return (1);
+	return (0);
+}
+
+/*
+ * Sections no protocol block owns (MPTcpExt today, whatever a newer
+ * kernel adds tomorrow), each under a heading of its own: "mptcpext:".
+ */
+void
+other_stats(void)
+{
+	struct stat_block b;
+	const char *sects[2];
+	char name[STAT_MAXNAME + 1];
+	size_t i, j;
+
+	load(&cur, STF_SNMP | STF_NETSTAT | STF_SNMP6);
+	for (i = 0; i < cur.ss_n; i++) {
+		if (cur.ss_c[i].sc_used || is_owned(cur.ss_c[i].sc_sect))
+			continue;
+		for (j = 0; cur.ss_c[i].sc_sect[j] != '\0' &&
+		    j < sizeof(name) - 1; j++)
+			name[j] = (char)tolower(
+			    (unsigned char)cur.ss_c[i].sc_sect[j]);
+		name[j] = '\0';
+		memset(&b, 0, sizeof(b));
+		sects[0] = cur.ss_c[i].sc_sect;
+		sects[1] = NULL;
+		b.sb_name = name;
+		b.sb_sects = sects;
+		b.sb_files = STF_SNMP | STF_NETSTAT | STF_SNMP6;
+		stats_show_snap(&b, &cur, watching ? &prev : NULL, NULL);
+	}
+}
+
+/*
+ * UDP, UDP-Lite, and their IPv6 twins keep the same counters under
+ * different prefixes; FreeBSD's udp wording.
+ */
+const struct stat_phrase udp_phrases[] = {
+	{ "InDatagrams", "received-datagrams", "\t%ju datagram%s received",
+	    0, NULL, NULL },
+	{ "InErrors", NULL, "\t%ju with errors", 0, NULL, NULL },
+	{ "InCsumErrors", "dropped-bad-checksum", "\t%ju with bad checksum",
+	    0, NULL, NULL },
+	{ "NoPorts", "dropped-no-socket", "\t%ju dropped due to no socket",
+	    0, NULL, NULL },
+	{ "IgnoredMulti", "dropped-broadcast-multicast",
+	    "\t%ju broadcast/multicast datagram%s undelivered", 0, NULL, NULL },
+	{ "RcvbufErrors", "dropped-full-socket-buffer",
+	    "\t%ju dropped due to full socket buffers", 0, NULL, NULL },
+	{ "MemErrors", NULL, "\t%ju dropped due to memory shortage", 0, NULL,
+	    NULL },
+	{ "OutDatagrams", "output-packets", "\t%ju datagram%s output", 0, NULL,
+	    NULL },
+	{ "SndbufErrors", NULL, "\t%ju not sent due to full send buffers", 0,
+	    NULL, NULL },
+};
+const size_t udp_nphrases = sizeof(udp_phrases) / sizeof(udp_phrases[0]);

@@ -1,0 +1,1 @@
+-M tests/fixtures/stats-lab -s -p raw6

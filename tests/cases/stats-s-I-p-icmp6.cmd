@@ -1,0 +1,1 @@
+-M tests/fixtures/stats-host -s -I eth0 -p icmp6 -ss

@@ -1,0 +1,1 @@
+-M tests/fixtures/stats-unknown --libxo json -ss -p tcp
