@@ -173,6 +173,7 @@ unix_diag_parse(const struct nlmsghdr *nlh, struct unixrow *u)
 	struct unix_diag_msg m;
 	const size_t hdr = NLMSG_LENGTH(NLMSG_ALIGN(sizeof(m)));
 	const char *name;
+	const void *d;
 	uint32_t peer;
 	size_t len;
 
@@ -196,10 +197,10 @@ unix_diag_parse(const struct nlmsghdr *nlh, struct unixrow *u)
 		u->peer = peer;
 	}
 	if (tb[UNIX_DIAG_RQLEN] != NULL) {
-		name = nl_data(tb[UNIX_DIAG_RQLEN], &len);
+		d = nl_data(tb[UNIX_DIAG_RQLEN], &len);
 		if (len < sizeof(rql))
 			return (-1);
-		memcpy(&rql, name, sizeof(rql));
+		memcpy(&rql, d, sizeof(rql));
 		u->haveq = 1;
 		u->rq = rql.udiag_rqueue;
 		u->wq = rql.udiag_wqueue;	/* a listener's: its backlog */
