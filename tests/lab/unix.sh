@@ -66,6 +66,10 @@ info["clients"] = clients
 e = sock(socket.SOCK_DGRAM)
 e.bind(d + "/esc\033[31m.sock")
 info["esc"] = ino(e)
+# A newline in a path: /proc/net/unix breaks the row there.
+n = sock(socket.SOCK_DGRAM)
+n.bind(d + "/new\nline.sock")
+info["newline"] = ino(n)
 
 with open(d + "/info.tmp", "w") as f:
     json.dump(info, f)
@@ -149,33 +153,44 @@ expect_match "client Send-Q: memory in flight" "$(row "$c1")" \
 expect_eq "escaped path" "$(row "$esc" | cut -d' ' -f9)" \
     "$D/esc\\033[31m.sock"
 expect_nomatch "no raw escape byte" "$out" "$(printf '\033')"
+expect_eq "newline in a path escaped" "$(row "$newline" | cut -d' ' -f9)" \
+    "$D/new\\nline.sock"
 no_trailing_blanks "no trailing blanks" "$out"
 no_trailing_blanks "-L: no trailing blanks" "$L"
 expect_eq "-f local is -f unix" "$(ns -f local)" "$out"
 
 # ss -xa: the same sockets, queues and peers.  ss shows a listener's
-# backlog as its Send-Q, we show 0.
+# backlog as its Send-Q, we show 0.  ss prints the newline of a path raw:
+# join its lines back.
+ss=$(ss -xaH | awk '/^u_/ { if (l != "") print l; l = $0; next }
+	{ l = l "\\n" $0 } END { if (l != "") print l }')
 ours=$(printf '%s\n' "$out" | awk 'NR > 2 { print $5, $3, $4, $6 }' | sort)
-theirs=$(ss -xaH | awk '{
+theirs=$(printf '%s\n' "$ss" | awk '{
 	wq = $2 == "LISTEN" ? 0 : $4
 	print $6, $3, wq, $8 }' | sort)
 expect_eq "ss -xa: inodes, Recv-Q, Send-Q, peers" "$ours" "$theirs"
 expect_eq "ss -xa: as many sockets" \
-    "$(printf '%s\n' "$out" | awk 'NR > 2' | wc -l)" "$(ss -xaH | wc -l)"
+    "$(printf '%s\n' "$out" | awk 'NR > 2' | wc -l)" \
+    "$(printf '%s\n' "$ss" | wc -l)"
 
 # -M /proc: the same sockets (the kernel's not-yet-accepted server sides
 # have no inode and are not in unix_diag), no queues and no peers.
-pout=$(ns -M /proc -f unix)
-pm=$(printf '%s\n' "$pout" | awk -v n="$abstract_nul" \
-    'NR > 2 && $5 != 0 && $5 != n { print $5, $2, $9 }' | sort)
-nm=$(printf '%s\n' "$out" | awk -v n="$abstract_nul" \
-    'NR > 2 && $5 != n { print $5, $2, $9 }' | sort)
+pout=$(ns -M /proc -f unix 2>"$LABTMP/proc.err")
+pm=$(printf '%s\n' "$pout" | awk -v n="$abstract_nul" -v l="$newline" \
+    'NR > 2 && $5 != 0 && $5 != n && $5 != l { print $5, $2, $9 }' | sort)
+nm=$(printf '%s\n' "$out" | awk -v n="$abstract_nul" -v l="$newline" \
+    'NR > 2 && $5 != n && $5 != l { print $5, $2, $9 }' | sort)
 expect_eq "-M /proc: the same inodes, types and paths" "$pm" "$nm"
 expect_match "-M /proc: queues unknown, no peers" "$pout" \
     "^[0-9a-f]{16} dgram +- +- +$dgram +0 +0 +0 $D/dgram.sock\$"
 expect_match "-M /proc: NULs of an abstract name show as @" "$pout" \
     " $abstract_nul +0 +0 +0 @nul@inside\$"
-expect_match "-M /proc -L: queues unknown" "$(ns -M /proc -L -f unix)" \
+expect_match "-M /proc: a newline ends the path" "$pout" \
+    " $newline +0 +0 +0 $D/new\$"
+expect_eq "-M /proc: the rest of it is a malformed line" \
+    "$(cat "$LABTMP/proc.err")" \
+    "netstat: /proc/net/unix: 1 malformed line skipped"
+expect_match "-M /proc -L: queues unknown" "$(ns -M /proc -L -f unix 2>/dev/null)" \
     "^unix  -/0/-          $D/listen.sock\$"
 
 # JSON.
