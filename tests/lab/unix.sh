@@ -215,6 +215,19 @@ for s in json.load(sys.stdin)["statistics"]["socket"]:
         s["queue-limit"], s["path"])' 2>&1)
 expect_match "json -L: listener" "$jl" "^unix 3 0 5 $D/listen.sock\$"
 
+# jc, a parser of BSD netstat text, reads our table.
+if command -v jc >/dev/null 2>&1; then
+	jcout=$(printf '%s\n' "$out" | jc --netstat | python3 -c '
+import json, sys
+for s in json.load(sys.stdin):
+    print(s["unix_inode"], s["type"], s["recv_q"], s["conn"], s["refs"],
+        s["nextref"], s.get("addr"))' 2>&1)
+	expect_match "jc --netstat: dgram server" "$jcout" \
+	    "^$dgram dgram 10 0 $c1 0 $D/dgram.sock\$"
+	expect_match "jc --netstat: client" "$jcout" \
+	    "^$c1 dgram 0 $dgram 0 $c2 None\$"
+fi
+
 kill "$helper" 2>/dev/null
 wait "$helper" 2>/dev/null
 rm -rf "$D"
