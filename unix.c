@@ -172,7 +172,7 @@ unix_diag_parse(const struct nlmsghdr *nlh, struct unixrow *u)
 	struct unix_diag_rqlen rql;
 	struct unix_diag_msg m;
 	const size_t hdr = NLMSG_LENGTH(NLMSG_ALIGN(sizeof(m)));
-	const char *name;
+	const char *name, *nul;
 	const void *d;
 	uint32_t peer;
 	size_t len;
@@ -209,15 +209,10 @@ unix_diag_parse(const struct nlmsghdr *nlh, struct unixrow *u)
 		name = nl_data(tb[UNIX_DIAG_NAME], &len);
 		if (len > UNIX_PATH_MAX)
 			return (-1);
-		if (len > 0 && name[0] == '\0') {
+		if (len > 0 && name[0] == '\0')
 			u->abstract = 1;
-		} else {
-			/* A path name ends at its NUL. */
-			const char *nul = memchr(name, '\0', len);
-
-			if (nul != NULL)
-				len = (size_t)(nul - name);
-		}
+		else if ((nul = memchr(name, '\0', len)) != NULL)
+			len = (size_t)(nul - name);	/* a path ends at its NUL */
 		u->name = name;
 		u->namelen = len;
 	}
