@@ -1,0 +1,1 @@
+-M tests/fixtures/unix-empty -f unix
