@@ -339,7 +339,8 @@ fmt_unsigned(char *end, unsigned long long v, int base, int upper)
 static void
 json_indent(void)
 {
-	if (out_pretty) {
+	/* The document itself starts at the start of the output. */
+	if (out_pretty && depth > 0) {
 		put("\n", 1);
 		putc_rep(' ', (size_t)depth * 2);
 	}
