@@ -339,9 +339,13 @@ fmt_unsigned(char *end, unsigned long long v, int base, int upper)
 static void
 json_indent(void)
 {
+	static int started;
+
 	/* The document itself starts at the start of the output. */
-	if (out_pretty && depth > 0) {
-		put("\n", 1);
+	if (out_pretty) {
+		if (started)
+			put("\n", 1);
+		started = 1;
 		putc_rep(' ', (size_t)depth * 2);
 	}
 }

@@ -59,9 +59,15 @@ no_trailing_blanks() {
 	expect_nomatch "$1" "$2" ' $'
 }
 
-# Processes a test starts in the background are ended when it is done.
+# Processes a test starts in the background are ended when it is done:
+# every process in this network namespace but the shell itself.
 lab_done() {
-	for _p in $(jobs -p); do kill "$_p" 2>/dev/null; done
-	wait 2>/dev/null
+	_me=$(readlink /proc/$$/ns/net)
+	for _d in /proc/[0-9]*; do
+		_p=${_d#/proc/}
+		[ "$_p" = $$ ] && continue
+		[ "$(readlink "$_d/ns/net" 2>/dev/null)" = "$_me" ] || continue
+		kill "$_p" 2>/dev/null
+	done
 	return 0
 }
