@@ -737,8 +737,12 @@ report_bad(unsigned long bad)
 	    bad, bad == 1 ? "" : "s");
 }
 
-/* Links and addresses, live or from the tree; exits on a hard failure. */
-static void
+/*
+ * Links and addresses, live or from the tree; exits on a hard netlink
+ * failure.  Returns -1 when there is no interface list to be had (net/dev
+ * missing: reported).
+ */
+static int
 gather(struct iflist *L, int addrs)
 {
 	int rc;
@@ -747,7 +751,7 @@ gather(struct iflist *L, int addrs)
 		rc = gather_netlink(L, addrs);
 		if (rc == 0) {
 			report_bad(L->bad);
-			return;
+			return (0);
 		}
 		if (!nl_fallback(rc)) {
 			out_flush();
@@ -757,7 +761,7 @@ gather(struct iflist *L, int addrs)
 		}
 		if_free(L);
 	}
-	(void)gather_proc(L);
+	return (gather_proc(L));
 }
 
 /*
@@ -1266,7 +1270,8 @@ intpr(void)
 
 	memset(&L, 0, sizeof(L));
 	memset(&M, 0, sizeof(M));
-	gather(&L, af != AF_PACKET);
+	if (gather(&L, af != AF_PACKET) < 0)
+		return;
 	if (interface != NULL && if_byname(&L, interface) == NULL)
 		no_such_interface();
 	if (aflag)
@@ -1301,7 +1306,8 @@ w_sample(struct wsample *s)
 
 	memset(&L, 0, sizeof(L));
 	memset(s, 0, sizeof(*s));
-	gather(&L, 0);
+	if (gather(&L, 0) < 0)
+		exit(1);
 	for (i = 0; i < L.n; i++) {
 		if (!shown(&L.v[i]))
 			continue;
