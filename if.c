@@ -22,6 +22,7 @@
 #include <dirent.h>
 #include <netdb.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -727,6 +728,88 @@ gather_proc(struct iflist *L)
 	return (0);
 }
 
+/* One number from a sysfs attribute file; -1 when unreadable. */
+static int
+sysfs_num(const char *name, const char *attr, int base, unsigned long *v)
+{
+	char path[512], buf[64], *end;
+	ssize_t n;
+	int fd;
+
+	if (snprintf(path, sizeof(path), "/sys/class/net/%s/%s", name,
+	    attr) >= (int)sizeof(path) ||
+	    (fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		return (-1);
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n <= 0)
+		return (-1);
+	buf[n] = '\0';
+	errno = 0;
+	*v = strtoul(buf, &end, base);
+	return (end == buf || errno != 0 ? -1 : 0);
+}
+
+/* The hardware address from sysfs, "aa:bb:..." */
+static void
+sysfs_mac(struct ifr *r)
+{
+	char path[512], buf[128];
+	uint64_t b;
+	size_t i;
+	ssize_t n;
+	int fd;
+
+	if (snprintf(path, sizeof(path), "/sys/class/net/%s/address",
+	    r->name) >= (int)sizeof(path) ||
+	    (fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		return;
+	n = read(fd, buf, sizeof(buf));
+	close(fd);
+	r->hwlen = 0;
+	for (i = 0; n > 0 && i + 2 <= (size_t)n && r->hwlen < sizeof(r->hw);
+	    i += 3) {
+		if (tok_u64(buf + i, 2, 16, &b) < 0)
+			break;
+		r->hw[r->hwlen++] = (uint8_t)b;
+		if (i + 2 >= (size_t)n || buf[i + 2] != ':')
+			break;
+	}
+}
+
+/*
+ * Without netlink, the live system still has sysfs: index, MTU, flags and
+ * type per interface (what net/dev lacks).  Not for a saved tree.
+ */
+static void
+sysfs_fill(struct iflist *L)
+{
+	unsigned long v;
+	size_t i;
+
+	for (i = 0; i < L->n; i++) {
+		struct ifr *r = &L->v[i];
+
+		if (strchr(r->name, '/') != NULL)
+			continue;
+		if (sysfs_num(r->name, "ifindex", 10, &v) == 0 &&
+		    v <= INT32_MAX)
+			r->index = (int)v;
+		if (sysfs_num(r->name, "mtu", 10, &v) == 0) {
+			r->mtu = (unsigned int)v;
+			r->havemtu = 1;
+		}
+		if (sysfs_num(r->name, "flags", 16, &v) == 0) {
+			r->flags = (unsigned int)v;
+			r->haveflags = 1;
+		}
+		if (sysfs_num(r->name, "type", 10, &v) == 0)
+			r->type = (unsigned short)v;
+		sysfs_mac(r);
+	}
+	qsort(L->v, L->n, sizeof(*L->v), byindex);
+}
+
 static void
 report_bad(unsigned long bad)
 {
@@ -760,6 +843,10 @@ gather(struct iflist *L, int addrs)
 			exit(1);
 		}
 		if_free(L);
+		if (gather_proc(L) < 0)
+			return (-1);
+		sysfs_fill(L);
+		return (0);
 	}
 	return (gather_proc(L));
 }
