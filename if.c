@@ -66,6 +66,7 @@ struct iflist {
 	struct ifr	*v;
 	size_t		 n, cap;
 	unsigned long	 bad;		/* malformed messages or lines */
+	int		 index_only;	/* if_inet6: the index, no address */
 };
 
 /* A multicast group joined on an interface (-a). */
@@ -609,7 +610,8 @@ inet6_cb(const char *line, size_t len, void *arg)
 	if ((r = if_byname(L, name)) != NULL) {
 		if (r->index == 0)
 			r->index = index;
-		if_addaddr(r, &a);
+		if (!L->index_only)
+			if_addaddr(r, &a);
 	}
 	free(name);
 	return (0);
@@ -717,11 +719,8 @@ gather_proc(struct iflist *L)
 {
 	if (proc_lines("net/dev", 2, 0, netdev_cb, L) < 0)
 		return (-1);
-	if (af != AF_INET && af != AF_PACKET)
-		(void)proc_lines("net/if_inet6", 0, PROC_QUIET, inet6_cb, L);
-	else
-		(void)proc_lines("net/if_inet6", 0, PROC_QUIET,
-		    devmcast_index_cb, L);
+	L->index_only = af == AF_INET || af == AF_PACKET;
+	(void)proc_lines("net/if_inet6", 0, PROC_QUIET, inet6_cb, L);
 	(void)proc_lines("net/igmp", 1, PROC_QUIET, igmp_index_cb, L);
 	(void)proc_lines("net/dev_mcast", 0, PROC_QUIET, devmcast_index_cb,
 	    L);
@@ -900,9 +899,7 @@ netname4(uint32_t addr, int plen)
 			return (buf);
 		}
 	}
-	while (keep < 4 && ((net >> (8 * (3 - keep))) & 0xff) != 0)
-		keep++;
-	/* keep is now at least the class's, and covers every nonzero octet */
+	/* At least the class's octets, and every nonzero one. */
 	for (i = keep; i < 4; i++)
 		if (((net >> (8 * (3 - i))) & 0xff) != 0)
 			keep = i + 1;
