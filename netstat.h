@@ -233,6 +233,8 @@ void	unixpr(void);
 /* if.c */
 void	intpr(void);
 void	sidewaysintpr(void);
+/* shared: BSD's short IPv4 network form ("10.0.1/24"), /etc/networks */
+const char *netname4(uint32_t, int);
 /* route.c */
 void	routepr(void);
 void	rt_stats(void);

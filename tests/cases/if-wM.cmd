@@ -1,0 +1,1 @@
+-M tests/fixtures/if-basic -w 1
