@@ -285,14 +285,11 @@ is_linklocal6(const unsigned char *a)
 /* "addr" or "addr%ifname" (IPv6 link-local), named unless -n. */
 static void
 fmt_host(char *buf, size_t len, int family, const unsigned char *addr,
-    int ifindex)
+    const char *ifn)
 {
-	const char *ifn;
-
 	buf[0] = '\0';
 	cat(buf, len, host_name(family, addr));
-	if (family == AF_INET6 && is_linklocal6(addr) &&
-	    (ifn = if_byindex(ifindex)) != NULL) {
+	if (family == AF_INET6 && is_linklocal6(addr) && ifn != NULL) {
 		cat(buf, len, "%");
 		cat(buf, len, ifn);
 	}
@@ -301,9 +298,8 @@ fmt_host(char *buf, size_t len, int family, const unsigned char *addr,
 /* A destination: default, a host, an IPv4 network, an IPv6 prefix. */
 static void
 fmt_dest(char *buf, size_t len, int family, const unsigned char *addr,
-    int plen, int ifindex)
+    int plen, const char *ifn)
 {
-	const char *ifn;
 	char *p;
 	uint32_t a;
 
@@ -313,7 +309,7 @@ fmt_dest(char *buf, size_t len, int family, const unsigned char *addr,
 		return;
 	}
 	if (plen == (family == AF_INET ? 32 : 128)) {
-		fmt_host(buf, len, family, addr, ifindex);
+		fmt_host(buf, len, family, addr, ifn);
 		return;
 	}
 	if (family == AF_INET) {
@@ -325,7 +321,7 @@ fmt_dest(char *buf, size_t len, int family, const unsigned char *addr,
 	}
 	buf[0] = '\0';
 	cat(buf, len, addr_str(AF_INET6, addr));
-	if (is_linklocal6(addr) && (ifn = if_byindex(ifindex)) != NULL) {
+	if (is_linklocal6(addr) && ifn != NULL) {
 		cat(buf, len, "%");
 		cat(buf, len, ifn);
 	}
@@ -746,12 +742,12 @@ rt_print_nh(const struct rtinfo *ri, const struct nexthop *nh)
 	struct rtrow r;
 
 	row_init(&r);
-	fmt_dest(dst, sizeof(dst), ri->family, ri->dst, ri->dst_len,
-	    nh->ifindex);
+	r.netif = nh->ifindex > 0 ? if_byindex(nh->ifindex) : NULL;
+	fmt_dest(dst, sizeof(dst), ri->family, ri->dst, ri->dst_len, r.netif);
 	r.dst = dst;
 	tg = type_gateway(ri->type);
 	if (nh->gwfamily != AF_UNSPEC) {
-		fmt_host(gw, sizeof(gw), nh->gwfamily, nh->gw, nh->ifindex);
+		fmt_host(gw, sizeof(gw), nh->gwfamily, nh->gw, r.netif);
 		r.flags |= RB_GATEWAY;
 	} else if (tg != NULL)
 		(void)strcpy(gw, tg);
@@ -761,7 +757,7 @@ rt_print_nh(const struct rtinfo *ri, const struct nexthop *nh)
 		(void)strcpy(gw, "-");
 	r.gw = gw;
 	if (ri->has_prefsrc) {
-		fmt_host(ifa, sizeof(ifa), ri->family, ri->prefsrc, 0);
+		fmt_host(ifa, sizeof(ifa), ri->family, ri->prefsrc, NULL);
 		r.ifa = ifa;
 	}
 	if (!(nh->flags & (RTNH_F_DEAD | RTNH_F_LINKDOWN)))
@@ -784,7 +780,6 @@ rt_print_nh(const struct rtinfo *ri, const struct nexthop *nh)
 		break;
 	}
 	r.flags |= proto_flags(ri->protocol);
-	r.netif = nh->ifindex > 0 ? if_byindex(nh->ifindex) : NULL;
 	r.metric = ri->priority >= 0 ? ri->priority : 0;
 	r.mtu = ri->mtu;
 	if (ri->expires > 0)
@@ -983,13 +978,13 @@ neigh_msg(const struct nlmsghdr *nlh, void *arg)
 	    ni.state == NUD_NONE)
 		return (0);
 	row_init(&r);
-	fmt_host(dst, sizeof(dst), ni.family, ni.dst, ni.ifindex);
+	r.netif = if_byindex(ni.ifindex);
+	fmt_host(dst, sizeof(dst), ni.family, ni.dst, r.netif);
 	fmt_lladdr(gw, sizeof(gw), ni.ll, ni.lllen);
 	r.dst = dst;
 	r.gw = gw;
 	r.flags = RB_UP | RB_HOST | RB_LLINFO |
 	    (ni.state & NUD_PERMANENT ? RB_STATIC : RB_WASCLONED);
-	r.netif = if_byindex(ni.ifindex);
 	/* Reachable until confirmed + reachable_time (neigh_timer_handler) */
 	if ((ni.state & NUD_REACHABLE) && ni.confirmed >= 0 &&
 	    (ms = reachable_ms(ni.ifindex)) >= 0) {
@@ -1476,9 +1471,9 @@ line_route4(const char *line, size_t len, void *arg)
 	if (parse_route4(line, len, &p) < 0)
 		return (-1);
 	row_init(&r);
-	fmt_dest(dst, sizeof(dst), AF_INET, p.dst, p.plen, 0);
+	fmt_dest(dst, sizeof(dst), AF_INET, p.dst, p.plen, NULL);
 	if (p.flags & PRTF_GATEWAY)
-		fmt_host(gw, sizeof(gw), AF_INET, p.gw, 0);
+		fmt_host(gw, sizeof(gw), AF_INET, p.gw, NULL);
 	else if (strcmp(p.ifname, "*") == 0)
 		(void)strcpy(gw, "-");
 	else
@@ -1534,7 +1529,6 @@ line_route6(const char *line, size_t len, void *arg)
 	char dst[RT_NAMEMAX], gw[RT_NAMEMAX];
 	struct proute6 p;
 	struct rtrow r;
-	int idx;
 
 	(void)arg;
 	if (parse_route6(line, len, &p) < 0)
@@ -1545,11 +1539,10 @@ line_route6(const char *line, size_t len, void *arg)
 	if (((p.flags & (PRTF_LOCAL | PRTF_ANYCAST)) || p.dst[0] == 0xff) &&
 	    !aflag)
 		return (0);
-	idx = if_index(p.ifname);
 	row_init(&r);
-	fmt_dest(dst, sizeof(dst), AF_INET6, p.dst, p.plen, idx);
+	fmt_dest(dst, sizeof(dst), AF_INET6, p.dst, p.plen, p.ifname);
 	if (p.flags & PRTF_GATEWAY)
-		fmt_host(gw, sizeof(gw), AF_INET6, p.gw, idx);
+		fmt_host(gw, sizeof(gw), AF_INET6, p.gw, p.ifname);
 	else if (p.flags & PRTF_REJECT)
 		(void)strcpy(gw, "-");
 	else
@@ -1630,7 +1623,7 @@ line_arp(const char *line, size_t len, void *arg)
 	if (!(a.flags & ATF_COM))
 		return (0);
 	row_init(&r);
-	fmt_host(dst, sizeof(dst), AF_INET, a.addr, 0);
+	fmt_host(dst, sizeof(dst), AF_INET, a.addr, NULL);
 	fmt_lladdr(gw, sizeof(gw), a.ll, a.lllen);
 	r.dst = dst;
 	r.gw = gw;
