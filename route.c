@@ -466,7 +466,7 @@ rt_emit(const struct rtrow *r)
 		out_uint("weight", NULL, (unsigned long long)r->weight);
 	if (r->table >= 0)
 		out_uint("table", NULL, (unsigned long long)r->table);
-	out_text("\n");
+	out_str(NULL, "\n", NULL);	/* not out_text: no printf per row */
 	out_close_instance();
 }
 

@@ -5,12 +5,12 @@
 # and the ratio (the SPEC wants at most 1.0).
 #
 # Env: NETSTAT (default ./netstat), ROUTES (default 100000), RUNS
-# (default 7).
+# (default 11).
 top=$(cd "$(dirname "$0")/.." && pwd)
 NETSTAT=${NETSTAT:-$top/netstat}
 case $NETSTAT in /*) ;; *) NETSTAT=$top/${NETSTAT#./} ;; esac
 ROUTES=${ROUTES:-100000}
-RUNS=${RUNS:-7}
+RUNS=${RUNS:-11}
 export NETSTAT ROUTES RUNS
 
 if [ "${BENCH_IN_NS:-}" != yes ]; then
@@ -38,25 +38,39 @@ set +e
 got=$(ip -4 route show | wc -l)
 echo "routes in the main table: $got"
 
-# best CMD...: the best wall time of RUNS runs, in milliseconds.
+# Best wall times (ms) of RUNS runs of each command, the commands taking
+# turns so that a busy machine weighs on them alike.  Arguments: the
+# commands, each one shell word list separated by "--".
 best() {
 	python3 - "$RUNS" "$@" <<'PY'
 import subprocess, sys, time
 runs = int(sys.argv[1])
-cmd = sys.argv[2:]
-best = None
+cmds, cur = [], []
+for a in sys.argv[2:]:
+    if a == "--":
+        cmds.append(cur)
+        cur = []
+    else:
+        cur.append(a)
+cmds.append(cur)
+best = [None] * len(cmds)
 for _ in range(runs):
-    t = time.perf_counter()
-    subprocess.run(cmd, stdout=subprocess.DEVNULL, check=True)
-    d = time.perf_counter() - t
-    best = d if best is None or d < best else best
-print("%.1f" % (best * 1000))
+    for i, c in enumerate(cmds):
+        t = time.perf_counter()
+        subprocess.run(c, stdout=subprocess.DEVNULL, check=True)
+        d = time.perf_counter() - t
+        if best[i] is None or d < best[i]:
+            best[i] = d
+print(" ".join("%.1f" % (b * 1000) for b in best))
 PY
 }
-n=$(best "$NETSTAT" -rn -f inet)
-i=$(best ip -4 route show)
-n_all=$(best "$NETSTAT" -rn)
+set -- $(best "$NETSTAT" -rn -- ip -4 route show -- "$NETSTAT" -rn -f inet)
+n_all=$1 i=$2 n=$3
 echo "netstat -rn -f inet:  $n ms"
 echo "netstat -rn:          $n_all ms"
 echo "ip -4 route show:     $i ms"
+rss() {
+	/usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1
+}
+[ -x /usr/bin/time ] && echo "peak RSS: netstat -rn $(rss "$NETSTAT" -rn) KiB, ip -4 route show $(rss ip -4 route show) KiB"
 python3 -c 'import sys; print("ratio netstat -rn / ip -4 route show: %.2f (SPEC: <= 1.0)" % (float(sys.argv[1]) / float(sys.argv[2])))' "$n_all" "$i"
