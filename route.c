@@ -145,45 +145,68 @@ if_add(int index, const char *name, size_t len)
 	return (n);
 }
 
+static int	ifs_sorted;
+
+static int
+if_cmp(const void *a, const void *b)
+{
+	const struct ifent *x = a, *y = b;
+
+	return (x->index < y->index ? -1 : x->index > y->index);
+}
+
 /* The name of interface index, or NULL; one kernel call per new index. */
 static const char *
 if_byindex(int index)
 {
-	static struct ifent *last;
+	static size_t last = (size_t)-1;	/* an index: ifs may move */
 	char name[IF_NAMESIZE];
-	struct ifent *e;
-	size_t i;
+	size_t i, lo, hi;
 
-	if (last != NULL && last->index == index)
-		return (last->name[0] != '\0' ? last->name : NULL);
-	for (i = 0; i < nifs; i++)
-		if (ifs[i].index == index) {
-			last = &ifs[i];
-			return (last->name[0] != '\0' ? last->name : NULL);
-		}
+	if (last < nifs && ifs[last].index == index)
+		return (ifs[last].name[0] != '\0' ? ifs[last].name : NULL);
+	/* Sorted by index once, so that a host of many links stays fast. */
+	if (!ifs_sorted) {
+		if (nifs > 0)
+			qsort(ifs, nifs, sizeof(*ifs), if_cmp);
+		ifs_sorted = 1;
+	}
+	lo = 0;
+	hi = nifs;
+	while (lo < hi) {
+		i = lo + (hi - lo) / 2;
+		if (ifs[i].index < index)
+			lo = i + 1;
+		else
+			hi = i;
+	}
+	if (lo < nifs && ifs[lo].index == index) {
+		last = lo;
+		return (ifs[lo].name[0] != '\0' ? ifs[lo].name : NULL);
+	}
 	if (!ifs_live || index <= 0)
 		return (NULL);
 	/* Created after our link dump: ask once, remember either way. */
 	if (if_indextoname((unsigned int)index, name) == NULL)
 		name[0] = '\0';
-	if ((e = if_add(index, name, strlen(name))) == NULL)
+	if (if_add(index, name, strlen(name)) == NULL)
 		return (NULL);
-	last = e;
-	return (e->name[0] != '\0' ? e->name : NULL);
+	ifs_sorted = 0;
+	return (if_byindex(index));
 }
 
 static int
 if_index(const char *name)
 {
-	static struct ifent *last;
+	static size_t last = (size_t)-1;
 	size_t i;
 
-	if (last != NULL && strcmp(last->name, name) == 0)
-		return (last->index);
+	if (last < nifs && strcmp(ifs[last].name, name) == 0)
+		return (ifs[last].index);
 	for (i = 0; i < nifs; i++)
 		if (strcmp(ifs[i].name, name) == 0) {
-			last = &ifs[i];
-			return (last->index);
+			last = i;
+			return (ifs[i].index);
 		}
 	return (0);
 }
