@@ -1,0 +1,1 @@
+-M tests/fixtures/route-basic -rnW -6
