@@ -56,6 +56,7 @@ lint:
 
 bench: $(PROG)
 	sh bench/bench.sh
+	sh bench/routes.sh
 
 install: $(PROG)
 	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)

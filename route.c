@@ -257,48 +257,6 @@ cat(char *buf, size_t len, const char *s)
 	buf[have + n] = '\0';
 }
 
-/*
- * An IPv4 network in BSD's short form (SPEC 3.3): trailing zero octets
- * dropped, but at least the class's network octets kept; "/len" unless
- * the length is the class's.  Without -n, a name from /etc/networks.
- * (The same rules as netname4() of if.c.)
- */
-static const char *
-rt_netname4(uint32_t addr, int len)
-{
-	static char buf[128];
-	const char *name;
-	char *p = buf;
-	int octets, keep, i;
-
-	if (addr >> 31 == 0)
-		keep = 1;
-	else if (addr >> 30 == 2)
-		keep = 2;
-	else
-		keep = 3;
-	octets = 4;
-	while (octets > keep && ((addr >> (8 * (4 - octets))) & 0xff) == 0)
-		octets--;
-	name = addr != 0 ? net_name(addr >> (8 * (4 - octets))) : NULL;
-	if (name != NULL) {
-		buf[0] = '\0';
-		cat(buf, sizeof(buf) - 4, name);
-		p = buf + strlen(buf);
-	} else
-		for (i = 0; i < octets; i++) {
-			if (i > 0)
-				*p++ = '.';
-			p = put_dec(p, (addr >> (24 - 8 * i)) & 0xff);
-		}
-	if (len != keep * 8) {
-		*p++ = '/';
-		p = put_dec(p, (unsigned long)len);
-	}
-	*p = '\0';
-	return (buf);
-}
-
 static int
 is_linklocal6(const unsigned char *a)
 {
@@ -339,7 +297,7 @@ fmt_dest(char *buf, size_t len, int family, const unsigned char *addr,
 		a = (uint32_t)addr[0] << 24 | (uint32_t)addr[1] << 16 |
 		    (uint32_t)addr[2] << 8 | addr[3];
 		buf[0] = '\0';
-		cat(buf, len, rt_netname4(a, plen));
+		cat(buf, len, netname4(a, plen));
 		return;
 	}
 	buf[0] = '\0';
