@@ -951,7 +951,7 @@ static int
 snmp_counter(const char *buf, size_t len, const char *sect, const char *name,
     unsigned long long *v)
 {
-	const char *p = buf, *end = buf + len, *eol, *np, *vp, *t, *u;
+	const char *p = buf, *end = buf + len, *eol, *np, *ne, *vp, *t, *u;
 	size_t sl = sect != NULL ? strlen(sect) : 0, nl = strlen(name), n, m;
 
 	for (; p < end; p = eol + 1) {
@@ -969,6 +969,7 @@ snmp_counter(const char *buf, size_t len, const char *sect, const char *name,
 			continue;
 		/* The names line; the values line must follow. */
 		np = p + sl + 1;
+		ne = eol;
 		vp = eol + 1;
 		if (vp >= end || (size_t)(end - vp) <= sl ||
 		    memcmp(vp, sect, sl) != 0 || vp[sl] != ':')
@@ -977,7 +978,7 @@ snmp_counter(const char *buf, size_t len, const char *sect, const char *name,
 		if (eol == NULL)
 			eol = end;
 		vp += sl + 1;
-		while (next_tok(&np, vp, &t, &n)) {
+		while (next_tok(&np, ne, &t, &n)) {
 			if (!next_tok(&vp, eol, &u, &m))
 				return (-1);
 			if (n == nl && memcmp(t, name, nl) == 0)
@@ -999,6 +1000,8 @@ stat_line(const char *key, const char *phrase, unsigned long long n)
 {
 	char fmt[160];
 
+	if (n == 0 && sflag > 1)
+		return;		/* -gss hides zeros */
 	(void)snprintf(fmt, sizeof(fmt), phrase, plural(n));
 	out_uint(key, "\t%llu ", n);
 	out_text("%s\n", fmt);
