@@ -1126,10 +1126,23 @@ group_mode(const struct group *g)
 	return (!any || g->users > inc ? "exclude" : "include");
 }
 
+/*
+ * A source belongs to the group's filter list when it is included (mode
+ * include) or excluded and wanted by no socket (mode exclude), which is
+ * how the kernel builds the list it reports; JSON lists every source the
+ * kernel keeps, with its counts.
+ */
+static int
+in_filter(const struct source *s, int include)
+{
+	return (include ? s->inc > 0 : s->exc > 0 && s->inc == 0);
+}
+
 static void
-group_sources(const struct group *g)
+group_sources(const struct group *g, int include)
 {
 	const struct source *s = sources.v;
+	const char *a;
 	size_t i;
 	int n = 0;
 
@@ -1137,9 +1150,11 @@ group_sources(const struct group *g)
 	for (i = 0; i < sources.n; i++) {
 		if (!same_group(&s[i], g))
 			continue;
+		a = addr_str(g->family, s[i].src);
+		if (in_filter(&s[i], include))
+			out_str(NULL, n++ ? ",%s" : " srcs %s", a);
 		out_open_instance();
-		out_str("address", n++ ? ",%s" : " srcs %s",
-		    addr_str(g->family, s[i].src));
+		out_str("address", NULL, a);
 		out_uint("include-count", NULL, s[i].inc);
 		out_uint("exclude-count", NULL, s[i].exc);
 		out_close_instance();
@@ -1151,14 +1166,15 @@ static void
 group_state(const struct group *g)
 {
 	char ll[3 * MR_LLMAX];
-	const char *s;
+	const char *s, *mode;
 	int known;
 
 	out_open_instance();
 	out_str("group", "\t\tgroup %s", addr_str(g->family, g->addr));
-	out_str("mode", " mode %s", group_mode(g));
+	mode = group_mode(g);
+	out_str("mode", " mode %s", mode);
 	out_uint("users", NULL, g->users);
-	group_sources(g);
+	group_sources(g, strcmp(mode, "include") == 0);
 	out_text("\n");
 	s = group_lladdr(g, ll, sizeof(ll), &known);
 	if (known)
