@@ -458,7 +458,9 @@ shortage_counters(void)
 	char *buf;
 
 	for (f = 0; f < sizeof(files) / sizeof(files[0]); f++) {
-		if ((buf = proc_slurp(files[f], &len, 0)) == NULL)
+		/* A kernel without IPv6 has no snmp6. */
+		if ((buf = proc_slurp(files[f], &len, strcmp(files[f],
+		    "net/snmp6") == 0 ? PROC_QUIET : 0)) == NULL)
 			continue;
 		for (i = 0; i < sizeof(short_ctr) / sizeof(short_ctr[0]); i++) {
 			if (strcmp(short_ctr[i].file, files[f]) != 0 ||
@@ -660,13 +662,20 @@ slab_caches(void)
 void
 mbpr(void)
 {
+	int have;
+
 	nss = 0;
-	(void)proc_lines("net/sockstat", 0, 0, sockstat_line, NULL);
+	have = proc_lines("net/sockstat", 0, 0, sockstat_line, NULL) == 0;
 	(void)proc_lines("net/sockstat6", 0, PROC_QUIET, sockstat_line, NULL);
 	out_open_container("mbuf-statistics");
-	sockets_in_use();
-	buffer_memory("TCP", "TCP", "sys/net/ipv4/tcp_mem", "tcp-buffers");
-	buffer_memory("UDP", "UDP", "sys/net/ipv4/udp_mem", "udp-buffers");
+	/* Without sockstat (reported above) its lines are left out. */
+	if (have) {
+		sockets_in_use();
+		buffer_memory("TCP", "TCP", "sys/net/ipv4/tcp_mem",
+		    "tcp-buffers");
+		buffer_memory("UDP", "UDP", "sys/net/ipv4/udp_mem",
+		    "udp-buffers");
+	}
 	fragment_memory("FRAG", "IPv4", "ipv4-fragments");
 	fragment_memory("FRAG6", "IPv6", "ipv6-fragments");
 	shortage_counters();
