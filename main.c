@@ -220,8 +220,8 @@ check_modes(const struct protox *tp)
 		errx1("-x: only with the socket list");
 	if (tp != NULL && (rflag || gflag || (iflag && !sflag)))
 		errx1("-p: not with -i, -r or -g");
-	if (af == AF_PACKET && !iflag && interface == NULL)
-		errx1("link: address family only with -i");
+	if (af == AF_PACKET && !iflag && interface == NULL && !gflag)
+		errx1("link: address family only with -i or -g");
 	if (af == AF_UNIX && (sflag || iflag || rflag || gflag || interval))
 		errx1("unix: address family only with the socket list");
 	if (af == AF_UNIX && tp != NULL)

@@ -1,22 +1,1314 @@
 /*
- * Multicast (not written yet).
+ * Multicast: the multicast routing tables and group memberships (-g), and
+ * multicast statistics with per-interface IGMP/MLD state (-gs).
+ *
+ * Everything comes from /proc/net (the kernel has no netlink dump of group
+ * memberships): ip_mr_vif, ip_mr_cache, ip6_mr_vif, ip6_mr_cache,
+ * dev_mcast, igmp, igmp6, mcfilter, mcfilter6, and the IpExt/Ip6 counters.
+ * Layouts follow FreeBSD's mroute.c/mroute6.c for the routing tables and
+ * Darwin's netstat -g for the memberships.
  */
+#include <sys/socket.h>
+
+#include <netinet/in.h>
+#include <arpa/inet.h>
+
+#include <errno.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "netstat.h"
+
+#define	MR_NAMEMAX	64	/* longer interface names are malformed */
+#define	MR_LLMAX	32	/* longest link-layer address we keep */
+#define	MR_MAXVIFS	64	/* MAXVIFS is 32 (64 with a kernel option) */
+
+/* Linux VIF flags (linux/mroute.h) that change what a row means. */
+#define	MR_VIFF_TUNNEL		0x1
+#define	MR_VIFF_USE_IFINDEX	0x8
+
+/*
+ * Tokens and numbers: every parser below works on (buf, len) only.
+ */
+static int
+next_tok(const char **pp, const char *end, const char **tok, size_t *len)
+{
+	const char *p = *pp;
+
+	while (p < end && (*p == ' ' || *p == '\t'))
+		p++;
+	*tok = p;
+	while (p < end && *p != ' ' && *p != '\t')
+		p++;
+	*len = (size_t)(p - *tok);
+	*pp = p;
+	return (*len > 0);
+}
+
+static int
+hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return (c - '0');
+	if (c >= 'a' && c <= 'f')
+		return (c - 'a' + 10);
+	if (c >= 'A' && c <= 'F')
+		return (c - 'A' + 10);
+	return (-1);
+}
+
+/* An unsigned number in base 10 or 16 (optional 0x), the whole token. */
+static int
+tok_ull(const char *t, size_t n, int base, unsigned long long *v)
+{
+	unsigned long long r = 0;
+	size_t i = 0;
+	int d;
+
+	if (base == 16 && n > 2 && t[0] == '0' && (t[1] == 'x' || t[1] == 'X'))
+		i = 2;
+	if (i >= n)
+		return (-1);
+	for (; i < n; i++) {
+		d = base == 16 ? hexval(t[i]) :
+		    (t[i] >= '0' && t[i] <= '9' ? t[i] - '0' : -1);
+		if (d < 0 || d >= base)
+			return (-1);
+		if (r > (~0ULL - (unsigned)d) / (unsigned)base)
+			return (-1);
+		r = r * (unsigned)base + (unsigned)d;
+	}
+	*v = r;
+	return (0);
+}
+
+static int
+tok_int(const char *t, size_t n, long long *v)
+{
+	unsigned long long u;
+	int neg = n > 0 && t[0] == '-';
+
+	if (tok_ull(t + neg, n - neg, 10, &u) < 0 || u > 0x7fffffffULL)
+		return (-1);
+	*v = neg ? -(long long)u : (long long)u;
+	return (0);
+}
+
+/* A 32-bit value printed with %08X: the field's bytes in host order. */
+static int
+tok_hex32(const char *t, size_t n, uint32_t *v)
+{
+	unsigned long long u;
+
+	if (tok_ull(t, n, 16, &u) < 0 || u > 0xffffffffULL)
+		return (-1);
+	*v = (uint32_t)u;
+	return (0);
+}
+
+/*
+ * Hex digit pairs (colons allowed between them, as %pI6 prints) into at
+ * most max bytes.  Returns the byte count, or -1.
+ */
+static int
+tok_hexbytes(const char *t, size_t n, unsigned char *out, size_t max)
+{
+	size_t i, o = 0;
+	int hi, lo;
+
+	for (i = 0; i < n; ) {
+		if (t[i] == ':') {
+			i++;
+			continue;
+		}
+		if (i + 1 >= n || o >= max)
+			return (-1);
+		if ((hi = hexval(t[i])) < 0 || (lo = hexval(t[i + 1])) < 0)
+			return (-1);
+		out[o++] = (unsigned char)(hi << 4 | lo);
+		i += 2;
+	}
+	return (o > 0 ? (int)o : -1);
+}
+
+static int
+tok_name(const char *t, size_t n, char *name, size_t *namelen)
+{
+	if (n == 0 || n >= MR_NAMEMAX)
+		return (-1);
+	memcpy(name, t, n);
+	name[n] = '\0';
+	*namelen = n;
+	return (0);
+}
+
+/* Link-layer addresses the BSD way: lower-case hex, unpadded, colons. */
+static void
+ll_ntoa(const unsigned char *a, size_t n, char *buf, size_t len)
+{
+	size_t i, o = 0;
+	int w;
+
+	buf[0] = '\0';
+	for (i = 0; i < n && o < len; i++) {
+		w = snprintf(buf + o, len - o, i ? ":%x" : "%x", a[i]);
+		if (w < 0)
+			break;
+		o += (size_t)w;
+	}
+}
+
+/*
+ * Records.
+ */
+struct vif {
+	int		 idx;
+	char		 name[MR_NAMEMAX];
+	size_t		 namelen;
+	unsigned long long bytes_in, pkts_in, bytes_out, pkts_out;
+	unsigned int	 flags;
+	unsigned char	 local[4], remote[4];
+};
+
+struct mfc {
+	int		 family;
+	unsigned char	 group[16], origin[16];
+	long long	 parent;
+	unsigned long long pkts, bytes, wrong;
+	int		 noifs;
+	int		 oif[MR_MAXVIFS];
+	int		 ttl[MR_MAXVIFS];
+};
+
+struct llgroup {
+	int		 ifindex;
+	char		 name[MR_NAMEMAX];
+	size_t		 namelen;
+	unsigned char	 addr[MR_LLMAX];
+	size_t		 alen;
+	unsigned long long refs;
+};
+
+struct group {
+	int		 family;
+	int		 ifindex;
+	char		 name[MR_NAMEMAX];
+	size_t		 namelen;
+	int		 version;	/* IGMP: 1..3 (the device's) */
+	unsigned char	 addr[16];
+	unsigned long long users;
+};
+
+struct source {
+	int		 family;
+	int		 ifindex;
+	unsigned char	 group[16], src[16];
+	unsigned long long inc, exc;
+};
+
+/* State carried from an igmp device line to its group lines. */
+struct igmp_dev {
+	int		 ifindex;
+	char		 name[MR_NAMEMAX];
+	size_t		 namelen;
+	int		 version;
+};
+
+/*
+ * ip_mr_vif: "%2d %-10s %8ld %7ld  %8ld %7ld %05X %08X %08X";
+ * ip6_mr_vif stops after the flags (family AF_INET6).
+ */
+static int
+parse_vif(const char *buf, size_t len, int family, struct vif *v)
+{
+	const char *p = buf, *end = buf + len, *t;
+	unsigned long long *ctr[4];
+	unsigned long long u;
+	long long idx;
+	uint32_t a;
+	size_t n;
+	int i;
+
+	memset(v, 0, sizeof(*v));
+	if (!next_tok(&p, end, &t, &n) || tok_int(t, n, &idx) < 0 || idx < 0)
+		return (-1);
+	v->idx = (int)idx;
+	if (!next_tok(&p, end, &t, &n) || tok_name(t, n, v->name,
+	    &v->namelen) < 0)
+		return (-1);
+	ctr[0] = &v->bytes_in;
+	ctr[1] = &v->pkts_in;
+	ctr[2] = &v->bytes_out;
+	ctr[3] = &v->pkts_out;
+	for (i = 0; i < 4; i++)
+		if (!next_tok(&p, end, &t, &n) || tok_ull(t, n, 10, ctr[i]) < 0)
+			return (-1);
+	if (!next_tok(&p, end, &t, &n) || tok_ull(t, n, 16, &u) < 0 ||
+	    u > 0xffffffffULL)
+		return (-1);
+	v->flags = (unsigned int)u;
+	if (family == AF_INET) {
+		if (!next_tok(&p, end, &t, &n) || tok_hex32(t, n, &a) < 0)
+			return (-1);
+		memcpy(v->local, &a, 4);
+		if (!next_tok(&p, end, &t, &n) || tok_hex32(t, n, &a) < 0)
+			return (-1);
+		memcpy(v->remote, &a, 4);
+	}
+	return (next_tok(&p, end, &t, &n) ? -1 : 0);
+}
+
+/* An address field of a cache line: %08X (host order) or %pI6. */
+static int
+tok_mfc_addr(const char *t, size_t n, int family, unsigned char *addr)
+{
+	uint32_t a;
+
+	if (family == AF_INET) {
+		if (n != 8 || tok_hex32(t, n, &a) < 0)
+			return (-1);
+		memcpy(addr, &a, 4);
+		return (0);
+	}
+	return (tok_hexbytes(t, n, addr, 16) == 16 ? 0 : -1);
+}
+
+/*
+ * ip_mr_cache / ip6_mr_cache: "GROUP ORIGIN IIF PKTS BYTES WRONG" then
+ * "vif:ttl" for each outgoing interface.
+ */
+static int
+parse_mfc(const char *buf, size_t len, int family, struct mfc *m)
+{
+	const char *p = buf, *end = buf + len, *t, *colon;
+	unsigned long long *ctr[3];
+	unsigned long long vif, ttl;
+	size_t n;
+	int i;
+
+	memset(m, 0, sizeof(*m));
+	m->family = family;
+	if (!next_tok(&p, end, &t, &n) ||
+	    tok_mfc_addr(t, n, family, m->group) < 0)
+		return (-1);
+	if (!next_tok(&p, end, &t, &n) ||
+	    tok_mfc_addr(t, n, family, m->origin) < 0)
+		return (-1);
+	if (!next_tok(&p, end, &t, &n) || tok_int(t, n, &m->parent) < 0)
+		return (-1);
+	ctr[0] = &m->pkts;
+	ctr[1] = &m->bytes;
+	ctr[2] = &m->wrong;
+	for (i = 0; i < 3; i++)
+		if (!next_tok(&p, end, &t, &n) || tok_ull(t, n, 10, ctr[i]) < 0)
+			return (-1);
+	while (next_tok(&p, end, &t, &n)) {
+		if ((colon = memchr(t, ':', n)) == NULL ||
+		    m->noifs >= MR_MAXVIFS)
+			return (-1);
+		if (tok_ull(t, (size_t)(colon - t), 10, &vif) < 0 ||
+		    tok_ull(colon + 1, n - (size_t)(colon - t) - 1, 10,
+		    &ttl) < 0 || vif >= MR_MAXVIFS || ttl > 255)
+			return (-1);
+		m->oif[m->noifs] = (int)vif;
+		m->ttl[m->noifs++] = (int)ttl;
+	}
+	return (0);
+}
+
+/* dev_mcast: "%-4d %-15s %-5d %-5d %*phN". */
+static int
+parse_dev_mcast(const char *buf, size_t len, struct llgroup *g)
+{
+	const char *p = buf, *end = buf + len, *t;
+	unsigned long long u;
+	long long idx;
+	size_t n;
+	int alen;
+
+	memset(g, 0, sizeof(*g));
+	if (!next_tok(&p, end, &t, &n) || tok_int(t, n, &idx) < 0 || idx < 0)
+		return (-1);
+	g->ifindex = (int)idx;
+	if (!next_tok(&p, end, &t, &n) || tok_name(t, n, g->name,
+	    &g->namelen) < 0)
+		return (-1);
+	if (!next_tok(&p, end, &t, &n) || tok_ull(t, n, 10, &g->refs) < 0)
+		return (-1);
+	if (!next_tok(&p, end, &t, &n) || tok_ull(t, n, 10, &u) < 0)
+		return (-1);
+	if (!next_tok(&p, end, &t, &n) ||
+	    (alen = tok_hexbytes(t, n, g->addr, sizeof(g->addr))) < 0)
+		return (-1);
+	g->alen = (size_t)alen;
+	return (next_tok(&p, end, &t, &n) ? -1 : 0);
+}
+
+/*
+ * igmp: a device line "IDX\tNAME: COUNT QUERIER" (querier V1, V2 or V3)
+ * opens each device; its groups follow on lines that start with a tab:
+ * "GROUP USERS RUNNING:TIMER REPORTER", GROUP the address in host order.
+ * Returns 0 for a device line, 1 for a group (g filled), -1 if malformed.
+ */
+static int
+parse_igmp(const char *buf, size_t len, struct igmp_dev *dev, struct group *g)
+{
+	const char *p = buf, *end = buf + len, *t;
+	unsigned long long u;
+	long long idx;
+	uint32_t a;
+	size_t n;
+
+	if (len > 0 && buf[0] == '\t') {
+		if (dev->ifindex <= 0)
+			return (-1);	/* a group before any device */
+		memset(g, 0, sizeof(*g));
+		g->family = AF_INET;
+		g->ifindex = dev->ifindex;
+		memcpy(g->name, dev->name, sizeof(g->name));
+		g->namelen = dev->namelen;
+		g->version = dev->version;
+		if (!next_tok(&p, end, &t, &n) || n != 8 ||
+		    tok_hex32(t, n, &a) < 0)
+			return (-1);
+		memcpy(g->addr, &a, 4);
+		if (!next_tok(&p, end, &t, &n) ||
+		    tok_ull(t, n, 10, &g->users) < 0)
+			return (-1);
+		return (1);
+	}
+	if (len >= 3 && memcmp(buf, "Idx", 3) == 0)
+		return (0);	/* the header */
+	dev->ifindex = 0;
+	if (!next_tok(&p, end, &t, &n) || tok_int(t, n, &idx) < 0 || idx <= 0)
+		return (-1);
+	/* "%-10s:" leaves the colon on a name of ten or more characters. */
+	if (!next_tok(&p, end, &t, &n))
+		return (-1);
+	if (t[n - 1] == ':')
+		n--;
+	else {
+		const char *c;
+		size_t cn;
+
+		if (!next_tok(&p, end, &c, &cn) || cn != 1 || *c != ':')
+			return (-1);
+	}
+	if (tok_name(t, n, dev->name, &dev->namelen) < 0)
+		return (-1);
+	if (!next_tok(&p, end, &t, &n) || tok_ull(t, n, 10, &u) < 0)
+		return (-1);
+	if (!next_tok(&p, end, &t, &n) || n != 2 || t[0] != 'V' ||
+	    t[1] < '1' || t[1] > '3')
+		return (-1);
+	dev->version = t[1] - '0';
+	dev->ifindex = (int)idx;
+	return (0);
+}
+
+/* igmp6: "%-4d %-15s %pi6 %5d %08X %ld". */
+static int
+parse_igmp6(const char *buf, size_t len, struct group *g)
+{
+	const char *p = buf, *end = buf + len, *t;
+	long long idx;
+	size_t n;
+
+	memset(g, 0, sizeof(*g));
+	g->family = AF_INET6;
+	if (!next_tok(&p, end, &t, &n) || tok_int(t, n, &idx) < 0 || idx <= 0)
+		return (-1);
+	g->ifindex = (int)idx;
+	if (!next_tok(&p, end, &t, &n) || tok_name(t, n, g->name,
+	    &g->namelen) < 0)
+		return (-1);
+	if (!next_tok(&p, end, &t, &n) || n != 32 ||
+	    tok_hexbytes(t, n, g->addr, 16) != 16)
+		return (-1);
+	if (!next_tok(&p, end, &t, &n) || tok_ull(t, n, 10, &g->users) < 0)
+		return (-1);
+	return (0);
+}
+
+/*
+ * mcfilter: "%3d %6.6s 0x%08x 0x%08x %6lu %6lu" (addresses as numbers,
+ * network order); mcfilter6: "%3d %6.6s %pi6 %pi6 %6lu %6lu".
+ */
+static int
+parse_mcfilter(const char *buf, size_t len, int family, struct source *s)
+{
+	const char *p = buf, *end = buf + len, *t;
+	unsigned char *addr[2];
+	long long idx;
+	uint32_t a;
+	size_t n;
+	int i;
+
+	memset(s, 0, sizeof(*s));
+	s->family = family;
+	if (!next_tok(&p, end, &t, &n) || tok_int(t, n, &idx) < 0 || idx <= 0)
+		return (-1);
+	s->ifindex = (int)idx;
+	if (!next_tok(&p, end, &t, &n))	/* name, cut to six: unused */
+		return (-1);
+	addr[0] = s->group;
+	addr[1] = s->src;
+	for (i = 0; i < 2; i++) {
+		if (!next_tok(&p, end, &t, &n))
+			return (-1);
+		if (family == AF_INET) {
+			if (tok_hex32(t, n, &a) < 0)
+				return (-1);
+			a = htonl(a);
+			memcpy(addr[i], &a, 4);
+		} else if (n != 32 || tok_hexbytes(t, n, addr[i], 16) != 16)
+			return (-1);
+	}
+	if (!next_tok(&p, end, &t, &n) || tok_ull(t, n, 10, &s->inc) < 0)
+		return (-1);
+	if (!next_tok(&p, end, &t, &n) || tok_ull(t, n, 10, &s->exc) < 0)
+		return (-1);
+	return (next_tok(&p, end, &t, &n) ? -1 : 0);
+}
+
+/*
+ * Growable arrays for the few small tables the output needs whole.
+ */
+struct vec {
+	void	*v;
+	size_t	 n, cap, size;
+};
+
+static void *
+vec_add(struct vec *vec)
+{
+	void *nv;
+	size_t ncap;
+
+	if (vec->n == vec->cap) {
+		ncap = vec->cap ? vec->cap * 2 : 32;
+		if ((nv = reallocarray(vec->v, ncap, vec->size)) == NULL) {
+			out_flush();
+			fprintf(stderr, "netstat: %s\n", strerror(ENOMEM));
+			exit(1);
+		}
+		vec->v = nv;
+		vec->cap = ncap;
+	}
+	return ((char *)vec->v + vec->n++ * vec->size);
+}
+
+static void
+vec_free(struct vec *vec)
+{
+	free(vec->v);
+	vec->v = NULL;
+	vec->n = vec->cap = 0;
+}
+
+static int
+family_on(int family)
+{
+	return (af == AF_UNSPEC || af == family);
+}
+
+static int
+proc_exists(const char *rel)
+{
+	char path[4096];
+
+	return (proc_path(path, sizeof(path), rel) == 0 &&
+	    access(path, F_OK) == 0);
+}
+
+/* One blank line between the blocks of -g, as BSD prints them. */
+static int need_gap;
+
+static void
+gap(void)
+{
+	if (need_gap)
+		out_text("\n");
+	need_gap = 1;
+}
+
+/*
+ * The multicast routing tables.
+ */
+struct mr_ctx {
+	int		 family;
+	int		 rows;
+	unsigned long long pkts, bytes, wrong;
+};
+
+static void
+vif4_row(const struct vif *v)
+{
+	char a[INET_ADDRSTRLEN];
+
+	out_open_instance();
+	out_uint("vif", " %2u", (unsigned)v->idx);
+	out_str("threshold", "    %6s", "-");
+	if (v->flags & MR_VIFF_USE_IFINDEX)
+		out_str(NULL, "   %-15.15s", "-");
+	else {
+		inet_ntop(AF_INET, v->local, a, sizeof(a));
+		out_str("route", "   %-15.15s", a);
+	}
+	if (v->flags & MR_VIFF_TUNNEL) {
+		inet_ntop(AF_INET, v->remote, a, sizeof(a));
+		out_str("source", " %-15.15s", a);
+	} else
+		out_str(NULL, " %-15.15s", "");
+	out_uint("received-packets", " %9llu", v->pkts_in);
+	out_uint("sent-packets", "  %9llu", v->pkts_out);
+	out_uint("received-bytes", NULL, v->bytes_in);
+	out_uint("sent-bytes", NULL, v->bytes_out);
+	out_strn("interface", " %s\n", v->name, v->namelen);
+	out_close_instance();
+}
+
+static void
+mif6_row(const struct vif *v)
+{
+	out_open_instance();
+	out_uint("mif", "  %2u", (unsigned)v->idx);
+	out_str("rate-limit", "   %4s", "-");
+	out_strn("ifname", "   %5s", v->name, v->namelen);
+	out_uint("received-packets", " %9llu", v->pkts_in);
+	out_uint("sent-packets", "  %9llu", v->pkts_out);
+	out_uint("received-bytes", NULL, v->bytes_in);
+	out_uint("sent-bytes", NULL, v->bytes_out);
+	out_text("\n");
+	out_close_instance();
+}
+
+static int
+vif_line(const char *line, size_t len, void *arg)
+{
+	struct mr_ctx *c = arg;
+	struct vif v;
+
+	if (parse_vif(line, len, c->family, &v) < 0)
+		return (-1);
+	if (c->rows++ == 0)
+		out_text(c->family == AF_INET ?
+		    "IPv4 Virtual Interface Table\n"
+		    " Vif   Thresh   Local-Address   Remote-Address"
+		    "    Pkts-In   Pkts-Out Netif\n" :
+		    "IPv6 Multicast Interface Table\n"
+		    " Mif   Rate   PhyIF   Pkts-In   Pkts-Out\n");
+	if (c->family == AF_INET)
+		vif4_row(&v);
+	else
+		mif6_row(&v);
+	return (0);
+}
+
+static void
+mfc4_row(const struct mfc *m)
+{
+	char a[INET_ADDRSTRLEN];
+	int i;
+
+	out_open_instance();
+	inet_ntop(AF_INET, m->origin, a, sizeof(a));
+	out_str("origin-address", " %-15.15s", a);
+	inet_ntop(AF_INET, m->group, a, sizeof(a));
+	out_str("group-address", " %-15.15s", a);
+	out_uint("sent-packets", " %9llu", m->pkts);
+	out_int("parent", "  %3d   ", m->parent);
+	out_uint("bytes", NULL, m->bytes);
+	out_uint("wrong-interface", NULL, m->wrong);
+	out_open_list("vif-ttl");
+	for (i = 0; i < m->noifs; i++) {
+		out_open_instance();
+		out_uint("vif", " %u", (unsigned)m->oif[i]);
+		out_uint("ttl", ":%u", (unsigned)m->ttl[i]);
+		out_close_instance();
+	}
+	out_close_list();
+	out_text("\n");
+	out_close_instance();
+}
+
+/* FreeBSD's widths: origin 29 and group 16 numeric; -W never cuts. */
+static void
+mfc6_row(const struct mfc *m)
+{
+	char a[INET6_ADDRSTRLEN];
+	int i;
+
+	out_open_instance();
+	inet_ntop(AF_INET6, m->origin, a, sizeof(a));
+	out_str("origin", Wflag ? " %-39s" : " %-29.29s", a);
+	inet_ntop(AF_INET6, m->group, a, sizeof(a));
+	out_str("group", Wflag ? " %-39s" : " %-16.16s", a);
+	out_uint("total-packets", " %9llu", m->pkts);
+	out_str(NULL, "   %3s", "-");
+	out_int("parent", "  %3d   ", m->parent);
+	out_uint("bytes", NULL, m->bytes);
+	out_uint("wrong-interface", NULL, m->wrong);
+	out_open_list("mif");
+	for (i = 0; i < m->noifs; i++)
+		out_uint("mif", " %u", (unsigned)m->oif[i]);
+	out_close_list();
+	out_text("\n");
+	out_close_instance();
+}
+
+static void
+mfc6_header(void)
+{
+	out_text("IPv6 Multicast Forwarding Cache\n");
+	if (Wflag)
+		out_text(" %-39s %-39s", "Origin", "Group");
+	else
+		out_text(" %-29.29s %-16.16s", "Origin", "Group");
+	out_text("   Packets Waits In-Mif  Out-Mifs\n");
+}
+
+static int
+mfc_line(const char *line, size_t len, void *arg)
+{
+	struct mr_ctx *c = arg;
+	struct mfc m;
+
+	if (parse_mfc(line, len, c->family, &m) < 0)
+		return (-1);
+	c->pkts += m.pkts;
+	c->bytes += m.bytes;
+	c->wrong += m.wrong;
+	if (!gflag || sflag) {
+		c->rows++;
+		return (0);
+	}
+	if (c->rows++ == 0) {
+		if (c->family == AF_INET)
+			out_text("IPv4 Multicast Forwarding Table\n"
+			    " Origin          Group            "
+			    " Packets In-Vif  Out-Vifs:Ttls\n");
+		else
+			mfc6_header();
+	}
+	if (c->family == AF_INET)
+		mfc4_row(&m);
+	else
+		mfc6_row(&m);
+	return (0);
+}
+
+static const char *
+mr_file(int family, int cache)
+{
+	if (family == AF_INET)
+		return (cache ? "net/ip_mr_cache" : "net/ip_mr_vif");
+	return (cache ? "net/ip6_mr_cache" : "net/ip6_mr_vif");
+}
+
+/* One family's pair of tables, or the BSD line saying there is none. */
+static void
+mr_tables(int family)
+{
+	const char *v4 = family == AF_INET ? "IPv4" : "IPv6";
+	struct mr_ctx c;
+
+	if (!proc_exists(mr_file(family, 0))) {
+		out_text("No %s multicast routing compiled into this system.\n",
+		    v4);
+		out_bool(family == AF_INET ? "ipv4-multicast-routing" :
+		    "ipv6-multicast-routing", 0);
+		return;
+	}
+	memset(&c, 0, sizeof(c));
+	c.family = family;
+	gap();
+	out_open_list(family == AF_INET ? "vif" : "multicast-interface");
+	(void)proc_lines(mr_file(family, 0), 1, 0, vif_line, &c);
+	out_close_list();
+	if (c.rows == 0)
+		out_text("%s is empty\n", family == AF_INET ?
+		    "IPv4 Virtual Interface Table" :
+		    "IPv6 Multicast Interface Table");
+	memset(&c, 0, sizeof(c));
+	c.family = family;
+	gap();
+	out_open_list(family == AF_INET ? "multicast-forwarding-entry" :
+	    "multicast-forwarding-cache");
+	(void)proc_lines(mr_file(family, 1), 1, 0, mfc_line, &c);
+	out_close_list();
+	if (c.rows == 0)
+		out_text("%s Multicast Forwarding Table is empty\n", v4);
+}
+
+/*
+ * Memberships.  dev_mcast is held whole: it answers which link-layer
+ * address the kernel installed for each IP group.
+ */
+static struct vec llgroups = { NULL, 0, 0, sizeof(struct llgroup) };
+static int have_llgroups;
+
+static int
+llgroup_line(const char *line, size_t len, void *arg)
+{
+	struct llgroup g;
+
+	(void)arg;
+	if (parse_dev_mcast(line, len, &g) < 0)
+		return (-1);
+	*(struct llgroup *)vec_add(&llgroups) = g;
+	return (0);
+}
+
+static void
+load_llgroups(int flags)
+{
+	if (have_llgroups)
+		return;
+	if (proc_lines("net/dev_mcast", 0, flags, llgroup_line, NULL) == 0)
+		have_llgroups = 1;
+}
+
+/* The link-layer group an IP group maps to (RFC 1112, RFC 2464). */
+static size_t
+ip_to_ll(int family, const unsigned char *a, unsigned char *ll)
+{
+	if (family == AF_INET) {
+		ll[0] = 0x01;
+		ll[1] = 0x00;
+		ll[2] = 0x5e;
+		ll[3] = a[1] & 0x7f;
+		ll[4] = a[2];
+		ll[5] = a[3];
+	} else {
+		ll[0] = 0x33;
+		ll[1] = 0x33;
+		memcpy(ll + 2, a + 12, 4);
+	}
+	return (6);
+}
+
+/*
+ * The group's link-layer address as text: the mapped address when the
+ * kernel holds it on that interface, "<none>" when it does not (loopback,
+ * tunnels), "-" when dev_mcast could not be read.  NULL for "<none>"/"-"
+ * is signalled through *known.
+ */
+static const char *
+group_lladdr(const struct group *g, char *buf, size_t len, int *known)
+{
+	const struct llgroup *lg = llgroups.v;
+	unsigned char ll[6];
+	size_t i, n;
+
+	*known = 0;
+	if (!have_llgroups)
+		return ("-");
+	n = ip_to_ll(g->family, g->addr, ll);
+	for (i = 0; i < llgroups.n; i++)
+		if (lg[i].ifindex == g->ifindex && lg[i].alen == n &&
+		    memcmp(lg[i].addr, ll, n) == 0) {
+			ll_ntoa(ll, n, buf, len);
+			*known = 1;
+			return (buf);
+		}
+	return ("<none>");
+}
+
+static void
+membership_header(const char *what)
+{
+	gap();
+	out_text("%s Multicast Group Memberships\n", what);
+	out_text("%-22s %-18s %s\n", "Group", "Link-layer Address", "Netif");
+}
+
+static void
+link_memberships(void)
+{
+	const struct llgroup *lg;
+	char buf[3 * MR_LLMAX];
+	size_t i;
+
+	membership_header("Link-layer");
+	out_open_list("link-layer-multicast-group-membership");
+	for (i = 0; i < llgroups.n; i++) {
+		lg = (const struct llgroup *)llgroups.v + i;
+		ll_ntoa(lg->addr, lg->alen, buf, sizeof(buf));
+		out_open_instance();
+		out_str("group", "%-22s", buf);
+		out_str(NULL, " %-20s", "<none>");
+		out_strn("interface", " %s\n", lg->name, lg->namelen);
+		out_uint("references", NULL, lg->refs);
+		out_close_instance();
+	}
+	out_close_list();
+}
+
+static void
+group_row(const struct group *g)
+{
+	char ll[3 * MR_LLMAX];
+	const char *s;
+	int known;
+
+	out_open_instance();
+	out_str("group", "%-22s", addr_str(g->family, g->addr));
+	s = group_lladdr(g, ll, sizeof(ll), &known);
+	out_str(known ? "link-layer-address" : NULL, " %-20s", s);
+	out_strn("interface", " %s\n", g->name, g->namelen);
+	out_uint("users", NULL, g->users);
+	out_close_instance();
+}
+
+/* Where -g streams groups to the screen and -gs collects them. */
+struct group_sink {
+	struct igmp_dev	 dev;
+	struct vec	*keep;	/* NULL: print */
+};
+
+static void
+group_put(struct group_sink *sk, const struct group *g)
+{
+	if (sk->keep != NULL)
+		*(struct group *)vec_add(sk->keep) = *g;
+	else
+		group_row(g);
+}
+
+static int
+igmp_line(const char *line, size_t len, void *arg)
+{
+	struct group_sink *sk = arg;
+	struct group g;
+	int r;
+
+	if ((r = parse_igmp(line, len, &sk->dev, &g)) < 0)
+		return (-1);
+	if (r == 1)
+		group_put(sk, &g);
+	return (0);
+}
+
+static int
+igmp6_line(const char *line, size_t len, void *arg)
+{
+	struct group g;
+
+	if (parse_igmp6(line, len, &g) < 0)
+		return (-1);
+	group_put(arg, &g);
+	return (0);
+}
+
+static void
+ip_memberships(int family)
+{
+	struct group_sink sk;
+
+	memset(&sk, 0, sizeof(sk));
+	membership_header(family == AF_INET ? "IPv4" : "IPv6");
+	out_open_list(family == AF_INET ? "ipv4-multicast-group-membership" :
+	    "ipv6-multicast-group-membership");
+	if (family == AF_INET)
+		(void)proc_lines("net/igmp", 0, 0, igmp_line, &sk);
+	else
+		(void)proc_lines("net/igmp6", 0, 0, igmp6_line, &sk);
+	out_close_list();
+}
 
 void
 mroutepr(void)
 {
-	out_flush();
-	fprintf(stderr, "netstat: -g: not implemented yet\n");
-	exit(1);
+	need_gap = 0;
+	if (family_on(AF_INET))
+		mr_tables(AF_INET);
+	if (family_on(AF_INET6))
+		mr_tables(AF_INET6);
+	/* The link table needs dev_mcast; the others only consult it. */
+	load_llgroups(family_on(AF_PACKET) ? 0 : PROC_QUIET);
+	if (family_on(AF_PACKET))
+		link_memberships();
+	if (family_on(AF_INET))
+		ip_memberships(AF_INET);
+	if (family_on(AF_INET6))
+		ip_memberships(AF_INET6);
+	vec_free(&llgroups);
+	have_llgroups = 0;
+}
+
+/*
+ * -gs.
+ */
+
+/*
+ * A counter from a /proc/net/snmp-style file: "Sect: names" then
+ * "Sect: values"; or, with sect NULL, an snmp6-style "Name value" line.
+ * Pure: searches buf only.  Returns 0 and sets *v when found.
+ */
+static int
+snmp_counter(const char *buf, size_t len, const char *sect, const char *name,
+    unsigned long long *v)
+{
+	const char *p = buf, *end = buf + len, *eol, *np, *ne, *vp, *t, *u;
+	size_t sl = sect != NULL ? strlen(sect) : 0, nl = strlen(name), n, m;
+
+	for (; p < end; p = eol + 1) {
+		if ((eol = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			eol = end;
+		if (sect == NULL) {
+			if (next_tok(&p, eol, &t, &n) && n == nl &&
+			    memcmp(t, name, nl) == 0 && next_tok(&p, eol, &u,
+			    &m))
+				return (tok_ull(u, m, 10, v));
+			continue;
+		}
+		if ((size_t)(eol - p) <= sl || memcmp(p, sect, sl) != 0 ||
+		    p[sl] != ':')
+			continue;
+		/* The names line; the values line must follow. */
+		np = p + sl + 1;
+		ne = eol;
+		vp = eol + 1;
+		if (vp >= end || (size_t)(end - vp) <= sl ||
+		    memcmp(vp, sect, sl) != 0 || vp[sl] != ':')
+			return (-1);
+		eol = memchr(vp, '\n', (size_t)(end - vp));
+		if (eol == NULL)
+			eol = end;
+		vp += sl + 1;
+		while (next_tok(&np, ne, &t, &n)) {
+			if (!next_tok(&vp, eol, &u, &m))
+				return (-1);
+			if (n == nl && memcmp(t, name, nl) == 0)
+				return (tok_ull(u, m, 10, v));
+		}
+	}
+	return (-1);
+}
+
+static const char *
+plural(unsigned long long n)
+{
+	return (n == 1 ? "" : "s");
+}
+
+/* A "\t<n> <phrase>" line; fmt's %s takes the plural ending. */
+static void
+stat_line(const char *key, const char *phrase, unsigned long long n)
+{
+	char fmt[160];
+
+	if (n == 0 && sflag > 1)
+		return;		/* -gss hides zeros */
+	(void)snprintf(fmt, sizeof(fmt), phrase, plural(n));
+	out_uint(key, "\t%llu ", n);
+	out_text("%s\n", fmt);
+}
+
+static void
+forwarding_stats(int family)
+{
+	struct mr_ctx c;
+
+	memset(&c, 0, sizeof(c));
+	c.family = family;
+	out_text("%s multicast forwarding:\n", family == AF_INET ? "IPv4" :
+	    "IPv6");
+	if (!proc_exists(mr_file(family, 1))) {
+		out_text("\tNo %s multicast routing compiled into this "
+		    "system.\n", family == AF_INET ? "IPv4" : "IPv6");
+		out_bool("multicast-routing", 0);
+		return;
+	}
+	(void)proc_lines(mr_file(family, 1), 1, 0, mfc_line, &c);
+	stat_line("cache-entries", c.rows == 1 ?
+	    "multicast forwarding cache entry" :
+	    "multicast forwarding cache entries", (unsigned long long)c.rows);
+	stat_line("forwarded-packets", "datagram%s forwarded", c.pkts);
+	stat_line("forwarded-bytes", "byte%s forwarded", c.bytes);
+	stat_line("dropped-wrong-incoming-interface",
+	    "datagram%s arrived on wrong interface", c.wrong);
+}
+
+static const struct {
+	const char	*name4, *name6;	/* IpExt, snmp6 */
+	const char	*key, *phrase;
+} mcast_ctr[] = {
+	{ "InMcastPkts", "Ip6InMcastPkts", "received-packets",
+	    "multicast datagram%s received" },
+	{ "OutMcastPkts", "Ip6OutMcastPkts", "sent-packets",
+	    "multicast datagram%s sent" },
+	{ "InMcastOctets", "Ip6InMcastOctets", "received-bytes",
+	    "byte%s of multicast received" },
+	{ "OutMcastOctets", "Ip6OutMcastOctets", "sent-bytes",
+	    "byte%s of multicast sent" },
+};
+
+static void
+traffic_stats(int family)
+{
+	const char *file = family == AF_INET ? "net/netstat" : "net/snmp6";
+	unsigned long long v;
+	size_t i, len;
+	char *buf;
+
+	out_text("%s multicast traffic:\n", family == AF_INET ? "IPv4" :
+	    "IPv6");
+	if ((buf = proc_slurp(file, &len, 0)) == NULL)
+		return;
+	for (i = 0; i < sizeof(mcast_ctr) / sizeof(mcast_ctr[0]); i++)
+		if (family == AF_INET ?
+		    snmp_counter(buf, len, "IpExt", mcast_ctr[i].name4,
+		    &v) == 0 :
+		    snmp_counter(buf, len, NULL, mcast_ctr[i].name6, &v) == 0)
+			stat_line(mcast_ctr[i].key, mcast_ctr[i].phrase, v);
+	free(buf);
+}
+
+static void
+family_stats(int family)
+{
+	out_open_container(family == AF_INET ? "multicast-statistics" :
+	    "multicast6-statistics");
+	forwarding_stats(family);
+	traffic_stats(family);
+	out_close_container();
+}
+
+/* -gs per interface: everything loaded, then grouped by interface. */
+static struct vec groups = { NULL, 0, 0, sizeof(struct group) };
+static struct vec sources = { NULL, 0, 0, sizeof(struct source) };
+
+static int
+source_line(const char *line, size_t len, void *arg)
+{
+	struct source s;
+
+	if (parse_mcfilter(line, len, *(int *)arg, &s) < 0)
+		return (-1);
+	*(struct source *)vec_add(&sources) = s;
+	return (0);
+}
+
+static int
+same_group(const struct source *s, const struct group *g)
+{
+	return (s->family == g->family && s->ifindex == g->ifindex &&
+	    memcmp(s->group, g->addr, g->family == AF_INET ? 4 : 16) == 0);
+}
+
+/*
+ * Linux does not export a group's filter mode, only each source's
+ * include/exclude socket counts.  A socket joined with sources counts on
+ * one source at least; a socket joined without any (any-source, mode
+ * exclude) only in the group's users.  So: exclude when a source is
+ * excluded, when there is no source, or when more sockets use the group
+ * than the include counts can account for; include otherwise.
+ */
+static const char *
+group_mode(const struct group *g)
+{
+	const struct source *s = sources.v;
+	unsigned long long inc = 0;
+	size_t i;
+	int any = 0;
+
+	for (i = 0; i < sources.n; i++) {
+		if (!same_group(&s[i], g))
+			continue;
+		if (s[i].exc > 0)
+			return ("exclude");
+		inc += s[i].inc;
+		any = 1;
+	}
+	return (!any || g->users > inc ? "exclude" : "include");
+}
+
+/*
+ * A source belongs to the group's filter list when it is included (mode
+ * include) or excluded and wanted by no socket (mode exclude), which is
+ * how the kernel builds the list it reports; JSON lists every source the
+ * kernel keeps, with its counts.
+ */
+static int
+in_filter(const struct source *s, int include)
+{
+	return (include ? s->inc > 0 : s->exc > 0 && s->inc == 0);
+}
+
+static void
+group_sources(const struct group *g, int include)
+{
+	const struct source *s = sources.v;
+	const char *a;
+	size_t i;
+	int n = 0;
+
+	out_open_list("source");
+	for (i = 0; i < sources.n; i++) {
+		if (!same_group(&s[i], g))
+			continue;
+		a = addr_str(g->family, s[i].src);
+		if (in_filter(&s[i], include))
+			out_str(NULL, n++ ? ",%s" : " srcs %s", a);
+		out_open_instance();
+		out_str("address", NULL, a);
+		out_uint("include-count", NULL, s[i].inc);
+		out_uint("exclude-count", NULL, s[i].exc);
+		out_close_instance();
+	}
+	out_close_list();
+}
+
+static void
+group_state(const struct group *g)
+{
+	char ll[3 * MR_LLMAX];
+	const char *s, *mode;
+	int known;
+
+	out_open_instance();
+	out_str("group", "\t\tgroup %s", addr_str(g->family, g->addr));
+	mode = group_mode(g);
+	out_str("mode", " mode %s", mode);
+	out_uint("users", NULL, g->users);
+	group_sources(g, strcmp(mode, "include") == 0);
+	out_text("\n");
+	s = group_lladdr(g, ll, sizeof(ll), &known);
+	if (known)
+		out_str("link-layer-address", "\t\t\tmcast-macaddr %s\n", s);
+	out_close_instance();
+}
+
+/* A name safe to put in a path under sys/net (no "/", not "." or ".."). */
+static int
+path_safe(const char *name)
+{
+	return (strchr(name, '/') == NULL && strcmp(name, ".") != 0 &&
+	    strcmp(name, "..") != 0);
+}
+
+static void
+mld_version(const struct group *g)
+{
+	char rel[128];
+	long long v = -1;
+
+	if (path_safe(g->name))
+		(void)snprintf(rel, sizeof(rel),
+		    "sys/net/ipv6/conf/%s/force_mld_version", g->name);
+	if (!path_safe(g->name) || proc_read_int(rel, &v) < 0 ||
+	    (v != 1 && v != 2))
+		out_str("mld-version", "\t%s\n", "mld");
+	else
+		out_str("mld-version", "\t%s\n", v == 1 ? "mldv1" : "mldv2");
+}
+
+static void
+family_state(int ifindex, int family)
+{
+	const struct group *g = groups.v;
+	char ver[16];
+	size_t i;
+	int first = 1;
+
+	for (i = 0; i < groups.n; i++) {
+		if (g[i].ifindex != ifindex || g[i].family != family)
+			continue;
+		if (first) {
+			if (family == AF_INET) {
+				(void)snprintf(ver, sizeof(ver), "igmpv%d",
+				    g[i].version);
+				out_str("igmp-version", "\t%s\n", ver);
+			} else
+				mld_version(&g[i]);
+			out_open_list(family == AF_INET ? "ipv4-group" :
+			    "ipv6-group");
+			first = 0;
+		}
+		group_state(&g[i]);
+	}
+	if (!first)
+		out_close_list();
+}
+
+static int
+cmp_group(const void *a, const void *b)
+{
+	const struct group *x = a, *y = b;
+
+	return (x->ifindex != y->ifindex ? (x->ifindex < y->ifindex ? -1 : 1) :
+	    x->family != y->family ? (x->family == AF_INET ? -1 : 1) : 0);
+}
+
+static void
+interface_state(void)
+{
+	struct group_sink sk;
+	const struct group *g;
+	size_t i;
+	int fam;
+
+	memset(&sk, 0, sizeof(sk));
+	sk.keep = &groups;
+	if (family_on(AF_INET)) {
+		(void)proc_lines("net/igmp", 0, 0, igmp_line, &sk);
+		fam = AF_INET;
+		(void)proc_lines("net/mcfilter", 1, PROC_QUIET, source_line,
+		    &fam);
+	}
+	if (family_on(AF_INET6)) {
+		(void)proc_lines("net/igmp6", 0, 0, igmp6_line, &sk);
+		fam = AF_INET6;
+		(void)proc_lines("net/mcfilter6", 1, PROC_QUIET, source_line,
+		    &fam);
+	}
+	load_llgroups(PROC_QUIET);
+	/* Stable: the kernel's order within each interface and family. */
+	if (groups.n > 1) {
+		struct group *v = groups.v;
+		size_t j;
+
+		for (i = 1; i < groups.n; i++) {
+			struct group t = v[i];
+
+			for (j = i; j > 0 && cmp_group(&v[j - 1], &t) > 0; j--)
+				v[j] = v[j - 1];
+			v[j] = t;
+		}
+	}
+	out_open_list("multicast-interface-state");
+	g = groups.v;
+	for (i = 0; i < groups.n; i++) {
+		if (i > 0 && g[i].ifindex == g[i - 1].ifindex)
+			continue;
+		out_open_instance();
+		out_strn("name", "%s:\n", g[i].name, g[i].namelen);
+		family_state(g[i].ifindex, AF_INET);
+		family_state(g[i].ifindex, AF_INET6);
+		out_close_instance();
+	}
+	out_close_list();
+	vec_free(&groups);
+	vec_free(&sources);
+	vec_free(&llgroups);
+	have_llgroups = 0;
 }
 
 void
 mrt_stats(void)
 {
-	out_flush();
-	fprintf(stderr, "netstat: -gs: not implemented yet\n");
-	exit(1);
+	if (af == AF_PACKET) {
+		out_flush();
+		fprintf(stderr, "netstat: link: no multicast statistics\n");
+		exit(1);
+	}
+	if (family_on(AF_INET))
+		family_stats(AF_INET);
+	if (family_on(AF_INET6))
+		family_stats(AF_INET6);
+	out_text("\n");
+	interface_state();
 }

@@ -1,0 +1,1 @@
+-M tests/fixtures/mbuf-basic -mm --libxo json,pretty

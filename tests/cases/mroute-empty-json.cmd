@@ -1,0 +1,1 @@
+-M tests/fixtures/mroute-empty -g --libxo json

@@ -1,0 +1,1 @@
+-M tests/fixtures/mroute-hostile -g -f link --libxo json
