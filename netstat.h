@@ -102,6 +102,16 @@ char	*proc_slurp(const char *, size_t *, int);
 int	proc_read_int(const char *, long long *);
 void	proc_warn(const char *);
 
+/* Tokens of a proc line: pure functions over a buffer and its length. */
+struct proc_tok {
+	const char	*s;
+	size_t		 n;
+};
+
+int	proc_token(const char **, const char *, const char **, size_t *);
+int	proc_ull(const char *, size_t, int, unsigned long long *);
+int	proc_split(const char *, size_t, struct proc_tok *, int);
+
 /*
  * Output (out.c).  Each field is one call that serves text and JSON alike:
  * the key names the JSON member (NULL: text only), fmt is its printf-style

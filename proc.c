@@ -5,6 +5,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -215,4 +216,81 @@ proc_read_int(const char *rel, long long *v)
 	}
 	free(buf);
 	return (0);
+}
+
+/*
+ * Tokens of a proc line.  These work on [p, end) only and never read
+ * outside it: a length given is a limit, not a promise of a terminator.
+ */
+
+/*
+ * The next token of [*pp, end): a run of bytes other than blank and tab.
+ * Returns 1 with *tok and *len set and *pp past the token, or 0 when
+ * only blanks are left (then *tok = *pp = end and *len = 0).
+ */
+int
+proc_token(const char **pp, const char *end, const char **tok, size_t *len)
+{
+	const char *p = *pp;
+
+	while (p < end && (*p == ' ' || *p == '\t'))
+		p++;
+	*tok = p;
+	while (p < end && *p != ' ' && *p != '\t')
+		p++;
+	*len = (size_t)(p - *tok);
+	*pp = p;
+	return (*len > 0);
+}
+
+/*
+ * An unsigned number in base 10 or 16 that is all of [t, t + len): no
+ * sign, no prefix, no blank; -1 when it is empty, holds any other byte
+ * or does not fit 64 bits.
+ */
+int
+proc_ull(const char *t, size_t len, int base, unsigned long long *v)
+{
+	unsigned long long r = 0;
+	unsigned int d;
+	size_t i;
+
+	if (len == 0 || (base != 10 && base != 16))
+		return (-1);
+	for (i = 0; i < len; i++) {
+		if (t[i] >= '0' && t[i] <= '9')
+			d = (unsigned int)(t[i] - '0');
+		else if (base == 16 && t[i] >= 'a' && t[i] <= 'f')
+			d = (unsigned int)(t[i] - 'a' + 10);
+		else if (base == 16 && t[i] >= 'A' && t[i] <= 'F')
+			d = (unsigned int)(t[i] - 'A' + 10);
+		else
+			return (-1);
+		if (r > (ULLONG_MAX - d) / (unsigned int)base)
+			return (-1);
+		r = r * (unsigned int)base + d;
+	}
+	*v = r;
+	return (0);
+}
+
+/*
+ * Split [p, p + len) into at most max tokens.  Returns their count, or
+ * max + 1 when more are left (the first max are set).
+ */
+int
+proc_split(const char *p, size_t len, struct proc_tok *f, int max)
+{
+	const char *end = p + len, *t;
+	size_t n;
+	int i = 0;
+
+	while (proc_token(&p, end, &t, &n)) {
+		if (i == max)
+			return (max + 1);
+		f[i].s = t;
+		f[i].n = n;
+		i++;
+	}
+	return (i);
 }
