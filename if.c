@@ -83,63 +83,17 @@ struct mclist {
 	char		 cur[IFNAMSIZ * 4];	/* net/igmp: current device */
 };
 
-/*
- * Small helpers for parsing proc lines: whitespace-separated tokens and
- * numbers, each checked against the end of the line.
- */
-static int
-next_tok(const char **pp, const char *end, const char **tok, size_t *len)
-{
-	const char *p = *pp;
-
-	while (p < end && (*p == ' ' || *p == '\t'))
-		p++;
-	if (p >= end)
-		return (-1);
-	*tok = p;
-	while (p < end && *p != ' ' && *p != '\t')
-		p++;
-	*len = (size_t)(p - *tok);
-	*pp = p;
-	return (0);
-}
-
-static int
-tok_u64(const char *t, size_t len, int base, uint64_t *v)
-{
-	uint64_t x = 0, d;
-	size_t i;
-
-	if (len == 0 || len > 20)
-		return (-1);
-	for (i = 0; i < len; i++) {
-		if (t[i] >= '0' && t[i] <= '9')
-			d = (uint64_t)(t[i] - '0');
-		else if (base == 16 && t[i] >= 'a' && t[i] <= 'f')
-			d = (uint64_t)(t[i] - 'a' + 10);
-		else if (base == 16 && t[i] >= 'A' && t[i] <= 'F')
-			d = (uint64_t)(t[i] - 'A' + 10);
-		else
-			return (-1);
-		if (x > (UINT64_MAX - d) / (uint64_t)base)
-			return (-1);
-		x = x * (uint64_t)base + d;
-	}
-	*v = x;
-	return (0);
-}
-
 /* Hex digits, two per byte, into out; returns the byte count or -1. */
 static int
 tok_hex(const char *t, size_t len, uint8_t *out, size_t max)
 {
-	uint64_t b;
+	unsigned long long b;
 	size_t i;
 
 	if (len == 0 || len % 2 != 0 || len / 2 > max)
 		return (-1);
 	for (i = 0; i < len; i += 2) {
-		if (tok_u64(t + i, 2, 16, &b) < 0)
+		if (proc_ull(t + i, 2, 16, &b) < 0)
 			return (-1);
 		out[i / 2] = (uint8_t)b;
 	}
@@ -426,7 +380,7 @@ static int
 netdev_parse(const char *line, size_t len, struct ifr *r)
 {
 	const char *end = line + len, *p = line, *colon, *t;
-	uint64_t v[16];
+	unsigned long long v[16];
 	size_t tl;
 	int i;
 
@@ -438,8 +392,8 @@ netdev_parse(const char *line, size_t len, struct ifr *r)
 	for (i = 0, t = colon + 1; i < 16; i++) {
 		const char *q = t;
 
-		if (next_tok(&q, end, &t, &tl) < 0 ||
-		    tok_u64(t, tl, 10, &v[i]) < 0)
+		if (!proc_token(&q, end, &t, &tl) ||
+		    proc_ull(t, tl, 10, &v[i]) < 0)
 			return (-1);
 		t = q;
 	}
@@ -464,17 +418,17 @@ inet6_parse(const char *line, size_t len, char **name, int *index,
 {
 	const char *end = line + len, *p = line, *t[6];
 	size_t tl[6];
-	uint64_t idx, plen;
+	unsigned long long idx, plen;
 	int i;
 
 	for (i = 0; i < 6; i++)
-		if (next_tok(&p, end, &t[i], &tl[i]) < 0)
+		if (!proc_token(&p, end, &t[i], &tl[i]))
 			return (-1);
 	memset(a, 0, sizeof(*a));
 	a->family = AF_INET6;
 	if (tok_hex(t[0], tl[0], a->addr, 16) != 16 ||
-	    tok_u64(t[1], tl[1], 16, &idx) < 0 || idx > INT32_MAX ||
-	    tok_u64(t[2], tl[2], 16, &plen) < 0 || plen > 128)
+	    proc_ull(t[1], tl[1], 16, &idx) < 0 || idx > INT32_MAX ||
+	    proc_ull(t[2], tl[2], 16, &plen) < 0 || plen > 128)
 		return (-1);
 	a->plen = (int)plen;
 	*index = (int)idx;
@@ -505,21 +459,21 @@ static int
 igmp_parse(const char *line, size_t len, struct mclist *M)
 {
 	const char *end = line + len, *p = line, *t;
-	uint64_t v;
+	unsigned long long v;
 	uint32_t w;
 	size_t tl;
 
 	if (len > 0 && line[0] != '\t') {
-		if (next_tok(&p, end, &t, &tl) < 0 ||
-		    tok_u64(t, tl, 10, &v) < 0 ||
-		    next_tok(&p, end, &t, &tl) < 0 || tl >= sizeof(M->cur))
+		if (!proc_token(&p, end, &t, &tl) ||
+		    proc_ull(t, tl, 10, &v) < 0 ||
+		    !proc_token(&p, end, &t, &tl) || tl >= sizeof(M->cur))
 			return (-1);
 		memcpy(M->cur, t, tl);
 		M->cur[tl] = '\0';
 		return (0);
 	}
-	if (M->cur[0] == '\0' || next_tok(&p, end, &t, &tl) < 0 || tl != 8 ||
-	    tok_u64(t, tl, 16, &v) < 0)
+	if (M->cur[0] == '\0' || !proc_token(&p, end, &t, &tl) || tl != 8 ||
+	    proc_ull(t, tl, 16, &v) < 0)
 		return (-1);
 	w = (uint32_t)v;
 	mc_add(M, M->cur, strlen(M->cur), AF_INET, (const uint8_t *)&w, 4);
@@ -539,13 +493,13 @@ igmp6_parse(const char *line, size_t len, struct mclist *M)
 	const char *end = line + len, *p = line, *t[3];
 	size_t tl[3];
 	uint8_t a[16];
-	uint64_t v;
+	unsigned long long v;
 	int i;
 
 	for (i = 0; i < 3; i++)
-		if (next_tok(&p, end, &t[i], &tl[i]) < 0)
+		if (!proc_token(&p, end, &t[i], &tl[i]))
 			return (-1);
-	if (tok_u64(t[0], tl[0], 10, &v) < 0 ||
+	if (proc_ull(t[0], tl[0], 10, &v) < 0 ||
 	    tok_hex(t[2], tl[2], a, sizeof(a)) != 16)
 		return (-1);
 	mc_add(M, t[1], tl[1], AF_INET6, a, 16);
@@ -565,13 +519,13 @@ devmcast_parse(const char *line, size_t len, struct mclist *M)
 	const char *end = line + len, *p = line, *t[5];
 	size_t tl[5];
 	uint8_t a[32];
-	uint64_t v;
+	unsigned long long v;
 	int i, n;
 
 	for (i = 0; i < 5; i++)
-		if (next_tok(&p, end, &t[i], &tl[i]) < 0)
+		if (!proc_token(&p, end, &t[i], &tl[i]))
 			return (-1);
-	if (tok_u64(t[0], tl[0], 10, &v) < 0 ||
+	if (proc_ull(t[0], tl[0], 10, &v) < 0 ||
 	    (n = tok_hex(t[4], tl[4], a, sizeof(a))) < 0)
 		return (-1);
 	mc_add(M, t[1], tl[1], AF_PACKET, a, (size_t)n);
@@ -676,13 +630,13 @@ igmp_index_cb(const char *line, size_t len, void *arg)
 	const char *end = line + len, *p = line, *t;
 	struct ifr *r;
 	size_t tl;
-	uint64_t v;
+	unsigned long long v;
 	char name[64];
 
 	if (len == 0 || line[0] == '\t')
 		return (0);
-	if (next_tok(&p, end, &t, &tl) < 0 || tok_u64(t, tl, 10, &v) < 0 ||
-	    v > INT32_MAX || next_tok(&p, end, &t, &tl) < 0 ||
+	if (!proc_token(&p, end, &t, &tl) || proc_ull(t, tl, 10, &v) < 0 ||
+	    v > INT32_MAX || !proc_token(&p, end, &t, &tl) ||
 	    tl >= sizeof(name))
 		return (0);	/* igmp_cb reports malformed lines with -a */
 	memcpy(name, t, tl);
@@ -699,11 +653,11 @@ devmcast_index_cb(const char *line, size_t len, void *arg)
 	const char *end = line + len, *p = line, *t;
 	struct ifr *r;
 	size_t tl;
-	uint64_t v;
+	unsigned long long v;
 	char name[64];
 
-	if (next_tok(&p, end, &t, &tl) < 0 || tok_u64(t, tl, 10, &v) < 0 ||
-	    v > INT32_MAX || next_tok(&p, end, &t, &tl) < 0 ||
+	if (!proc_token(&p, end, &t, &tl) || proc_ull(t, tl, 10, &v) < 0 ||
+	    v > INT32_MAX || !proc_token(&p, end, &t, &tl) ||
 	    tl >= sizeof(name))
 		return (0);
 	memcpy(name, t, tl);
@@ -754,7 +708,7 @@ static void
 sysfs_mac(struct ifr *r)
 {
 	char path[512], buf[128];
-	uint64_t b;
+	unsigned long long b;
 	size_t i;
 	ssize_t n;
 	int fd;
@@ -768,7 +722,7 @@ sysfs_mac(struct ifr *r)
 	r->hwlen = 0;
 	for (i = 0; n > 0 && i + 2 <= (size_t)n && r->hwlen < sizeof(r->hw);
 	    i += 3) {
-		if (tok_u64(buf + i, 2, 16, &b) < 0)
+		if (proc_ull(buf + i, 2, 16, &b) < 0)
 			break;
 		r->hw[r->hwlen++] = (uint8_t)b;
 		if (i + 2 >= (size_t)n || buf[i + 2] != ':')

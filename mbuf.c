@@ -17,50 +17,6 @@
 #define	SS_NAMEMAX	32
 #define	SN_MAXCOLS	32	/* softnet_stat columns we look at */
 
-/*
- * Tokens and numbers; every parser here works on (buf, len) only.
- */
-static int
-next_tok(const char **pp, const char *end, const char **tok, size_t *len)
-{
-	const char *p = *pp;
-
-	while (p < end && (*p == ' ' || *p == '\t'))
-		p++;
-	*tok = p;
-	while (p < end && *p != ' ' && *p != '\t')
-		p++;
-	*len = (size_t)(p - *tok);
-	*pp = p;
-	return (*len > 0);
-}
-
-static int
-tok_ull(const char *t, size_t n, int base, unsigned long long *v)
-{
-	unsigned long long r = 0;
-	size_t i;
-	int d;
-
-	if (n == 0)
-		return (-1);
-	for (i = 0; i < n; i++) {
-		if (t[i] >= '0' && t[i] <= '9')
-			d = t[i] - '0';
-		else if (base == 16 && t[i] >= 'a' && t[i] <= 'f')
-			d = t[i] - 'a' + 10;
-		else if (base == 16 && t[i] >= 'A' && t[i] <= 'F')
-			d = t[i] - 'A' + 10;
-		else
-			return (-1);
-		if (r > (~0ULL - (unsigned)d) / (unsigned)base)
-			return (-1);
-		r = r * (unsigned)base + (unsigned)d;
-	}
-	*v = r;
-	return (0);
-}
-
 static const char *
 plural(unsigned long long n)
 {
@@ -92,12 +48,12 @@ parse_sockstat(const char *buf, size_t len, struct ss_line *s)
 		if (s->name[n] == ' ' || s->name[n] == '\t')
 			return (-1);
 	p = colon + 1;
-	while (next_tok(&p, end, &t, &n)) {
+	while (proc_token(&p, end, &t, &n)) {
 		if (s->npairs >= SS_MAXPAIRS || n >= SS_NAMEMAX)
 			return (-1);
 		memcpy(s->key[s->npairs], t, n);
-		if (!next_tok(&p, end, &t, &n) ||
-		    tok_ull(t, n, 10, &s->val[s->npairs]) < 0)
+		if (!proc_token(&p, end, &t, &n) ||
+		    proc_ull(t, n, 10, &s->val[s->npairs]) < 0)
 			return (-1);
 		s->npairs++;
 	}
@@ -128,9 +84,10 @@ parse_mem3(const char *buf, size_t len, unsigned long long v[3])
 	if (len > 0 && end[-1] == '\n')
 		end--;
 	for (i = 0; i < 3; i++)
-		if (!next_tok(&p, end, &t, &n) || tok_ull(t, n, 10, &v[i]) < 0)
+		if (!proc_token(&p, end, &t, &n) ||
+		    proc_ull(t, n, 10, &v[i]) < 0)
 			return (-1);
-	return (next_tok(&p, end, &t, &n) ? -1 : 0);
+	return (proc_token(&p, end, &t, &n) ? -1 : 0);
 }
 
 /*
@@ -146,10 +103,10 @@ parse_softnet(const char *buf, size_t len, unsigned long long *col, int max)
 	size_t n;
 	int ncol = 0;
 
-	while (next_tok(&p, end, &t, &n)) {
+	while (proc_token(&p, end, &t, &n)) {
 		if (ncol >= max)
 			break;	/* columns a newer kernel adds */
-		if (n > 16 || tok_ull(t, n, 16, &col[ncol]) < 0)
+		if (n > 16 || proc_ull(t, n, 16, &col[ncol]) < 0)
 			return (-1);
 		ncol++;
 	}
@@ -175,24 +132,25 @@ parse_slab(const char *buf, size_t len, struct slab *s)
 	int i;
 
 	memset(s, 0, sizeof(*s));
-	if (!next_tok(&p, end, &t, &n) || n >= sizeof(s->name))
+	if (!proc_token(&p, end, &t, &n) || n >= sizeof(s->name))
 		return (-1);
 	memcpy(s->name, t, n);
 	s->namelen = n;
 	for (i = 0; i < 5; i++)
-		if (!next_tok(&p, end, &t, &n) || tok_ull(t, n, 10, &v[i]) < 0)
+		if (!proc_token(&p, end, &t, &n) ||
+		    proc_ull(t, n, 10, &v[i]) < 0)
 			return (-1);
 	s->active = v[0];
 	s->total = v[1];
 	s->objsize = v[2];
 	s->pagesperslab = v[4];
 	/* Skip to ": slabdata"; the slab counts follow. */
-	while (next_tok(&p, end, &t, &n))
+	while (proc_token(&p, end, &t, &n))
 		if (n == 8 && memcmp(t, "slabdata", 8) == 0)
 			break;
-	if (!next_tok(&p, end, &t, &n) || tok_ull(t, n, 10, &v[0]) < 0)
+	if (!proc_token(&p, end, &t, &n) || proc_ull(t, n, 10, &v[0]) < 0)
 		return (-1);
-	if (!next_tok(&p, end, &t, &n) || tok_ull(t, n, 10, &s->slabs) < 0)
+	if (!proc_token(&p, end, &t, &n) || proc_ull(t, n, 10, &s->slabs) < 0)
 		return (-1);
 	return (0);
 }
@@ -212,10 +170,10 @@ snmp_counter(const char *buf, size_t len, const char *sect, const char *name,
 		if ((eol = memchr(p, '\n', (size_t)(end - p))) == NULL)
 			eol = end;
 		if (sect == NULL) {
-			if (next_tok(&p, eol, &t, &n) && n == nl &&
-			    memcmp(t, name, nl) == 0 && next_tok(&p, eol, &u,
+			if (proc_token(&p, eol, &t, &n) && n == nl &&
+			    memcmp(t, name, nl) == 0 && proc_token(&p, eol, &u,
 			    &m))
-				return (tok_ull(u, m, 10, v));
+				return (proc_ull(u, m, 10, v));
 			continue;
 		}
 		if ((size_t)(eol - p) <= sl || memcmp(p, sect, sl) != 0 ||
@@ -230,11 +188,11 @@ snmp_counter(const char *buf, size_t len, const char *sect, const char *name,
 		if ((eol = memchr(vp, '\n', (size_t)(end - vp))) == NULL)
 			eol = end;
 		vp += sl + 1;
-		while (next_tok(&np, ne, &t, &n)) {
-			if (!next_tok(&vp, eol, &u, &m))
+		while (proc_token(&np, ne, &t, &n)) {
+			if (!proc_token(&vp, eol, &u, &m))
 				return (-1);
 			if (n == nl && memcmp(t, name, nl) == 0)
-				return (tok_ull(u, m, 10, v));
+				return (proc_ull(u, m, 10, v));
 		}
 	}
 	return (-1);

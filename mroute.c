@@ -29,23 +29,8 @@
 #define	MR_VIFF_USE_IFINDEX	0x8
 
 /*
- * Tokens and numbers: every parser below works on (buf, len) only.
+ * Numbers and hex bytes: every parser below works on (buf, len) only.
  */
-static int
-next_tok(const char **pp, const char *end, const char **tok, size_t *len)
-{
-	const char *p = *pp;
-
-	while (p < end && (*p == ' ' || *p == '\t'))
-		p++;
-	*tok = p;
-	while (p < end && *p != ' ' && *p != '\t')
-		p++;
-	*len = (size_t)(p - *tok);
-	*pp = p;
-	return (*len > 0);
-}
-
 static int
 hexval(char c)
 {
@@ -58,29 +43,15 @@ hexval(char c)
 	return (-1);
 }
 
-/* An unsigned number in base 10 or 16 (optional 0x), the whole token. */
+/* A hexadecimal number, the whole token, maybe with a 0x prefix. */
 static int
-tok_ull(const char *t, size_t n, int base, unsigned long long *v)
+tok_hex(const char *t, size_t n, unsigned long long *v)
 {
-	unsigned long long r = 0;
-	size_t i = 0;
-	int d;
-
-	if (base == 16 && n > 2 && t[0] == '0' && (t[1] == 'x' || t[1] == 'X'))
-		i = 2;
-	if (i >= n)
-		return (-1);
-	for (; i < n; i++) {
-		d = base == 16 ? hexval(t[i]) :
-		    (t[i] >= '0' && t[i] <= '9' ? t[i] - '0' : -1);
-		if (d < 0 || d >= base)
-			return (-1);
-		if (r > (~0ULL - (unsigned)d) / (unsigned)base)
-			return (-1);
-		r = r * (unsigned)base + (unsigned)d;
+	if (n > 2 && t[0] == '0' && (t[1] == 'x' || t[1] == 'X')) {
+		t += 2;
+		n -= 2;
 	}
-	*v = r;
-	return (0);
+	return (proc_ull(t, n, 16, v));
 }
 
 static int
@@ -89,7 +60,7 @@ tok_int(const char *t, size_t n, long long *v)
 	unsigned long long u;
 	int neg = n > 0 && t[0] == '-';
 
-	if (tok_ull(t + neg, n - neg, 10, &u) < 0 || u > 0x7fffffffULL)
+	if (proc_ull(t + neg, n - neg, 10, &u) < 0 || u > 0x7fffffffULL)
 		return (-1);
 	*v = neg ? -(long long)u : (long long)u;
 	return (0);
@@ -101,7 +72,7 @@ tok_hex32(const char *t, size_t n, uint32_t *v)
 {
 	unsigned long long u;
 
-	if (tok_ull(t, n, 16, &u) < 0 || u > 0xffffffffULL)
+	if (tok_hex(t, n, &u) < 0 || u > 0xffffffffULL)
 		return (-1);
 	*v = (uint32_t)u;
 	return (0);
@@ -231,10 +202,10 @@ parse_vif(const char *buf, size_t len, int family, struct vif *v)
 	int i;
 
 	memset(v, 0, sizeof(*v));
-	if (!next_tok(&p, end, &t, &n) || tok_int(t, n, &idx) < 0 || idx < 0)
+	if (!proc_token(&p, end, &t, &n) || tok_int(t, n, &idx) < 0 || idx < 0)
 		return (-1);
 	v->idx = (int)idx;
-	if (!next_tok(&p, end, &t, &n) || tok_name(t, n, v->name,
+	if (!proc_token(&p, end, &t, &n) || tok_name(t, n, v->name,
 	    &v->namelen) < 0)
 		return (-1);
 	ctr[0] = &v->bytes_in;
@@ -242,21 +213,22 @@ parse_vif(const char *buf, size_t len, int family, struct vif *v)
 	ctr[2] = &v->bytes_out;
 	ctr[3] = &v->pkts_out;
 	for (i = 0; i < 4; i++)
-		if (!next_tok(&p, end, &t, &n) || tok_ull(t, n, 10, ctr[i]) < 0)
+		if (!proc_token(&p, end, &t, &n) ||
+		    proc_ull(t, n, 10, ctr[i]) < 0)
 			return (-1);
-	if (!next_tok(&p, end, &t, &n) || tok_ull(t, n, 16, &u) < 0 ||
+	if (!proc_token(&p, end, &t, &n) || tok_hex(t, n, &u) < 0 ||
 	    u > 0xffffffffULL)
 		return (-1);
 	v->flags = (unsigned int)u;
 	if (family == AF_INET) {
-		if (!next_tok(&p, end, &t, &n) || tok_hex32(t, n, &a) < 0)
+		if (!proc_token(&p, end, &t, &n) || tok_hex32(t, n, &a) < 0)
 			return (-1);
 		memcpy(v->local, &a, 4);
-		if (!next_tok(&p, end, &t, &n) || tok_hex32(t, n, &a) < 0)
+		if (!proc_token(&p, end, &t, &n) || tok_hex32(t, n, &a) < 0)
 			return (-1);
 		memcpy(v->remote, &a, 4);
 	}
-	return (next_tok(&p, end, &t, &n) ? -1 : 0);
+	return (proc_token(&p, end, &t, &n) ? -1 : 0);
 }
 
 /* An address field of a cache line: %08X (host order) or %pI6. */
@@ -289,26 +261,27 @@ parse_mfc(const char *buf, size_t len, int family, struct mfc *m)
 
 	memset(m, 0, sizeof(*m));
 	m->family = family;
-	if (!next_tok(&p, end, &t, &n) ||
+	if (!proc_token(&p, end, &t, &n) ||
 	    tok_mfc_addr(t, n, family, m->group) < 0)
 		return (-1);
-	if (!next_tok(&p, end, &t, &n) ||
+	if (!proc_token(&p, end, &t, &n) ||
 	    tok_mfc_addr(t, n, family, m->origin) < 0)
 		return (-1);
-	if (!next_tok(&p, end, &t, &n) || tok_int(t, n, &m->parent) < 0)
+	if (!proc_token(&p, end, &t, &n) || tok_int(t, n, &m->parent) < 0)
 		return (-1);
 	ctr[0] = &m->pkts;
 	ctr[1] = &m->bytes;
 	ctr[2] = &m->wrong;
 	for (i = 0; i < 3; i++)
-		if (!next_tok(&p, end, &t, &n) || tok_ull(t, n, 10, ctr[i]) < 0)
+		if (!proc_token(&p, end, &t, &n) ||
+		    proc_ull(t, n, 10, ctr[i]) < 0)
 			return (-1);
-	while (next_tok(&p, end, &t, &n)) {
+	while (proc_token(&p, end, &t, &n)) {
 		if ((colon = memchr(t, ':', n)) == NULL ||
 		    m->noifs >= MR_MAXVIFS)
 			return (-1);
-		if (tok_ull(t, (size_t)(colon - t), 10, &vif) < 0 ||
-		    tok_ull(colon + 1, n - (size_t)(colon - t) - 1, 10,
+		if (proc_ull(t, (size_t)(colon - t), 10, &vif) < 0 ||
+		    proc_ull(colon + 1, n - (size_t)(colon - t) - 1, 10,
 		    &ttl) < 0 || vif >= MR_MAXVIFS || ttl > 255)
 			return (-1);
 		m->oif[m->noifs] = (int)vif;
@@ -328,21 +301,21 @@ parse_dev_mcast(const char *buf, size_t len, struct llgroup *g)
 	int alen;
 
 	memset(g, 0, sizeof(*g));
-	if (!next_tok(&p, end, &t, &n) || tok_int(t, n, &idx) < 0 || idx < 0)
+	if (!proc_token(&p, end, &t, &n) || tok_int(t, n, &idx) < 0 || idx < 0)
 		return (-1);
 	g->ifindex = (int)idx;
-	if (!next_tok(&p, end, &t, &n) || tok_name(t, n, g->name,
+	if (!proc_token(&p, end, &t, &n) || tok_name(t, n, g->name,
 	    &g->namelen) < 0)
 		return (-1);
-	if (!next_tok(&p, end, &t, &n) || tok_ull(t, n, 10, &g->refs) < 0)
+	if (!proc_token(&p, end, &t, &n) || proc_ull(t, n, 10, &g->refs) < 0)
 		return (-1);
-	if (!next_tok(&p, end, &t, &n) || tok_ull(t, n, 10, &u) < 0)
+	if (!proc_token(&p, end, &t, &n) || proc_ull(t, n, 10, &u) < 0)
 		return (-1);
-	if (!next_tok(&p, end, &t, &n) ||
+	if (!proc_token(&p, end, &t, &n) ||
 	    (alen = tok_hexbytes(t, n, g->addr, sizeof(g->addr))) < 0)
 		return (-1);
 	g->alen = (size_t)alen;
-	return (next_tok(&p, end, &t, &n) ? -1 : 0);
+	return (proc_token(&p, end, &t, &n) ? -1 : 0);
 }
 
 /*
@@ -369,22 +342,22 @@ parse_igmp(const char *buf, size_t len, struct igmp_dev *dev, struct group *g)
 		memcpy(g->name, dev->name, sizeof(g->name));
 		g->namelen = dev->namelen;
 		g->version = dev->version;
-		if (!next_tok(&p, end, &t, &n) || n != 8 ||
+		if (!proc_token(&p, end, &t, &n) || n != 8 ||
 		    tok_hex32(t, n, &a) < 0)
 			return (-1);
 		memcpy(g->addr, &a, 4);
-		if (!next_tok(&p, end, &t, &n) ||
-		    tok_ull(t, n, 10, &g->users) < 0)
+		if (!proc_token(&p, end, &t, &n) ||
+		    proc_ull(t, n, 10, &g->users) < 0)
 			return (-1);
 		return (1);
 	}
 	if (len >= 3 && memcmp(buf, "Idx", 3) == 0)
 		return (0);	/* the header */
 	dev->ifindex = 0;
-	if (!next_tok(&p, end, &t, &n) || tok_int(t, n, &idx) < 0 || idx <= 0)
+	if (!proc_token(&p, end, &t, &n) || tok_int(t, n, &idx) < 0 || idx <= 0)
 		return (-1);
 	/* "%-10s:" leaves the colon on a name of ten or more characters. */
-	if (!next_tok(&p, end, &t, &n))
+	if (!proc_token(&p, end, &t, &n))
 		return (-1);
 	if (t[n - 1] == ':')
 		n--;
@@ -392,14 +365,14 @@ parse_igmp(const char *buf, size_t len, struct igmp_dev *dev, struct group *g)
 		const char *c;
 		size_t cn;
 
-		if (!next_tok(&p, end, &c, &cn) || cn != 1 || *c != ':')
+		if (!proc_token(&p, end, &c, &cn) || cn != 1 || *c != ':')
 			return (-1);
 	}
 	if (tok_name(t, n, dev->name, &dev->namelen) < 0)
 		return (-1);
-	if (!next_tok(&p, end, &t, &n) || tok_ull(t, n, 10, &u) < 0)
+	if (!proc_token(&p, end, &t, &n) || proc_ull(t, n, 10, &u) < 0)
 		return (-1);
-	if (!next_tok(&p, end, &t, &n) || n != 2 || t[0] != 'V' ||
+	if (!proc_token(&p, end, &t, &n) || n != 2 || t[0] != 'V' ||
 	    t[1] < '1' || t[1] > '3')
 		return (-1);
 	dev->version = t[1] - '0';
@@ -417,16 +390,16 @@ parse_igmp6(const char *buf, size_t len, struct group *g)
 
 	memset(g, 0, sizeof(*g));
 	g->family = AF_INET6;
-	if (!next_tok(&p, end, &t, &n) || tok_int(t, n, &idx) < 0 || idx <= 0)
+	if (!proc_token(&p, end, &t, &n) || tok_int(t, n, &idx) < 0 || idx <= 0)
 		return (-1);
 	g->ifindex = (int)idx;
-	if (!next_tok(&p, end, &t, &n) || tok_name(t, n, g->name,
+	if (!proc_token(&p, end, &t, &n) || tok_name(t, n, g->name,
 	    &g->namelen) < 0)
 		return (-1);
-	if (!next_tok(&p, end, &t, &n) || n != 32 ||
+	if (!proc_token(&p, end, &t, &n) || n != 32 ||
 	    tok_hexbytes(t, n, g->addr, 16) != 16)
 		return (-1);
-	if (!next_tok(&p, end, &t, &n) || tok_ull(t, n, 10, &g->users) < 0)
+	if (!proc_token(&p, end, &t, &n) || proc_ull(t, n, 10, &g->users) < 0)
 		return (-1);
 	return (0);
 }
@@ -447,15 +420,15 @@ parse_mcfilter(const char *buf, size_t len, int family, struct source *s)
 
 	memset(s, 0, sizeof(*s));
 	s->family = family;
-	if (!next_tok(&p, end, &t, &n) || tok_int(t, n, &idx) < 0 || idx <= 0)
+	if (!proc_token(&p, end, &t, &n) || tok_int(t, n, &idx) < 0 || idx <= 0)
 		return (-1);
 	s->ifindex = (int)idx;
-	if (!next_tok(&p, end, &t, &n))	/* name, cut to six: unused */
+	if (!proc_token(&p, end, &t, &n))	/* name, cut to six: unused */
 		return (-1);
 	addr[0] = s->group;
 	addr[1] = s->src;
 	for (i = 0; i < 2; i++) {
-		if (!next_tok(&p, end, &t, &n))
+		if (!proc_token(&p, end, &t, &n))
 			return (-1);
 		if (family == AF_INET) {
 			if (tok_hex32(t, n, &a) < 0)
@@ -465,11 +438,11 @@ parse_mcfilter(const char *buf, size_t len, int family, struct source *s)
 		} else if (n != 32 || tok_hexbytes(t, n, addr[i], 16) != 16)
 			return (-1);
 	}
-	if (!next_tok(&p, end, &t, &n) || tok_ull(t, n, 10, &s->inc) < 0)
+	if (!proc_token(&p, end, &t, &n) || proc_ull(t, n, 10, &s->inc) < 0)
 		return (-1);
-	if (!next_tok(&p, end, &t, &n) || tok_ull(t, n, 10, &s->exc) < 0)
+	if (!proc_token(&p, end, &t, &n) || proc_ull(t, n, 10, &s->exc) < 0)
 		return (-1);
-	return (next_tok(&p, end, &t, &n) ? -1 : 0);
+	return (proc_token(&p, end, &t, &n) ? -1 : 0);
 }
 
 /*
@@ -958,10 +931,10 @@ snmp_counter(const char *buf, size_t len, const char *sect, const char *name,
 		if ((eol = memchr(p, '\n', (size_t)(end - p))) == NULL)
 			eol = end;
 		if (sect == NULL) {
-			if (next_tok(&p, eol, &t, &n) && n == nl &&
-			    memcmp(t, name, nl) == 0 && next_tok(&p, eol, &u,
+			if (proc_token(&p, eol, &t, &n) && n == nl &&
+			    memcmp(t, name, nl) == 0 && proc_token(&p, eol, &u,
 			    &m))
-				return (tok_ull(u, m, 10, v));
+				return (proc_ull(u, m, 10, v));
 			continue;
 		}
 		if ((size_t)(eol - p) <= sl || memcmp(p, sect, sl) != 0 ||
@@ -978,11 +951,11 @@ snmp_counter(const char *buf, size_t len, const char *sect, const char *name,
 		if (eol == NULL)
 			eol = end;
 		vp += sl + 1;
-		while (next_tok(&np, ne, &t, &n)) {
-			if (!next_tok(&vp, eol, &u, &m))
+		while (proc_token(&np, ne, &t, &n)) {
+			if (!proc_token(&vp, eol, &u, &m))
 				return (-1);
 			if (n == nl && memcmp(t, name, nl) == 0)
-				return (tok_ull(u, m, 10, v));
+				return (proc_ull(u, m, 10, v));
 		}
 	}
 	return (-1);

@@ -1170,67 +1170,15 @@ routepr_live(void)
 }
 
 /*
- * Proc files (-M, or no netlink): a line is split into fields by the
- * parsers below, which read nothing beyond the line's length.
+ * Proc files (-M, or no netlink): a line is split into fields by
+ * proc_split(); the parsers below read nothing beyond the line's length.
  */
-struct field {
-	const char	*s;
-	size_t		 n;
-};
-
-static int
-split(const char *p, size_t len, struct field *f, int max)
-{
-	size_t i = 0;
-	int n = 0;
-
-	while (i < len) {
-		while (i < len && (p[i] == ' ' || p[i] == '\t'))
-			i++;
-		if (i >= len)
-			break;
-		if (n == max)
-			return (max + 1);
-		f[n].s = p + i;
-		while (i < len && p[i] != ' ' && p[i] != '\t')
-			i++;
-		f[n].n = (size_t)(p + i - f[n].s);
-		n++;
-	}
-	return (n);
-}
-
-static int
-field_num(const struct field *f, int base, unsigned long long *v)
-{
-	unsigned long long r = 0;
-	size_t i;
-	int d;
-	char c;
-
-	if (f->n == 0 || f->n > (base == 16 ? 16 : 19))
-		return (-1);
-	for (i = 0; i < f->n; i++) {
-		c = f->s[i];
-		if (c >= '0' && c <= '9')
-			d = c - '0';
-		else if (base == 16 && c >= 'a' && c <= 'f')
-			d = c - 'a' + 10;
-		else if (base == 16 && c >= 'A' && c <= 'F')
-			d = c - 'A' + 10;
-		else
-			return (-1);
-		r = r * (unsigned)base + (unsigned)d;
-	}
-	*v = r;
-	return (0);
-}
 
 /* A field of 2n hex digits as n bytes. */
 static int
-field_hexbytes(const struct field *f, unsigned char *out, size_t n)
+field_hexbytes(const struct proc_tok *f, unsigned char *out, size_t n)
 {
-	struct field b;
+	struct proc_tok b;
 	unsigned long long v;
 	size_t i;
 
@@ -1239,7 +1187,7 @@ field_hexbytes(const struct field *f, unsigned char *out, size_t n)
 	for (i = 0; i < n; i++) {
 		b.s = f->s + 2 * i;
 		b.n = 2;
-		if (field_num(&b, 16, &v) < 0)
+		if (proc_ull(b.s, b.n, 16, &v) < 0)
 			return (-1);
 		out[i] = (unsigned char)v;
 	}
@@ -1247,7 +1195,7 @@ field_hexbytes(const struct field *f, unsigned char *out, size_t n)
 }
 
 static void
-field_str(const struct field *f, char *buf, size_t len)
+field_str(const struct proc_tok *f, char *buf, size_t len)
 {
 	size_t n = f->n < len - 1 ? f->n : len - 1;
 
@@ -1302,11 +1250,12 @@ ifline_dev(const char *line, size_t len, void *arg)
 static int
 ifline_inet6(const char *line, size_t len, void *arg)
 {
-	struct field f[8];
+	struct proc_tok f[8];
 	unsigned long long idx;
 
 	(void)arg;
-	if (split(line, len, f, 7) == 6 && field_num(&f[1], 16, &idx) == 0 &&
+	if (proc_split(line, len, f, 7) == 6 &&
+	    proc_ull(f[1].s, f[1].n, 16, &idx) == 0 &&
 	    idx > 0 && idx < 1U << 31)
 		if_note((int)idx, f[5].s, f[5].n);
 	return (0);
@@ -1316,15 +1265,15 @@ ifline_inet6(const char *line, size_t len, void *arg)
 static int
 ifline_igmp(const char *line, size_t len, void *arg)
 {
-	struct field f[8];
+	struct proc_tok f[8];
 	unsigned long long idx;
 	int n;
 
 	(void)arg;
 	if (len == 0 || line[0] < '0' || line[0] > '9')
 		return (0);
-	n = split(line, len, f, 7);
-	if (n >= 2 && field_num(&f[0], 10, &idx) == 0 && idx > 0 &&
+	n = proc_split(line, len, f, 7);
+	if (n >= 2 && proc_ull(f[0].s, f[0].n, 10, &idx) == 0 && idx > 0 &&
 	    idx < 1U << 31) {
 		if (f[1].n > 0 && f[1].s[f[1].n - 1] == ':')
 			f[1].n--;
@@ -1337,11 +1286,12 @@ ifline_igmp(const char *line, size_t len, void *arg)
 static int
 ifline_mcast(const char *line, size_t len, void *arg)
 {
-	struct field f[6];
+	struct proc_tok f[6];
 	unsigned long long idx;
 
 	(void)arg;
-	if (split(line, len, f, 5) == 5 && field_num(&f[0], 10, &idx) == 0 &&
+	if (proc_split(line, len, f, 5) == 5 &&
+	    proc_ull(f[0].s, f[0].n, 10, &idx) == 0 &&
 	    idx > 0 && idx < 1U << 31)
 		if_note((int)idx, f[1].s, f[1].n);
 	return (0);
@@ -1398,16 +1348,17 @@ mask_len(uint32_t m)
 static int
 parse_route4(const char *line, size_t len, struct proute4 *r)
 {
-	struct field f[12];
+	struct proc_tok f[12];
 	unsigned long long dst, gw, flags, metric, mask;
 	uint32_t w;
 
-	if (split(line, len, f, 11) != 11 ||
-	    field_num(&f[1], 16, &dst) < 0 || f[1].n != 8 ||
-	    field_num(&f[2], 16, &gw) < 0 || f[2].n != 8 ||
-	    field_num(&f[3], 16, &flags) < 0 ||
-	    field_num(&f[6], 10, &metric) < 0 || metric > 0xffffffffULL ||
-	    field_num(&f[7], 16, &mask) < 0 || f[7].n != 8)
+	if (proc_split(line, len, f, 11) != 11 ||
+	    proc_ull(f[1].s, f[1].n, 16, &dst) < 0 || f[1].n != 8 ||
+	    proc_ull(f[2].s, f[2].n, 16, &gw) < 0 || f[2].n != 8 ||
+	    proc_ull(f[3].s, f[3].n, 16, &flags) < 0 ||
+	    proc_ull(f[6].s, f[6].n, 10, &metric) < 0 ||
+	    metric > 0xffffffffULL ||
+	    proc_ull(f[7].s, f[7].n, 16, &mask) < 0 || f[7].n != 8)
 		return (-1);
 	field_str(&f[0], r->ifname, sizeof(r->ifname));
 	/* The words were printed in host order from network-order memory. */
@@ -1487,15 +1438,17 @@ struct proute6 {
 static int
 parse_route6(const char *line, size_t len, struct proute6 *r)
 {
-	struct field f[11];
+	struct proc_tok f[11];
 	unsigned long long plen, metric, flags;
 
-	if (split(line, len, f, 10) != 10 ||
+	if (proc_split(line, len, f, 10) != 10 ||
 	    field_hexbytes(&f[0], r->dst, 16) < 0 ||
-	    field_num(&f[1], 16, &plen) < 0 || plen > 128 ||
+	    proc_ull(f[1].s, f[1].n, 16, &plen) < 0 || plen > 128 ||
 	    field_hexbytes(&f[4], r->gw, 16) < 0 ||
-	    field_num(&f[5], 16, &metric) < 0 || metric > 0xffffffffULL ||
-	    field_num(&f[8], 16, &flags) < 0 || flags > 0xffffffffULL)
+	    proc_ull(f[5].s, f[5].n, 16, &metric) < 0 ||
+	    metric > 0xffffffffULL ||
+	    proc_ull(f[8].s, f[8].n, 16, &flags) < 0 ||
+	    flags > 0xffffffffULL)
 		return (-1);
 	r->plen = (int)plen;
 	r->metric = metric;
@@ -1559,12 +1512,12 @@ struct parp {
 static int
 parse_arp(const char *line, size_t len, struct parp *a)
 {
-	struct field f[7], b;
+	struct proc_tok f[7], b;
 	unsigned long long flags, v;
 	char ip[INET_ADDRSTRLEN];
 	size_t i, start;
 
-	if (split(line, len, f, 6) != 6 || f[0].n >= sizeof(ip) ||
+	if (proc_split(line, len, f, 6) != 6 || f[0].n >= sizeof(ip) ||
 	    f[2].n < 3 || f[2].s[0] != '0' || f[2].s[1] != 'x')
 		return (-1);
 	field_str(&f[0], ip, sizeof(ip));
@@ -1572,7 +1525,7 @@ parse_arp(const char *line, size_t len, struct parp *a)
 		return (-1);
 	b.s = f[2].s + 2;
 	b.n = f[2].n - 2;
-	if (field_num(&b, 16, &flags) < 0)
+	if (proc_ull(b.s, b.n, 16, &flags) < 0)
 		return (-1);
 	a->flags = (unsigned int)flags;
 	a->lllen = 0;
@@ -1581,7 +1534,7 @@ parse_arp(const char *line, size_t len, struct parp *a)
 			continue;
 		b.s = f[3].s + start;
 		b.n = i - start;
-		if (b.n == 0 || b.n > 2 || field_num(&b, 16, &v) < 0 ||
+		if (b.n == 0 || b.n > 2 || proc_ull(b.s, b.n, 16, &v) < 0 ||
 		    a->lllen == sizeof(a->ll))
 			return (-1);
 		a->ll[a->lllen++] = (unsigned char)v;
@@ -1780,7 +1733,7 @@ next_line(const char **pp, const char *end, const char **line, size_t *len)
 }
 
 static int
-field_is(const struct field *f, const char *s)
+field_is(const struct proc_tok *f, const char *s)
 {
 	return (f->n == strlen(s) && memcmp(f->s, s, f->n) == 0);
 }
@@ -1793,7 +1746,7 @@ static int
 pair_value(const char *buf, size_t len, const char *sect, const char *name,
     unsigned long long *v)
 {
-	static struct field names[RS_MAXFIELDS], vals[RS_MAXFIELDS];
+	static struct proc_tok names[RS_MAXFIELDS], vals[RS_MAXFIELDS];
 	const char *p = buf, *end = buf + len, *line;
 	size_t sl = strlen(sect), ll;
 	int nn = -1, nv, i;
@@ -1802,14 +1755,14 @@ pair_value(const char *buf, size_t len, const char *sect, const char *name,
 		if (ll <= sl || memcmp(line, sect, sl) != 0 || line[sl] != ':')
 			continue;
 		if (nn < 0) {
-			nn = split(line + sl + 1, ll - sl - 1, names,
+			nn = proc_split(line + sl + 1, ll - sl - 1, names,
 			    RS_MAXFIELDS);
 			continue;
 		}
-		nv = split(line + sl + 1, ll - sl - 1, vals, RS_MAXFIELDS);
+		nv = proc_split(line + sl + 1, ll - sl - 1, vals, RS_MAXFIELDS);
 		for (i = 0; i < nn && i < nv && i < RS_MAXFIELDS; i++)
 			if (field_is(&names[i], name))
-				return (field_num(&vals[i], 10, v));
+				return (proc_ull(vals[i].s, vals[i].n, 10, v));
 		nn = -1;
 	}
 	return (-1);
@@ -1821,12 +1774,12 @@ line_value(const char *buf, size_t len, const char *name,
     unsigned long long *v)
 {
 	const char *p = buf, *end = buf + len, *line;
-	struct field f[3];
+	struct proc_tok f[3];
 	size_t ll;
 
 	while (next_line(&p, end, &line, &ll))
-		if (split(line, ll, f, 2) == 2 && field_is(&f[0], name))
-			return (field_num(&f[1], 10, v));
+		if (proc_split(line, ll, f, 2) == 2 && field_is(&f[0], name))
+			return (proc_ull(f[1].s, f[1].n, 10, v));
 	return (-1);
 }
 
@@ -1839,7 +1792,7 @@ static int
 rtcache_sum(const char *buf, size_t len, const char *const *names, int n,
     unsigned long long *sums)
 {
-	static struct field hdr[RS_MAXFIELDS], row[RS_MAXFIELDS];
+	static struct proc_tok hdr[RS_MAXFIELDS], row[RS_MAXFIELDS];
 	const char *p = buf, *end = buf + len, *line;
 	int col[16], nh, nr, i, j, rows = 0;
 	unsigned long long v;
@@ -1847,7 +1800,7 @@ rtcache_sum(const char *buf, size_t len, const char *const *names, int n,
 
 	if (n > 16 || !next_line(&p, end, &line, &ll))
 		return (-1);
-	nh = split(line, ll, hdr, RS_MAXFIELDS);
+	nh = proc_split(line, ll, hdr, RS_MAXFIELDS);
 	for (i = 0; i < n; i++) {
 		sums[i] = 0;
 		for (col[i] = -1, j = 0; j < nh && j < RS_MAXFIELDS; j++)
@@ -1857,11 +1810,12 @@ rtcache_sum(const char *buf, size_t len, const char *const *names, int n,
 			return (-1);
 	}
 	while (next_line(&p, end, &line, &ll)) {
-		nr = split(line, ll, row, RS_MAXFIELDS);
+		nr = proc_split(line, ll, row, RS_MAXFIELDS);
 		if (nr == 0)
 			continue;
 		for (i = 0; i < n; i++)
-			if (col[i] < nr && field_num(&row[col[i]], 16, &v) == 0)
+			if (col[i] < nr && proc_ull(row[col[i]].s,
+			    row[col[i]].n, 16, &v) == 0)
 				sums[i] += v;
 		rows++;
 	}
@@ -1872,15 +1826,16 @@ rtcache_sum(const char *buf, size_t len, const char *const *names, int n,
 static int
 rt6stats_parse(const char *buf, size_t len, unsigned long long *v)
 {
-	struct field f[8];
+	struct proc_tok f[8];
 	const char *p = buf, *line;
 	size_t ll;
 	int i;
 
-	if (!next_line(&p, buf + len, &line, &ll) || split(line, ll, f, 7) != 7)
+	if (!next_line(&p, buf + len, &line, &ll) ||
+	    proc_split(line, ll, f, 7) != 7)
 		return (-1);
 	for (i = 0; i < 7; i++)
-		if (field_num(&f[i], 16, &v[i]) < 0)
+		if (proc_ull(f[i].s, f[i].n, 16, &v[i]) < 0)
 			return (-1);
 	return (0);
 }

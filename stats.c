@@ -47,43 +47,13 @@ valid_name(const char *p, size_t n)
 static int
 parse_num(const char *p, size_t n, uint64_t *v, int *neg)
 {
-	uint64_t x = 0;
-	size_t i = 0;
+	unsigned long long x;
 
-	*neg = 0;
-	if (n > 0 && p[0] == '-') {
-		*neg = 1;
-		i = 1;
-	}
-	if (i == n)
+	*neg = n > 0 && p[0] == '-';
+	if (proc_ull(p + *neg, n - (size_t)*neg, 10, &x) < 0)
 		return (-1);
-	for (; i < n; i++) {
-		if (p[i] < '0' || p[i] > '9')
-			return (-1);
-		if (x > (UINT64_MAX - (uint64_t)(p[i] - '0')) / 10)
-			return (-1);
-		x = x * 10 + (uint64_t)(p[i] - '0');
-	}
 	*v = x;
 	return (0);
-}
-
-/* The next blank-separated token of [*pp, end); 0 when none is left. */
-static int
-next_token(const char **pp, const char *end, const char **tok, size_t *len)
-{
-	const char *p = *pp;
-
-	while (p < end && (*p == ' ' || *p == '\t'))
-		p++;
-	if (p == end)
-		return (0);
-	*tok = p;
-	while (p < end && *p != ' ' && *p != '\t')
-		p++;
-	*len = (size_t)(p - *tok);
-	*pp = p;
-	return (1);
 }
 
 static struct stat_ctr *
@@ -175,8 +145,8 @@ pair_valid(const char *h, const char *hend, const char *v, const char *vend)
 	int neg, hn, vn;
 
 	for (;;) {
-		hn = next_token(&h, hend, &ht, &hl);
-		vn = next_token(&v, vend, &vt, &vl);
+		hn = proc_token(&h, hend, &ht, &hl);
+		vn = proc_token(&v, vend, &vt, &vl);
 		if (hn != vn)
 			return (0);
 		if (hn == 0)
@@ -224,10 +194,10 @@ stats_pair_line(const char *line, size_t len, void *arg)
 	if (!pair_valid(h, hend, v, vend))
 		bad = 1;
 	else
-		while (next_token(&h, hend, &ht, &hl) &&
-		    next_token(&v, vend, &vt, &vl)) {
-			(void)parse_num(vt, vl, &x, &neg);
-			if (snap_add(st->snap, line, sl, ht, hl, x, neg) < 0)
+		while (proc_token(&h, hend, &ht, &hl) &&
+		    proc_token(&v, vend, &vt, &vl)) {
+			if (parse_num(vt, vl, &x, &neg) < 0 ||
+			    snap_add(st->snap, line, sl, ht, hl, x, neg) < 0)
 				bad = 1;
 		}
 	free(st->hdr);
@@ -266,10 +236,10 @@ stats_snmp6_line(const char *line, size_t len, void *arg)
 	uint64_t x;
 	int neg;
 
-	if (!next_token(&p, end, &name, &nl))
+	if (!proc_token(&p, end, &name, &nl))
 		return (0);	/* a blank line */
-	if (!next_token(&p, end, &val, &vl) ||
-	    next_token(&p, end, &extra, &el) || !valid_name(name, nl) ||
+	if (!proc_token(&p, end, &val, &vl) ||
+	    proc_token(&p, end, &extra, &el) || !valid_name(name, nl) ||
 	    parse_num(val, vl, &x, &neg) < 0)
 		return (-1);
 	sl = snmp6_sect(name, nl);

@@ -22,6 +22,7 @@
 #include <linux/unix_diag.h>
 
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -66,51 +67,38 @@ struct unixctx {
  * Parsers: a buffer and its length in, a row out; no I/O.
  */
 
-/* Parse hex digits at *pp (at most 16); -1 when there are none. */
+/*
+ * Parse the number at *pp, its digits running to the first byte that is
+ * not one: at most maxdig of them (0: any) and a value up to max.
+ */
 static int
-scan_hex(const char **pp, const char *end, unsigned long long *v)
+scan_num(const char **pp, const char *end, int base, size_t maxdig,
+    unsigned long long max, unsigned long long *v)
 {
 	const char *p = *pp;
-	unsigned long long x = 0;
-	int d, n = 0;
 
-	for (; p < end; p++, n++) {
-		if (*p >= '0' && *p <= '9')
-			d = *p - '0';
-		else if (*p >= 'a' && *p <= 'f')
-			d = *p - 'a' + 10;
-		else if (*p >= 'A' && *p <= 'F')
-			d = *p - 'A' + 10;
-		else
-			break;
-		if (n >= 16)
-			return (-1);
-		x = x << 4 | (unsigned)d;
-	}
-	if (n == 0)
+	while (p < end && ((*p >= '0' && *p <= '9') || (base == 16 &&
+	    ((*p >= 'a' && *p <= 'f') || (*p >= 'A' && *p <= 'F')))))
+		p++;
+	if ((maxdig > 0 && (size_t)(p - *pp) > maxdig) ||
+	    proc_ull(*pp, (size_t)(p - *pp), base, v) < 0 || *v > max)
 		return (-1);
 	*pp = p;
-	*v = x;
 	return (0);
 }
 
-/* Parse a decimal inode number (it fits 32 bits in the kernel). */
+/* Hex digits at *pp (at most 16); -1 when there are none. */
+static int
+scan_hex(const char **pp, const char *end, unsigned long long *v)
+{
+	return (scan_num(pp, end, 16, 16, ULLONG_MAX, v));
+}
+
+/* A decimal inode number (it fits 32 bits in the kernel). */
 static int
 scan_dec(const char **pp, const char *end, unsigned long long *v)
 {
-	const char *p = *pp;
-	unsigned long long x = 0;
-
-	for (; p < end && *p >= '0' && *p <= '9'; p++) {
-		x = x * 10 + (unsigned)(*p - '0');
-		if (x > 0xffffffffULL)
-			return (-1);
-	}
-	if (p == *pp)
-		return (-1);
-	*pp = p;
-	*v = x;
-	return (0);
+	return (scan_num(pp, end, 10, 0, 0xffffffffULL, v));
 }
 
 /* Expect the character c at *pp. */
