@@ -191,6 +191,7 @@ struct stat_snap {
 #define	STF_NETSTAT	0x02
 #define	STF_SNMP6	0x04
 #define	STF_DEV		0x08	/* net/dev_snmp6/IF */
+#define	STF_QUIET	0x10	/* with one file: a missing file is no error */
 
 struct stat_block {
 	const char	*sb_name;	/* heading and JSON container */
@@ -207,6 +208,7 @@ int	stats_pair_line(const char *, size_t, void *);
 int	stats_snmp6_line(const char *, size_t, void *);
 void	stats_snap_free(struct stat_snap *);
 int	stats_snap_read(struct stat_snap *, const char *, int);
+int	stats_get(const struct stat_snap *, const char *, unsigned long long *);
 void	stats_show(const struct stat_block *);
 void	stats_show_snap(const struct stat_block *, struct stat_snap *,
 	    const struct stat_snap *, const char *);

@@ -254,8 +254,10 @@ stats_snap_read(struct stat_snap *s, const char *rel, int file)
 {
 	struct pair_state st;
 	char path[4096];
-	int flags = (warned & file) ? PROC_QUIET : 0, rc;
+	int flags = ((warned & file) || (file & STF_QUIET)) ? PROC_QUIET : 0;
+	int rc;
 
+	file &= ~STF_QUIET;
 	s->ss_loaded |= file;
 	if (file == STF_SNMP6 || file == STF_DEV)
 		rc = proc_lines(rel, 0, flags, stats_snmp6_line, s);
@@ -277,6 +279,21 @@ stats_snap_read(struct stat_snap *s, const char *rel, int file)
 		return (-1);
 	}
 	s->ss_ok |= file;
+	return (0);
+}
+
+/*
+ * One counter of a snapshot by its full kernel name ("IpExtInNoRoutes",
+ * "Ip6OutNoRoutes").  0 with *v, or -1 when it is absent or negative.
+ */
+int
+stats_get(const struct stat_snap *s, const char *name, unsigned long long *v)
+{
+	const struct stat_ctr *c;
+
+	if ((c = snap_find(s, name)) == NULL || c->sc_neg)
+		return (-1);
+	*v = c->sc_val;
 	return (0);
 }
 
