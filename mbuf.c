@@ -156,49 +156,6 @@ parse_slab(const char *buf, size_t len, struct slab *s)
 }
 
 /*
- * A counter of a /proc/net/snmp-style file ("Sect: names" then "Sect:
- * values"), or with sect NULL of snmp6 ("Name value").  0 when found.
- */
-static int
-snmp_counter(const char *buf, size_t len, const char *sect, const char *name,
-    unsigned long long *v)
-{
-	const char *p = buf, *end = buf + len, *eol, *np, *ne, *vp, *t, *u;
-	size_t sl = sect != NULL ? strlen(sect) : 0, nl = strlen(name), n, m;
-
-	for (; p < end; p = eol + 1) {
-		if ((eol = memchr(p, '\n', (size_t)(end - p))) == NULL)
-			eol = end;
-		if (sect == NULL) {
-			if (proc_token(&p, eol, &t, &n) && n == nl &&
-			    memcmp(t, name, nl) == 0 && proc_token(&p, eol, &u,
-			    &m))
-				return (proc_ull(u, m, 10, v));
-			continue;
-		}
-		if ((size_t)(eol - p) <= sl || memcmp(p, sect, sl) != 0 ||
-		    p[sl] != ':')
-			continue;
-		np = p + sl + 1;
-		ne = eol;
-		vp = eol + 1;
-		if (vp >= end || (size_t)(end - vp) <= sl ||
-		    memcmp(vp, sect, sl) != 0 || vp[sl] != ':')
-			return (-1);
-		if ((eol = memchr(vp, '\n', (size_t)(end - vp))) == NULL)
-			eol = end;
-		vp += sl + 1;
-		while (proc_token(&np, ne, &t, &n)) {
-			if (!proc_token(&vp, eol, &u, &m))
-				return (-1);
-			if (n == nl && memcmp(t, name, nl) == 0)
-				return (proc_ull(u, m, 10, v));
-		}
-	}
-	return (-1);
-}
-
-/*
  * Sockets in use.
  */
 static struct ss_line sslines[SS_MAXLINES];
@@ -364,72 +321,80 @@ fragment_memory(const char *kname, const char *what, const char *key)
  * left out.
  */
 static const struct {
-	const char	*file, *sect, *name, *key, *phrase;
+	int		 file;		/* STF_* */
+	const char	*name, *key, *phrase;
 } short_ctr[] = {
-	{ "net/netstat", "TcpExt", "TCPMemoryPressures",
+	{ STF_NETSTAT, "TcpExtTCPMemoryPressures",
 	    "tcp-memory-pressures",
 	    "request%s for memory denied (TCP memory pressure)" },
-	{ "net/netstat", "TcpExt", "TCPMemoryPressuresChrono",
+	{ STF_NETSTAT, "TcpExtTCPMemoryPressuresChrono",
 	    "tcp-memory-pressure-ms",
 	    "millisecond%s spent under TCP memory pressure" },
-	{ "net/netstat", "TcpExt", "TCPAbortOnMemory",
+	{ STF_NETSTAT, "TcpExtTCPAbortOnMemory",
 	    "tcp-aborted-on-memory",
 	    "connection%s aborted for lack of memory" },
-	{ "net/netstat", "TcpExt", "PruneCalled", "tcp-prune-called",
+	{ STF_NETSTAT, "TcpExtPruneCalled", "tcp-prune-called",
 	    "time%s receive queues were pruned to free memory" },
-	{ "net/netstat", "TcpExt", "RcvPruned", "tcp-receive-pruned",
+	{ STF_NETSTAT, "TcpExtRcvPruned", "tcp-receive-pruned",
 	    "packet%s dropped from receive queues by pruning" },
-	{ "net/netstat", "TcpExt", "OfoPruned", "tcp-ofo-pruned",
+	{ STF_NETSTAT, "TcpExtOfoPruned", "tcp-ofo-pruned",
 	    "packet%s dropped from out-of-order queues by pruning" },
-	{ "net/netstat", "TcpExt", "TCPRcvCollapsed", "tcp-receive-collapsed",
+	{ STF_NETSTAT, "TcpExtTCPRcvCollapsed", "tcp-receive-collapsed",
 	    "packet%s collapsed in receive queues to save memory" },
-	{ "net/netstat", "TcpExt", "TCPRcvQDrop", "tcp-receive-queue-drops",
+	{ STF_NETSTAT, "TcpExtTCPRcvQDrop", "tcp-receive-queue-drops",
 	    "packet%s dropped: receive queue full" },
-	{ "net/netstat", "TcpExt", "TCPOFODrop", "tcp-ofo-drops",
+	{ STF_NETSTAT, "TcpExtTCPOFODrop", "tcp-ofo-drops",
 	    "out-of-order packet%s dropped: receive memory full" },
-	{ "net/netstat", "TcpExt", "TCPBacklogDrop", "tcp-backlog-drops",
+	{ STF_NETSTAT, "TcpExtTCPBacklogDrop", "tcp-backlog-drops",
 	    "packet%s dropped: socket backlog full" },
-	{ "net/netstat", "TcpExt", "TCPWqueueTooBig", "tcp-write-queue-full",
+	{ STF_NETSTAT, "TcpExtTCPWqueueTooBig", "tcp-write-queue-full",
 	    "send%s refused: write queue too big" },
-	{ "net/netstat", "TcpExt", "PFMemallocDrop", "pfmemalloc-drops",
+	{ STF_NETSTAT, "TcpExtPFMemallocDrop", "pfmemalloc-drops",
 	    "packet%s dropped: allocated from emergency reserves" },
-	{ "net/snmp", "Udp", "RcvbufErrors", "udp-receive-buffer-errors",
+	{ STF_SNMP, "UdpRcvbufErrors", "udp-receive-buffer-errors",
 	    "UDP datagram%s dropped: receive buffer full" },
-	{ "net/snmp", "Udp", "SndbufErrors", "udp-send-buffer-errors",
+	{ STF_SNMP, "UdpSndbufErrors", "udp-send-buffer-errors",
 	    "UDP datagram%s not sent: send buffer full" },
-	{ "net/snmp", "Udp", "MemErrors", "udp-memory-errors",
+	{ STF_SNMP, "UdpMemErrors", "udp-memory-errors",
 	    "UDP datagram%s dropped: UDP memory limit reached" },
-	{ "net/snmp6", NULL, "Udp6RcvbufErrors", "udp6-receive-buffer-errors",
+	{ STF_SNMP6, "Udp6RcvbufErrors", "udp6-receive-buffer-errors",
 	    "UDP6 datagram%s dropped: receive buffer full" },
-	{ "net/snmp6", NULL, "Udp6SndbufErrors", "udp6-send-buffer-errors",
+	{ STF_SNMP6, "Udp6SndbufErrors", "udp6-send-buffer-errors",
 	    "UDP6 datagram%s not sent: send buffer full" },
-	{ "net/snmp6", NULL, "Udp6MemErrors", "udp6-memory-errors",
+	{ STF_SNMP6, "Udp6MemErrors", "udp6-memory-errors",
 	    "UDP6 datagram%s dropped: UDP memory limit reached" },
 };
 
 static void
 shortage_counters(void)
 {
-	const char *files[] = { "net/netstat", "net/snmp", "net/snmp6" };
+	static const struct {
+		const char	*rel;
+		int		 file;
+	} files[] = {
+		{ "net/netstat", STF_NETSTAT }, { "net/snmp", STF_SNMP },
+		/* A kernel without IPv6 has no snmp6. */
+		{ "net/snmp6", STF_SNMP6 | STF_QUIET },
+	};
+	struct stat_snap snap;
 	unsigned long long v;
-	size_t f, i, len;
-	char *buf;
+	size_t f, i;
 
 	for (f = 0; f < sizeof(files) / sizeof(files[0]); f++) {
-		/* A kernel without IPv6 has no snmp6. */
-		if ((buf = proc_slurp(files[f], &len, strcmp(files[f],
-		    "net/snmp6") == 0 ? PROC_QUIET : 0)) == NULL)
+		memset(&snap, 0, sizeof(snap));
+		if (stats_snap_read(&snap, files[f].rel, files[f].file) < 0) {
+			stats_snap_free(&snap);
 			continue;
+		}
 		for (i = 0; i < sizeof(short_ctr) / sizeof(short_ctr[0]); i++) {
-			if (strcmp(short_ctr[i].file, files[f]) != 0 ||
-			    snmp_counter(buf, len, short_ctr[i].sect,
-			    short_ctr[i].name, &v) < 0)
+			if (short_ctr[i].file != (files[f].file & ~STF_QUIET) ||
+			    stats_get(&snap, short_ctr[i].name, &v) < 0)
 				continue;
 			out_uint(short_ctr[i].key, "%llu ", v);
 			out_text(short_ctr[i].phrase, plural(v));
 			out_text("\n");
 		}
-		free(buf);
+		stats_snap_free(&snap);
 	}
 }
 

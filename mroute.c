@@ -915,52 +915,6 @@ mroutepr(void)
  * -gs.
  */
 
-/*
- * A counter from a /proc/net/snmp-style file: "Sect: names" then
- * "Sect: values"; or, with sect NULL, an snmp6-style "Name value" line.
- * Pure: searches buf only.  Returns 0 and sets *v when found.
- */
-static int
-snmp_counter(const char *buf, size_t len, const char *sect, const char *name,
-    unsigned long long *v)
-{
-	const char *p = buf, *end = buf + len, *eol, *np, *ne, *vp, *t, *u;
-	size_t sl = sect != NULL ? strlen(sect) : 0, nl = strlen(name), n, m;
-
-	for (; p < end; p = eol + 1) {
-		if ((eol = memchr(p, '\n', (size_t)(end - p))) == NULL)
-			eol = end;
-		if (sect == NULL) {
-			if (proc_token(&p, eol, &t, &n) && n == nl &&
-			    memcmp(t, name, nl) == 0 && proc_token(&p, eol, &u,
-			    &m))
-				return (proc_ull(u, m, 10, v));
-			continue;
-		}
-		if ((size_t)(eol - p) <= sl || memcmp(p, sect, sl) != 0 ||
-		    p[sl] != ':')
-			continue;
-		/* The names line; the values line must follow. */
-		np = p + sl + 1;
-		ne = eol;
-		vp = eol + 1;
-		if (vp >= end || (size_t)(end - vp) <= sl ||
-		    memcmp(vp, sect, sl) != 0 || vp[sl] != ':')
-			return (-1);
-		eol = memchr(vp, '\n', (size_t)(end - vp));
-		if (eol == NULL)
-			eol = end;
-		vp += sl + 1;
-		while (proc_token(&np, ne, &t, &n)) {
-			if (!proc_token(&vp, eol, &u, &m))
-				return (-1);
-			if (n == nl && memcmp(t, name, nl) == 0)
-				return (proc_ull(u, m, 10, v));
-		}
-	}
-	return (-1);
-}
-
 static const char *
 plural(unsigned long long n)
 {
@@ -1006,38 +960,39 @@ forwarding_stats(int family)
 }
 
 static const struct {
-	const char	*name4, *name6;	/* IpExt, snmp6 */
+	const char	*name4, *name6;	/* net/netstat, net/snmp6 */
 	const char	*key, *phrase;
 } mcast_ctr[] = {
-	{ "InMcastPkts", "Ip6InMcastPkts", "received-packets",
+	{ "IpExtInMcastPkts", "Ip6InMcastPkts", "received-packets",
 	    "multicast datagram%s received" },
-	{ "OutMcastPkts", "Ip6OutMcastPkts", "sent-packets",
+	{ "IpExtOutMcastPkts", "Ip6OutMcastPkts", "sent-packets",
 	    "multicast datagram%s sent" },
-	{ "InMcastOctets", "Ip6InMcastOctets", "received-bytes",
+	{ "IpExtInMcastOctets", "Ip6InMcastOctets", "received-bytes",
 	    "byte%s of multicast received" },
-	{ "OutMcastOctets", "Ip6OutMcastOctets", "sent-bytes",
+	{ "IpExtOutMcastOctets", "Ip6OutMcastOctets", "sent-bytes",
 	    "byte%s of multicast sent" },
 };
 
 static void
 traffic_stats(int family)
 {
-	const char *file = family == AF_INET ? "net/netstat" : "net/snmp6";
+	struct stat_snap snap;
 	unsigned long long v;
-	size_t i, len;
-	char *buf;
+	size_t i;
+	int rc;
 
 	out_text("%s multicast traffic:\n", family == AF_INET ? "IPv4" :
 	    "IPv6");
-	if ((buf = proc_slurp(file, &len, 0)) == NULL)
-		return;
-	for (i = 0; i < sizeof(mcast_ctr) / sizeof(mcast_ctr[0]); i++)
-		if (family == AF_INET ?
-		    snmp_counter(buf, len, "IpExt", mcast_ctr[i].name4,
-		    &v) == 0 :
-		    snmp_counter(buf, len, NULL, mcast_ctr[i].name6, &v) == 0)
+	memset(&snap, 0, sizeof(snap));
+	rc = family == AF_INET ?
+	    stats_snap_read(&snap, "net/netstat", STF_NETSTAT) :
+	    stats_snap_read(&snap, "net/snmp6", STF_SNMP6);
+	for (i = 0; rc == 0 && i < sizeof(mcast_ctr) / sizeof(mcast_ctr[0]);
+	    i++)
+		if (stats_get(&snap, family == AF_INET ? mcast_ctr[i].name4 :
+		    mcast_ctr[i].name6, &v) == 0)
 			stat_line(mcast_ctr[i].key, mcast_ctr[i].phrase, v);
-	free(buf);
+	stats_snap_free(&snap);
 }
 
 static void

@@ -1739,51 +1739,6 @@ field_is(const struct proc_tok *f, const char *s)
 }
 
 /*
- * A counter of the "Sect: names" / "Sect: values" line pairs of
- * net/snmp and net/netstat.  Returns 0 with *v, or -1 when absent.
- */
-static int
-pair_value(const char *buf, size_t len, const char *sect, const char *name,
-    unsigned long long *v)
-{
-	static struct proc_tok names[RS_MAXFIELDS], vals[RS_MAXFIELDS];
-	const char *p = buf, *end = buf + len, *line;
-	size_t sl = strlen(sect), ll;
-	int nn = -1, nv, i;
-
-	while (next_line(&p, end, &line, &ll)) {
-		if (ll <= sl || memcmp(line, sect, sl) != 0 || line[sl] != ':')
-			continue;
-		if (nn < 0) {
-			nn = proc_split(line + sl + 1, ll - sl - 1, names,
-			    RS_MAXFIELDS);
-			continue;
-		}
-		nv = proc_split(line + sl + 1, ll - sl - 1, vals, RS_MAXFIELDS);
-		for (i = 0; i < nn && i < nv && i < RS_MAXFIELDS; i++)
-			if (field_is(&names[i], name))
-				return (proc_ull(vals[i].s, vals[i].n, 10, v));
-		nn = -1;
-	}
-	return (-1);
-}
-
-/* A counter of net/snmp6's "Name value" lines. */
-static int
-line_value(const char *buf, size_t len, const char *name,
-    unsigned long long *v)
-{
-	const char *p = buf, *end = buf + len, *line;
-	struct proc_tok f[3];
-	size_t ll;
-
-	while (next_line(&p, end, &line, &ll))
-		if (proc_split(line, ll, f, 2) == 2 && field_is(&f[0], name))
-			return (proc_ull(f[1].s, f[1].n, 10, v));
-	return (-1);
-}
-
-/*
  * stat/rt_cache: a header of column names, then one row of hex counters
  * per CPU; the named columns summed.  Returns the number of CPU rows
  * read, or -1 when the header lacks a column.
@@ -1894,6 +1849,7 @@ rt_stats(void)
 	struct rsval out4 = { 0, 0 }, in4 = { 0, 0 }, out6 = { 0, 0 };
 	struct rsval in6 = { 0, 0 }, red4 = { 0, 0 }, red6 = { 0, 0 };
 	struct rsval rc[4], f6[7], s;
+	struct stat_snap snap;
 	unsigned long long sums[4], v6[7];
 	int v4 = af != AF_INET6, v6on = af != AF_INET, i;
 	char *buf;
@@ -1901,26 +1857,21 @@ rt_stats(void)
 
 	memset(rc, 0, sizeof(rc));
 	memset(f6, 0, sizeof(f6));
-	if (v4 && (buf = rs_slurp("net/snmp", 0, &len)) != NULL) {
-		out4.ok = pair_value(buf, len, "Ip", "OutNoRoutes",
-		    &out4.v) == 0;
-		red4.ok = pair_value(buf, len, "Icmp", "InRedirects",
-		    &red4.v) == 0;
-		free(buf);
+	memset(&snap, 0, sizeof(snap));
+	if (v4 && stats_snap_read(&snap, "net/snmp", STF_SNMP) == 0) {
+		out4.ok = stats_get(&snap, "IpOutNoRoutes", &out4.v) == 0;
+		red4.ok = stats_get(&snap, "IcmpInRedirects", &red4.v) == 0;
 	}
-	if (v4 && (buf = rs_slurp("net/netstat", 0, &len)) != NULL) {
-		in4.ok = pair_value(buf, len, "IpExt", "InNoRoutes",
-		    &in4.v) == 0;
-		free(buf);
-	}
+	if (v4 && stats_snap_read(&snap, "net/netstat", STF_NETSTAT) == 0)
+		in4.ok = stats_get(&snap, "IpExtInNoRoutes", &in4.v) == 0;
 	/* IPv6 may be absent from this kernel: its files are optional. */
-	if (v6on && (buf = rs_slurp("net/snmp6", 1, &len)) != NULL) {
-		out6.ok = line_value(buf, len, "Ip6OutNoRoutes", &out6.v) == 0;
-		in6.ok = line_value(buf, len, "Ip6InNoRoutes", &in6.v) == 0;
-		red6.ok = line_value(buf, len, "Icmp6InRedirects",
-		    &red6.v) == 0;
-		free(buf);
+	if (v6on && stats_snap_read(&snap, "net/snmp6",
+	    STF_SNMP6 | STF_QUIET) == 0) {
+		out6.ok = stats_get(&snap, "Ip6OutNoRoutes", &out6.v) == 0;
+		in6.ok = stats_get(&snap, "Ip6InNoRoutes", &in6.v) == 0;
+		red6.ok = stats_get(&snap, "Icmp6InRedirects", &red6.v) == 0;
 	}
+	stats_snap_free(&snap);
 	if (v4 && (buf = rs_slurp("net/stat/rt_cache", 0, &len)) != NULL) {
 		if (rtcache_sum(buf, len, rcnames, 4, sums) >= 0)
 			for (i = 0; i < 4; i++) {
