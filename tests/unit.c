@@ -1,7 +1,8 @@
 /*
  * Unit tests of the shared layers: the netlink walker and attribute
  * indexer (with hostile and random bytes), sanitizing, the output layer's
- * field formatting in text and JSON, and proc-file line streaming.
+ * field formatting in text and JSON, proc-file line streaming and the
+ * proc-line tokenizers.
  * Prints "ok - ..." / "not ok - ..." lines for tests/run to count.
  */
 #include <sys/stat.h>
@@ -399,6 +400,163 @@ test_proc(void)
 	memf = NULL;
 }
 
+/*
+ * Proc-line tokens.  Each input is copied to a heap block of exactly its
+ * length, with no NUL after it, so that ASan sees any read past the end.
+ */
+static char *
+exact(const char *s, size_t len)
+{
+	char *p = malloc(len > 0 ? len : 1);
+
+	if (p != NULL && len > 0)
+		memcpy(p, s, len);
+	return (p);
+}
+
+/* proc_ull over exactly len bytes of s: the result, and v when 0. */
+static int
+ull_of(const char *s, size_t len, int base, unsigned long long *v)
+{
+	char *p = exact(s, len);
+	int rc;
+
+	*v = 12345;
+	rc = proc_ull(p, len, base, v);
+	free(p);
+	return (rc);
+}
+
+static int
+ull_is(const char *s, int base, unsigned long long want)
+{
+	unsigned long long v;
+
+	return (ull_of(s, strlen(s), base, &v) == 0 && v == want);
+}
+
+static int
+ull_bad(const char *s, size_t len, int base)
+{
+	unsigned long long v;
+
+	return (ull_of(s, len, base, &v) < 0 && v == 12345);
+}
+
+static void
+test_proc_ull(void)
+{
+	unsigned long long v;
+	char many[300];
+
+	check(ull_is("0", 10, 0) && ull_is("42", 10, 42) &&
+	    ull_is("007", 10, 7), "proc_ull: decimal");
+	check(ull_is("18446744073709551615", 10, ~0ULL) &&
+	    ull_bad("18446744073709551616", 20, 10) &&
+	    ull_bad("99999999999999999999", 20, 10),
+	    "proc_ull: 2^64 - 1 fits, 2^64 and more do not");
+	check(ull_is("ffffffffffffffff", 16, ~0ULL) &&
+	    ull_is("FFFFffff", 16, 0xffffffffULL) &&
+	    ull_is("0000000000000000000000001", 16, 1) &&
+	    ull_bad("10000000000000000", 17, 16),
+	    "proc_ull: hex, both cases, leading zeros, 2^64 overflows");
+	memset(many, '9', sizeof(many));
+	check(ull_bad(many, sizeof(many), 10) && ull_bad(many, sizeof(many),
+	    16), "proc_ull: 300 digits");
+	memset(many, '0', sizeof(many));
+	many[sizeof(many) - 1] = '5';
+	check(ull_of(many, sizeof(many), 16, &v) == 0 && v == 5 &&
+	    ull_is("00000000000000000000000000000000000005", 10, 5),
+	    "proc_ull: long run of leading zeros");
+	check(ull_bad("", 0, 10) && ull_bad("", 0, 16),
+	    "proc_ull: empty token");
+	check(ull_bad("ff", 2, 10) && ull_bad("1a", 2, 10) &&
+	    ull_bad("g", 1, 16) && ull_bad("0x10", 4, 16) &&
+	    ull_bad("0X1", 3, 16) && ull_bad("x", 1, 16),
+	    "proc_ull: no hex digit in base 10, no 0x prefix");
+	check(ull_bad("-1", 2, 10) && ull_bad("+1", 2, 10) &&
+	    ull_bad(" 1", 2, 10) && ull_bad("1 ", 2, 10) &&
+	    ull_bad("1:", 2, 10) && ull_bad("1\n", 2, 10),
+	    "proc_ull: no sign, blank or trailing byte");
+	check(ull_bad("1\0" "2", 3, 10) && ull_bad("\0", 1, 16) &&
+	    ull_is("12", 10, 12), "proc_ull: an embedded NUL is no digit");
+	check(ull_bad("10", 2, 8) && ull_bad("10", 2, 0) &&
+	    ull_bad("10", 2, 36), "proc_ull: only bases 10 and 16");
+	check(ull_of("123456", 3, 10, &v) == 0 && v == 123,
+	    "proc_ull: stops at the length given");
+}
+
+static void
+test_proc_token(void)
+{
+	static const char line[] = "  lo:\t 65536\t\t0x1f  \0" "x ";
+	const char *p, *end, *t;
+	char *buf;
+	size_t n, len = sizeof(line) - 1;
+	int ok = 1;
+
+	buf = exact(line, len);
+	p = buf;
+	end = buf + len;
+	ok &= proc_token(&p, end, &t, &n) == 1 && n == 3 &&
+	    memcmp(t, "lo:", 3) == 0;
+	ok &= proc_token(&p, end, &t, &n) == 1 && n == 5 &&
+	    memcmp(t, "65536", 5) == 0;
+	ok &= proc_token(&p, end, &t, &n) == 1 && n == 4 &&
+	    memcmp(t, "0x1f", 4) == 0;
+	/* A NUL is not a blank: it is part of a token. */
+	ok &= proc_token(&p, end, &t, &n) == 1 && n == 2 && t[0] == '\0' &&
+	    t[1] == 'x';
+	ok &= proc_token(&p, end, &t, &n) == 0 && n == 0 && p == end &&
+	    t == end;
+	ok &= proc_token(&p, end, &t, &n) == 0 && p == end;
+	check(ok, "proc_token: blanks, tabs, NUL inside a token, the end");
+	free(buf);
+
+	buf = exact("   \t ", 5);
+	p = buf;
+	check(proc_token(&p, buf + 5, &t, &n) == 0 && n == 0 &&
+	    p == buf + 5, "proc_token: blanks only");
+	free(buf);
+	buf = exact("x", 0);
+	p = buf;
+	check(proc_token(&p, buf, &t, &n) == 0 && n == 0 && p == buf,
+	    "proc_token: empty line");
+	free(buf);
+	buf = exact("abc", 3);
+	p = buf;
+	check(proc_token(&p, buf + 3, &t, &n) == 1 && n == 3 && t == buf &&
+	    p == buf + 3, "proc_token: token up to the end, no terminator");
+	free(buf);
+	buf = exact("a\nb", 3);
+	p = buf;
+	check(proc_token(&p, buf + 3, &t, &n) == 1 && n == 3,
+	    "proc_token: only blank and tab separate");
+	free(buf);
+}
+
+static void
+test_proc_split(void)
+{
+	struct proc_tok f[4];
+	char *buf;
+
+	buf = exact(" a bb\tccc ", 10);
+	check(proc_split(buf, 10, f, 4) == 3 && f[0].n == 1 &&
+	    f[1].n == 2 && memcmp(f[1].s, "bb", 2) == 0 && f[2].n == 3 &&
+	    f[2].s == buf + 6, "proc_split: three fields");
+	check(proc_split(buf, 10, f, 3) == 3, "proc_split: exactly max");
+	check(proc_split(buf, 10, f, 2) == 3 && f[1].n == 2,
+	    "proc_split: more than max says max + 1");
+	check(proc_split(buf, 10, f, 0) == 1, "proc_split: max 0");
+	check(proc_split(buf, 4, f, 4) == 2 && f[1].n == 1,
+	    "proc_split: the length cuts a token");
+	free(buf);
+	buf = exact("", 0);
+	check(proc_split(buf, 0, f, 4) == 0, "proc_split: empty line");
+	free(buf);
+}
+
 static void
 test_names(void)
 {
@@ -423,6 +581,9 @@ main(void)
 	test_out_text();
 	test_out_json();
 	test_proc();
+	test_proc_ull();
+	test_proc_token();
+	test_proc_split();
 	test_names();
 	return (failures != 0);
 }
