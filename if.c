@@ -468,6 +468,9 @@ igmp_parse(const char *line, size_t len, struct mclist *M)
 		    proc_ull(t, tl, 10, &v) < 0 ||
 		    !proc_token(&p, end, &t, &tl) || tl >= sizeof(M->cur))
 			return (-1);
+		/* "%-10s:" glues the colon to names of ten or more. */
+		if (tl > 1 && t[tl - 1] == ':')
+			tl--;
 		memcpy(M->cur, t, tl);
 		M->cur[tl] = '\0';
 		return (0);
@@ -639,6 +642,8 @@ igmp_index_cb(const char *line, size_t len, void *arg)
 	    v > INT32_MAX || !proc_token(&p, end, &t, &tl) ||
 	    tl >= sizeof(name))
 		return (0);	/* igmp_cb reports malformed lines with -a */
+	if (tl > 1 && t[tl - 1] == ':')
+		tl--;
 	memcpy(name, t, tl);
 	name[tl] = '\0';
 	if ((r = if_byname(L, name)) != NULL && r->index == 0)

@@ -1,0 +1,1 @@
+-M tests/fixtures/if-basic -ina -I wlp3s0-peer-15c
