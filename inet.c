@@ -261,7 +261,7 @@ port_part(unsigned int port, const char *svc)
 
 	if (port == 0)
 		return ("*");
-	if (nflag) {
+	if (nflag || svc == NULL) {
 		*put_dec(buf, port) = '\0';
 		return (buf);
 	}
@@ -1219,7 +1219,7 @@ protopr(const struct protox *tp)
 	default:
 		ls.proto = IPPROTO_RAW;
 		ls.name = "ip";
-		ls.svc = "udp";
+		ls.svc = NULL;	/* the "port" is the IP protocol number */
 		break;
 	}
 	/*
