@@ -11,6 +11,7 @@
  */
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/uio.h>
 
 #include <netinet/in.h>
 #include <arpa/inet.h>
@@ -22,6 +23,7 @@
 #include <linux/tcp.h>
 
 #include <dirent.h>
+#include <pthread.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <netdb.h>
@@ -205,12 +207,20 @@ static void
 v4_str(char *buf, const unsigned char *a)
 {
 	char *p = buf;
+	unsigned int v;
 	int i;
 
 	for (i = 0; i < 4; i++) {
 		if (i > 0)
 			*p++ = '.';
-		p = put_dec(p, a[i]);
+		v = a[i];
+		if (v >= 100) {
+			*p++ = (char)('0' + v / 100);
+			v %= 100;
+			*p++ = (char)('0' + v / 10);
+		} else if (v >= 10)
+			*p++ = (char)('0' + v / 10);
+		*p++ = (char)('0' + v % 10);
 	}
 	*p = '\0';
 }
@@ -310,6 +320,18 @@ print_end(const char *key, int family, const unsigned char *a,
 	const char *host, *pname;
 	size_t hostcut, wholecut;
 
+	/* The common case, numeric IPv4, built in place. */
+	if (nflag && family == AF_INET && !Aflag && out_style == OUT_TEXT &&
+	    !addr_unspec(AF_INET, a) && port != 0) {
+		char *p = text;
+
+		v4_str(p, a);
+		p += strlen(p);
+		*p++ = '.';
+		p = put_dec(p, port);
+		out_strn(NULL, padded ? addrfmt : "%s", text, (size_t)(p - text));
+		return;
+	}
 	host = host_part(family, a);
 	pname = port_part(port, svc);
 	out_open_container(key);
@@ -324,8 +346,9 @@ print_end(const char *key, int family, const unsigned char *a,
 			hostcut = Aflag ? 12 : 16;
 			wholecut = Aflag ? 18 : 22;
 		}
-		hostport(text, sizeof(text), host, pname, hostcut, wholecut);
-		out_str(NULL, padded ? addrfmt : "%s", text);
+		out_strn(NULL, padded ? addrfmt : "%s", text, hostport(text,
+		    sizeof(text), host, pname, hostcut, wholecut));
+		return;
 	}
 	out_str("address", NULL, host);
 	out_str("port", NULL, pname);
@@ -899,8 +922,9 @@ row_protocol(const struct listing *ls, const struct sockrow *r, char *json,
 {
 	const char *v = vchar(ls, r, mapped);
 
-	if (!((strchr(v, '4') != NULL && ls->show4) ||
-	    (strchr(v, '6') != NULL && ls->show6)))
+	/* v is "4", "6" or "46". */
+	if (!((v[0] == '4' && ls->show4) ||
+	    ((v[0] == '6' || v[1] == '6') && ls->show6)))
 		return (0);
 	(void)stpcpy(stpcpy(json, ls->name), v);
 	(void)stpcpy(stpncpy(text, ls->name, 3), v);
@@ -925,8 +949,10 @@ print_row(const struct listing *ls, const struct sockrow *r)
 		} else
 			out_str(NULL, "%-16.16s ", "-");
 	}
-	out_str(NULL, "%-5.5s ", tproto);
-	out_str("protocol", NULL, proto);
+	if (out_style == OUT_TEXT)
+		out_str(NULL, "%-5.5s ", tproto);
+	else
+		out_str("protocol", NULL, proto);
 	out_uint("receive-bytes-waiting", "%6u ", r->rq);
 	out_uint("send-bytes-waiting", "%6u  ", r->sq);
 	print_ends(ls, r, mapped, 0);
@@ -965,7 +991,7 @@ print_row(const struct listing *ls, const struct sockrow *r)
 		}
 		print_owner(r);
 	}
-	out_text("\n");
+	out_str(NULL, "\n", NULL);
 	out_close_instance();
 }
 
@@ -987,8 +1013,10 @@ print_listener(const struct listing *ls, const struct sockrow *r)
 			inc++;
 	listen_banner();
 	out_open_instance();
-	out_str(NULL, "%-5.5s ", tproto);
-	out_str("protocol", NULL, proto);
+	if (out_style == OUT_TEXT)
+		out_str(NULL, "%-5.5s ", tproto);
+	else
+		out_str("protocol", NULL, proto);
 	p = put_dec(q, r->rq);
 	*p++ = '/';
 	p = put_dec(p, inc);
@@ -1000,7 +1028,7 @@ print_listener(const struct listing *ls, const struct sockrow *r)
 	*p = '\0';
 	out_str("listen-queue-sizes", "%-14.14s ", q);
 	print_ends(ls, r, mapped, 1);
-	out_text("\n");
+	out_str(NULL, "\n", NULL);
 	out_close_instance();
 }
 
@@ -1054,7 +1082,8 @@ diag_msg(const struct nlmsghdr *nlh, void *arg)
 	struct listing *ls = arg;
 	struct sockrow r;
 
-	if (nlh->nlmsg_type != SOCK_DIAG_BY_FAMILY)
+	if (nlh->nlmsg_type != SOCK_DIAG_BY_FAMILY &&
+	    nlh->nlmsg_type != TCPDIAG_GETSOCK)
 		return (0);
 	if (diag_parse(NLMSG_DATA(nlh), nlh->nlmsg_len - NLMSG_HDRLEN,
 	    &r) < 0)
@@ -1094,6 +1123,167 @@ wanted_ext(const struct listing *ls)
 	return (ext);
 }
 
+/*
+ * The dump, read by a helper thread while this one prints: the kernel
+ * fills the next buffer (in the helper's recvmsg) while the rows of the
+ * last one are formatted, so a large table costs little more than the
+ * kernel's own work.  A small ring of buffers bounds the memory.
+ */
+#define	RING_SLOTS	4
+#define	RING_BUFSIZE	(64 * 1024)
+
+struct ring {
+	pthread_mutex_t	 mtx;
+	pthread_cond_t	 cv;
+	char		*buf[RING_SLOTS];
+	size_t		 len[RING_SLOTS];
+	int		 rc[RING_SLOTS];	/* -errno, 1 when the dump ended */
+	unsigned int	 head, tail;		/* filled, consumed */
+	int		 fd;
+	uint32_t	 seq;
+};
+
+static int
+ring_nop(const struct nlmsghdr *nlh, void *arg)
+{
+	(void)nlh;
+	(void)arg;
+	return (0);
+}
+
+/* One datagram from the kernel: its length, or a negative errno. */
+static ssize_t
+ring_recv(int fd, char *buf)
+{
+	struct sockaddr_nl snl;
+	struct iovec iov;
+	struct msghdr msg;
+	ssize_t n;
+
+	for (;;) {
+		iov.iov_base = buf;
+		iov.iov_len = RING_BUFSIZE;
+		memset(&msg, 0, sizeof(msg));
+		msg.msg_name = &snl;
+		msg.msg_namelen = sizeof(snl);
+		msg.msg_iov = &iov;
+		msg.msg_iovlen = 1;
+		if ((n = recvmsg(fd, &msg, 0)) < 0) {
+			if (errno == EINTR)
+				continue;
+			return (-errno);
+		}
+		if (n == 0)
+			return (-EPIPE);
+		if (msg.msg_flags & MSG_TRUNC)
+			return (-EMSGSIZE);
+		if (snl.nl_pid == 0)
+			return (n);
+	}
+}
+
+static void *
+ring_reader(void *arg)
+{
+	struct ring *rg = arg;
+	unsigned int slot;
+	ssize_t n;
+	int rc;
+
+	do {
+		pthread_mutex_lock(&rg->mtx);
+		while (rg->head - rg->tail == RING_SLOTS)
+			pthread_cond_wait(&rg->cv, &rg->mtx);
+		slot = rg->head % RING_SLOTS;
+		pthread_mutex_unlock(&rg->mtx);
+		n = ring_recv(rg->fd, rg->buf[slot]);
+		/* Only the message headers, to see where the dump ends. */
+		rc = n < 0 ? (int)n : nl_walk(rg->buf[slot], (size_t)n,
+		    rg->seq, ring_nop, NULL);
+		pthread_mutex_lock(&rg->mtx);
+		rg->len[slot] = n < 0 ? 0 : (size_t)n;
+		rg->rc[slot] = rc;
+		rg->head++;
+		pthread_cond_broadcast(&rg->cv);
+		pthread_mutex_unlock(&rg->mtx);
+	} while (rc == 0);
+	return (NULL);
+}
+
+/*
+ * As nl_dump(): send the request, call fn for each message; 0 or a
+ * negative errno.
+ */
+static int
+diag_dump(void *req, size_t reqlen, nl_msg_fn fn, void *arg)
+{
+	static char *bufs;
+	static uint32_t seq;
+	struct nlmsghdr *nlh = req;
+	struct sockaddr_nl snl;
+	struct ring rg;
+	pthread_t tid;
+	unsigned int slot;
+	int i, rc, walk, done = 0, result = 0;
+
+	if (bufs == NULL && (bufs = malloc(RING_SLOTS * RING_BUFSIZE)) == NULL)
+		return (nl_dump(diag_fd, req, reqlen, fn, arg));
+	nlh->nlmsg_len = (uint32_t)reqlen;
+	nlh->nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
+	nlh->nlmsg_seq = ++seq;
+	memset(&snl, 0, sizeof(snl));
+	snl.nl_family = AF_NETLINK;
+	if (sendto(diag_fd, req, reqlen, 0, (struct sockaddr *)&snl,
+	    sizeof(snl)) < 0)
+		return (-errno);
+	memset(&rg, 0, sizeof(rg));
+	pthread_mutex_init(&rg.mtx, NULL);
+	pthread_cond_init(&rg.cv, NULL);
+	for (i = 0; i < RING_SLOTS; i++)
+		rg.buf[i] = bufs + (size_t)i * RING_BUFSIZE;
+	rg.fd = diag_fd;
+	rg.seq = nlh->nlmsg_seq;
+	if (pthread_create(&tid, NULL, ring_reader, &rg) != 0) {
+		/* Read it here, then: the same loop without the thread. */
+		do {
+			ssize_t n = ring_recv(diag_fd, bufs);
+
+			rc = n < 0 ? (int)n : nl_walk(bufs, (size_t)n,
+			    nlh->nlmsg_seq, fn, arg);
+		} while (rc == 0);
+		result = rc < 0 ? rc : 0;
+		goto out;
+	}
+	while (!done) {
+		pthread_mutex_lock(&rg.mtx);
+		while (rg.head == rg.tail)
+			pthread_cond_wait(&rg.cv, &rg.mtx);
+		slot = rg.tail % RING_SLOTS;
+		pthread_mutex_unlock(&rg.mtx);
+		rc = rg.rc[slot];
+		if (rc < 0 && rg.len[slot] == 0) {
+			result = rc;
+			done = 1;
+		} else {
+			walk = nl_walk(rg.buf[slot], rg.len[slot],
+			    nlh->nlmsg_seq, fn, arg);
+			if (walk < 0 && result == 0)
+				result = walk;
+			if (rc != 0)
+				done = 1;
+		}
+		pthread_mutex_lock(&rg.mtx);
+		rg.tail++;
+		pthread_cond_broadcast(&rg.cv);
+		pthread_mutex_unlock(&rg.mtx);
+	}
+	pthread_join(tid, NULL);
+out:
+	pthread_mutex_destroy(&rg.mtx);
+	pthread_cond_destroy(&rg.cv);
+	return (result);
+}
+
 /* Returns 0, or a negative errno (the caller may fall back to /proc). */
 static int
 diag_list(struct listing *ls)
@@ -1111,7 +1301,172 @@ diag_list(struct listing *ls)
 	req.r.sdiag_protocol = (unsigned char)ls->proto;
 	req.r.idiag_ext = wanted_ext(ls);
 	req.r.idiag_states = wanted_states(ls);
-	return (nl_dump(diag_fd, &req, sizeof(req), diag_msg, ls));
+	return (diag_dump(&req, sizeof(req), diag_msg, ls));
+}
+
+/*
+ * One kernel walk for both TCP families.  The inet_diag dump walks the
+ * whole established hash for each request, whatever the family asked
+ * for, so two dumps (IPv4, then IPv6) cost two walks.  The older
+ * TCPDIAG_GETSOCK request dumps both families in one walk; its IPv4 rows
+ * are printed as they come and its IPv6 rows kept (in memory up to
+ * STASH_MEM, then in an unlinked temporary file, so memory stays flat)
+ * and printed after them, in the order the SPEC wants.
+ */
+#define	STASH_MEM	(128 * 1024)
+
+struct stash {
+	char	*buf;
+	size_t	 len, cap;
+	FILE	*spill;
+	int	 failed;
+};
+
+static void
+stash_add(struct stash *st, const struct nlmsghdr *nlh)
+{
+	static const char pad[4];
+	size_t len = nlh->nlmsg_len, alen = NLMSG_ALIGN(len);
+	char *nb;
+
+	if (st->failed)
+		return;
+	if (st->spill == NULL && st->len + alen > STASH_MEM) {
+		if ((st->spill = tmpfile()) == NULL ||
+		    fwrite(st->buf, 1, st->len, st->spill) != st->len) {
+			st->failed = 1;
+			return;
+		}
+		st->len = 0;
+	}
+	if (st->spill != NULL) {
+		if (fwrite(nlh, 1, len, st->spill) != len ||
+		    fwrite(pad, 1, alen - len, st->spill) != alen - len)
+			st->failed = 1;
+		return;
+	}
+	if (st->len + alen > st->cap) {
+		if ((nb = realloc(st->buf, STASH_MEM)) == NULL) {
+			st->failed = 1;
+			return;
+		}
+		st->buf = nb;
+		st->cap = STASH_MEM;
+	}
+	memcpy(st->buf + st->len, nlh, len);
+	memset(st->buf + st->len + len, 0, alen - len);
+	st->len += alen;
+}
+
+/* Feed the whole messages of [buf, buf + len) to diag_msg; the bytes used. */
+static size_t
+stash_feed(struct listing *ls, const char *buf, size_t len)
+{
+	struct nlmsghdr nlh;
+	size_t off = 0;
+
+	while (len - off >= sizeof(nlh)) {
+		memcpy(&nlh, buf + off, sizeof(nlh));
+		if (nlh.nlmsg_len < sizeof(nlh) ||
+		    NLMSG_ALIGN(nlh.nlmsg_len) > len - off)
+			break;
+		(void)diag_msg((const struct nlmsghdr *)(const void *)(buf +
+		    off), ls);
+		off += NLMSG_ALIGN(nlh.nlmsg_len);
+	}
+	return (off);
+}
+
+static void
+stash_replay(struct listing *ls, struct stash *st)
+{
+	static char chunk[64 * 1024];
+	size_t have = 0, used, n;
+
+	if (st->spill == NULL) {
+		(void)stash_feed(ls, st->buf, st->len);
+		return;
+	}
+	rewind(st->spill);
+	while ((n = fread(chunk + have, 1, sizeof(chunk) - have,
+	    st->spill)) > 0) {
+		have += n;
+		used = stash_feed(ls, chunk, have);
+		memmove(chunk, chunk + used, have - used);
+		have -= used;
+	}
+}
+
+static void
+stash_free(struct stash *st)
+{
+	free(st->buf);
+	if (st->spill != NULL)
+		fclose(st->spill);
+	memset(st, 0, sizeof(*st));
+}
+
+struct both {
+	struct listing	*ls;
+	struct stash	 st;
+};
+
+static int
+both_msg(const struct nlmsghdr *nlh, void *arg)
+{
+	struct both *b = arg;
+	unsigned char family;
+
+	if (nlh->nlmsg_type != TCPDIAG_GETSOCK ||
+	    nlh->nlmsg_len < NLMSG_LENGTH(sizeof(struct inet_diag_msg)))
+		return (0);
+	family = *(const unsigned char *)NLMSG_DATA(nlh);
+	if (family == AF_INET6) {
+		stash_add(&b->st, nlh);
+		return (0);
+	}
+	return (diag_msg(nlh, b->ls));
+}
+
+/*
+ * TCP, both families, one walk.  Returns 0, or a negative errno when the
+ * request failed before anything was printed (the caller then asks per
+ * family).
+ */
+static int
+diag_list_both(struct listing *ls)
+{
+	struct {
+		struct nlmsghdr		nlh;
+		struct inet_diag_req	r;
+	} req;
+	struct both b;
+	int rc;
+
+	if (diag_fd < 0 && (diag_fd = nl_open(NETLINK_SOCK_DIAG)) < 0)
+		return (-errno);
+	memset(&req, 0, sizeof(req));
+	memset(&b, 0, sizeof(b));
+	b.ls = ls;
+	req.nlh.nlmsg_type = TCPDIAG_GETSOCK;
+	req.r.idiag_family = AF_INET;	/* the kernel dumps both */
+	req.r.idiag_ext = wanted_ext(ls);
+	req.r.idiag_states = wanted_states(ls);
+	ls->rows = 0;
+	rc = diag_dump(&req, sizeof(req), both_msg, &b);
+	if (rc < 0 || b.st.failed) {
+		stash_free(&b.st);
+		if (ls->rows == 0)
+			return (rc < 0 ? rc : -ENOMEM);
+		out_flush();
+		fprintf(stderr, "netstat: sock_diag tcp: %s\n",
+		    strerror(rc < 0 ? -rc : ENOMEM));
+		exit_status = 1;
+		return (0);
+	}
+	stash_replay(ls, &b.st);
+	stash_free(&b.st);
+	return (0);
 }
 
 /*
@@ -1235,9 +1590,14 @@ protopr(const struct protox *tp)
 		fams[nfam++] = AF_INET;
 	if (want4 || want6)
 		fams[nfam++] = AF_INET6;
+	ls.bindv6only = system_bindv6only();
+	if (nfam == 2 && ls.proto == IPPROTO_TCP && !Lflag && memf == NULL &&
+	    diag_list_both(&ls) == 0) {
+		out_flush();
+		return;
+	}
 	for (i = 0; i < nfam; i++) {
 		ls.family = fams[i];
-		ls.bindv6only = ls.family == AF_INET6 ? system_bindv6only() : 0;
 		if (Lflag) {
 			nhalfopen = 0;
 			ls.collect = 1;
