@@ -1129,8 +1129,8 @@ wanted_ext(const struct listing *ls)
  * last one are formatted, so a large table costs little more than the
  * kernel's own work.  A small ring of buffers bounds the memory.
  */
-#define	RING_SLOTS	4
-#define	RING_BUFSIZE	(64 * 1024)
+#define	RING_SLOTS	3
+#define	RING_BUFSIZE	(32 * 1024)	/* the kernel fills at most 32 KiB */
 
 struct ring {
 	pthread_mutex_t	 mtx;
