@@ -122,6 +122,12 @@ put(const char *p, size_t n)
 	const char *nl;
 	size_t chunk;
 
+	/* The common case: a piece of a line that fits. */
+	if (olen + n <= sizeof(obuf) && (nl = memchr(p, '\n', n)) == NULL) {
+		memcpy(obuf + olen, p, n);
+		olen += n;
+		return;
+	}
 	while (n > 0) {
 		nl = memchr(p, '\n', n);
 		chunk = nl != NULL ? (size_t)(nl - p) : n;
@@ -152,12 +158,42 @@ put(const char *p, size_t n)
 	}
 }
 
+/* Append bytes known to hold no newline (values, padding, plain literals). */
+static void
+put_raw(const char *p, size_t n)
+{
+	size_t k;
+
+	if (olen + n <= sizeof(obuf)) {
+		memcpy(obuf + olen, p, n);
+		olen += n;
+		return;
+	}
+	while (n > 0) {
+		out_room(1);
+		k = sizeof(obuf) - olen;
+		if (k > n)
+			k = n;
+		memcpy(obuf + olen, p, k);
+		olen += k;
+		p += k;
+		n -= k;
+	}
+}
+
 static void
 putc_rep(char c, size_t n)
 {
-	while (n-- > 0) {
+	size_t k;
+
+	while (n > 0) {
 		out_room(1);
-		obuf[olen++] = c;
+		k = sizeof(obuf) - olen;
+		if (k > n)
+			k = n;
+		memset(obuf + olen, c, k);
+		olen += k;
+		n -= k;
 	}
 }
 
@@ -234,6 +270,8 @@ struct conv {
 	const char	*pre;
 	size_t		 prelen;
 	const char	*post;
+	size_t		 postlen;
+	int		 plain;	/* pre and post hold no '%' and no newline */
 	int		 left;	/* '-' */
 	int		 zero;	/* '0' */
 	int		 width;
@@ -301,6 +339,48 @@ parse_conv(const char *fmt, struct conv *cv)
 		p++;
 	cv->type = *p != '\0' ? *p++ : 's';
 	cv->post = p;
+	cv->postlen = strlen(p);
+	cv->plain = memchr(cv->pre, '%', cv->prelen) == NULL &&
+	    memchr(cv->pre, '\n', cv->prelen) == NULL &&
+	    strpbrk(cv->post, "%\n") == NULL;
+}
+
+/*
+ * Parsed formats, cached by address: the row formats of a large table
+ * are a handful of literals used over and over.  An entry is used only
+ * when the text at that address is still the same.
+ */
+#define	CONV_CACHE	64
+#define	CONV_FMTMAX	24
+
+static struct {
+	const char	*fmt;
+	char		 copy[CONV_FMTMAX];
+	struct conv	 cv;
+} conv_cache[CONV_CACHE];
+
+static void
+get_conv(const char *fmt, struct conv *cv)
+{
+	/* Fibonacci hashing: neighbouring literals land apart. */
+	size_t h = (size_t)(((uint64_t)(uintptr_t)fmt *
+	    0x9e3779b97f4a7c15ULL) >> 58) % CONV_CACHE, len, i;
+	const char *c = conv_cache[h].copy;
+
+	if (conv_cache[h].fmt == fmt) {
+		for (i = 0; c[i] == fmt[i] && c[i] != '\0'; i++)
+			;
+		if (c[i] == fmt[i]) {
+			*cv = conv_cache[h].cv;
+			return;
+		}
+	}
+	parse_conv(fmt, cv);
+	if ((len = strlen(fmt)) < CONV_FMTMAX) {
+		conv_cache[h].fmt = fmt;
+		memcpy(conv_cache[h].copy, fmt, len + 1);
+		conv_cache[h].cv = *cv;
+	}
 }
 
 /* Lay out s (n bytes) by the conversion's width, precision and flags. */
@@ -311,13 +391,19 @@ put_padded(const struct conv *cv, const char *s, size_t n, int numeric)
 
 	if (cv->prec >= 0 && !numeric && n > (size_t)cv->prec)
 		n = (size_t)cv->prec;
-	put_literal(cv->pre, cv->prelen);
+	if (cv->plain)
+		put_raw(cv->pre, cv->prelen);
+	else
+		put_literal(cv->pre, cv->prelen);
 	if (n < w && !cv->left)
 		putc_rep(cv->zero && numeric ? '0' : ' ', w - n);
-	put(s, n);
+	put_raw(s, n);	/* sanitized: no newline */
 	if (n < w && cv->left)
 		putc_rep(' ', w - n);
-	put_literal(cv->post, strlen(cv->post));
+	if (cv->plain)
+		put_raw(cv->post, cv->postlen);
+	else
+		put_literal(cv->post, cv->postlen);
 }
 
 static size_t
@@ -326,6 +412,14 @@ fmt_unsigned(char *end, unsigned long long v, int base, int upper)
 	const char *digits = upper ? "0123456789ABCDEF" : "0123456789abcdef";
 	char *p = end;
 
+	if (base == 10) {
+		/* Division by a constant is a multiplication. */
+		do {
+			*--p = (char)('0' + v % 10);
+			v /= 10;
+		} while (v != 0);
+		return ((size_t)(end - p));
+	}
 	do {
 		*--p = digits[v % (unsigned)base];
 		v /= (unsigned)base;
@@ -519,7 +613,7 @@ out_strn(const char *key, const char *fmt, const char *s, size_t n)
 		n = sanitize(tmp, sizeof(tmp), s, n);
 		s = tmp;
 	}
-	parse_conv(fmt, &cv);
+	get_conv(fmt, &cv);
 	if (cv.type == 0) {
 		put_literal(cv.pre, cv.prelen);
 		return;
@@ -552,7 +646,7 @@ out_number(const char *key, const char *fmt, unsigned long long mag, int neg)
 	}
 	if (fmt == NULL)
 		return;
-	parse_conv(fmt, &cv);
+	get_conv(fmt, &cv);
 	if (cv.type == 0) {
 		put_literal(cv.pre, cv.prelen);
 		return;

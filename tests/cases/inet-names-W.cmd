@@ -1,0 +1,1 @@
+-M tests/fixtures/inet-names -aW -f inet

@@ -1,0 +1,1 @@
+-M /nonexistent/dir -an -p tcp

@@ -1,0 +1,1 @@
+-M tests/fixtures/inet-bad -an -p udp

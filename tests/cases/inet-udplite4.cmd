@@ -1,0 +1,1 @@
+-M tests/fixtures/inet-basic -an -4 -p udplite
