@@ -1428,6 +1428,8 @@ both_msg(const struct nlmsghdr *nlh, void *arg)
 	return (diag_msg(nlh, b->ls));
 }
 
+static void	list_family(struct listing *);
+
 /*
  * TCP, both families, one walk.  Returns 0, or a negative errno when the
  * request failed before anything was printed (the caller then asks per
@@ -1454,6 +1456,13 @@ diag_list_both(struct listing *ls)
 	req.r.idiag_states = wanted_states(ls);
 	ls->rows = 0;
 	rc = diag_dump(&req, sizeof(req), both_msg, &b);
+	if (rc == 0 && b.st.failed) {
+		/* No room to keep the IPv6 rows: ask for them on their own. */
+		stash_free(&b.st);
+		ls->family = AF_INET6;
+		list_family(ls);
+		return (0);
+	}
 	if (rc < 0 || b.st.failed) {
 		stash_free(&b.st);
 		if (ls->rows == 0)
@@ -1611,7 +1620,6 @@ protopr(const struct protox *tp)
 /*
  * ---- Statistics (-s) below this line; sockets above it. ----
  */
-#include <string.h>
 
 /*
  * IPv4 statistics from net/snmp and net/netstat: every counter of the

@@ -1,0 +1,39 @@
+# Lab test: TCP for both families comes from one kernel walk, the IPv6
+# rows kept aside (in memory, then in a temporary file) until the IPv4
+# rows are out.  Enough IPv6 listeners to need the file, and a read-only
+# /tmp so that the file cannot be made: the IPv6 rows must still all come,
+# from a dump of their own.
+
+cat >"$LABTMP/many.py" <<'PY'
+import socket, sys, time
+keep = []
+for i in range(3000):
+    s = socket.socket(socket.AF_INET6)
+    s.bind(('::1', 20000 + i)); s.listen(1); keep.append(s)
+v4 = socket.socket(); v4.bind(('127.0.0.1', 19999)); v4.listen(1)
+open(sys.argv[1], 'w').write('ready\n')
+time.sleep(120)
+PY
+python3 "$LABTMP/many.py" "$LABTMP/ready" &
+i=0
+while [ ! -s "$LABTMP/ready" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+
+out=$(ns -an -p tcp)
+expect_eq "3000 tcp6 rows with a writable /tmp" \
+    "$(printf '%s\n' "$out" | grep -c '^tcp6 .*::1\.2[0-9]* ')" 3000
+expect_match "the IPv4 listener before the IPv6 rows" \
+    "$(printf '%s\n' "$out" | sed -n 3p)" '^tcp4 .*127\.0\.0\.1\.19999 '
+
+if mount -t tmpfs -o ro tmpfs /tmp 2>/dev/null; then
+	out=$(ns -an -p tcp 2>"$LABTMP/err")
+	rc=$?
+	expect_eq "read-only /tmp: exit 0" "$rc" 0
+	expect_eq "read-only /tmp: all 3000 tcp6 rows, no duplicates" \
+	    "$(printf '%s\n' "$out" | grep '^tcp6 ' | sort -u | grep -c '::1\.2')" 3000
+	expect_eq "read-only /tmp: one tcp4 row" \
+	    "$(printf '%s\n' "$out" | grep -c '^tcp4 ')" 1
+	expect_eq "read-only /tmp: nothing on stderr" "$(cat "$LABTMP/err")" ""
+	umount /tmp
+else
+	notok "cannot mount a read-only /tmp in the lab"
+fi
