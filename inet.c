@@ -1155,31 +1155,7 @@ ring_nop(const struct nlmsghdr *nlh, void *arg)
 static ssize_t
 ring_recv(int fd, char *buf)
 {
-	struct sockaddr_nl snl;
-	struct iovec iov;
-	struct msghdr msg;
-	ssize_t n;
-
-	for (;;) {
-		iov.iov_base = buf;
-		iov.iov_len = RING_BUFSIZE;
-		memset(&msg, 0, sizeof(msg));
-		msg.msg_name = &snl;
-		msg.msg_namelen = sizeof(snl);
-		msg.msg_iov = &iov;
-		msg.msg_iovlen = 1;
-		if ((n = recvmsg(fd, &msg, 0)) < 0) {
-			if (errno == EINTR)
-				continue;
-			return (-errno);
-		}
-		if (n == 0)
-			return (-EPIPE);
-		if (msg.msg_flags & MSG_TRUNC)
-			return (-EMSGSIZE);
-		if (snl.nl_pid == 0)
-			return (n);
-	}
+	return (nl_recv(fd, buf, RING_BUFSIZE));
 }
 
 static void *

@@ -75,6 +75,7 @@ typedef int	(*nl_msg_fn)(const struct nlmsghdr *, void *);
 
 int	nl_open(int);
 int	nl_dump(int, void *, size_t, nl_msg_fn, void *);
+ssize_t	nl_recv(int, void *, size_t);
 int	nl_walk(const void *, size_t, uint32_t, nl_msg_fn, void *);
 int	nl_attrs(const void *, size_t, const struct rtattr **, int);
 const void *nl_data(const struct rtattr *, size_t *);

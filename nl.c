@@ -115,14 +115,46 @@ nl_walk(const void *buf, size_t len, uint32_t seq, nl_msg_fn fn, void *arg)
 	return (0);
 }
 
+/*
+ * One datagram from the kernel (others' are dropped): its length, or a
+ * negative errno.
+ */
+ssize_t
+nl_recv(int fd, void *buf, size_t len)
+{
+	struct sockaddr_nl snl;
+	struct iovec iov;
+	struct msghdr msg;
+	ssize_t n;
+
+	for (;;) {
+		iov.iov_base = buf;
+		iov.iov_len = len;
+		memset(&msg, 0, sizeof(msg));
+		msg.msg_name = &snl;
+		msg.msg_namelen = sizeof(snl);
+		msg.msg_iov = &iov;
+		msg.msg_iovlen = 1;
+		if ((n = recvmsg(fd, &msg, 0)) < 0) {
+			if (errno == EINTR)
+				continue;
+			return (-errno);
+		}
+		if (n == 0)
+			return (-EPIPE);
+		if (msg.msg_flags & MSG_TRUNC)
+			return (-EMSGSIZE);
+		if (snl.nl_pid == 0)
+			return (n);
+	}
+}
+
 int
 nl_dump(int fd, void *req, size_t reqlen, nl_msg_fn fn, void *arg)
 {
 	static char *buf;
 	struct nlmsghdr *nlh = req;
 	struct sockaddr_nl snl;
-	struct iovec iov;
-	struct msghdr msg;
 	ssize_t n;
 	int rc;
 
@@ -137,26 +169,8 @@ nl_dump(int fd, void *req, size_t reqlen, nl_msg_fn fn, void *arg)
 	    sizeof(snl)) < 0)
 		return (-errno);
 	for (;;) {
-		iov.iov_base = buf;
-		iov.iov_len = NL_BUFSIZE;
-		memset(&msg, 0, sizeof(msg));
-		msg.msg_name = &snl;
-		msg.msg_namelen = sizeof(snl);
-		msg.msg_iov = &iov;
-		msg.msg_iovlen = 1;
-		n = recvmsg(fd, &msg, 0);
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			return (-errno);
-		}
-		if (n == 0)
-			return (-EPIPE);
-		if (msg.msg_flags & MSG_TRUNC)
-			return (-EMSGSIZE);
-		/* Only the kernel may speak to us. */
-		if (snl.nl_pid != 0)
-			continue;
+		if ((n = nl_recv(fd, buf, NL_BUFSIZE)) < 0)
+			return ((int)n);
 		rc = nl_walk(buf, (size_t)n, nlh->nlmsg_seq, fn, arg);
 		if (rc != 0)
 			return (rc < 0 ? rc : 0);
