@@ -37,3 +37,9 @@ if mount -t tmpfs -o ro tmpfs /tmp 2>/dev/null; then
 else
 	notok "cannot mount a read-only /tmp in the lab"
 fi
+
+# A reader that stops early (head) ends netstat quietly.
+ns -an -p tcp 2>"$LABTMP/pipe.err" | head -2 >/dev/null
+expect_eq "a closed pipe ends it quietly" "$(cat "$LABTMP/pipe.err")" ""
+ns --libxo json -an -p tcp 2>"$LABTMP/pipe.err" | head -c 100 >/dev/null
+expect_eq "a closed pipe ends JSON output quietly" "$(cat "$LABTMP/pipe.err")" ""
