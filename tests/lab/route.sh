@@ -341,5 +341,23 @@ out=$(ns -r -4)
 expect_match "-r: default" "$out" '^default +[^ ]+ +UGS +rt0$'
 json_ok "-rna: JSON parses" ns -rna --libxo json
 json_ok "-rnl: JSON parses" ns -rnl --libxo json,pretty
+# jc's BSD netstat parser reads our routing table: one entry per row,
+# with our destinations, gateways, flags and interfaces.
+if command -v jc >/dev/null 2>&1; then
+	ns -rn -4 >"$LABTMP/rn.txt"
+	rows=$(grep -Evc '^(Routing|Internet|Destination|$)' "$LABTMP/rn.txt")
+	got=$(jc --netstat <"$LABTMP/rn.txt" | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+print(len([r for r in d if r.get("kind") == "route"]))
+for r in d:
+    print(r["destination"], r["gateway"], r["route_flags"], r["iface"])' 2>&1)
+	expect_eq "jc reads every -rn row" "$(printf '%s\n' "$got" | head -1)" "$rows"
+	expect_eq "jc: rows as we print them" \
+	    "$(printf '%s\n' "$got" | sed 1d)" \
+	    "$(grep -Ev '^(Routing|Internet|Destination|$)' "$LABTMP/rn.txt" | awk '{ print $1, $2, $3, $4 }')"
+elif [ "${CI:-}" = true ]; then
+	notok "jc is not installed"
+fi
 kill "$peer" 2>/dev/null
 wait "$peer" 2>/dev/null
