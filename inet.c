@@ -11,7 +11,6 @@
  */
 #include <sys/socket.h>
 #include <sys/stat.h>
-#include <sys/uio.h>
 
 #include <netinet/in.h>
 #include <arpa/inet.h>
