@@ -216,8 +216,9 @@ nl_data(const struct rtattr *rta, size_t *lenp)
 	return ((const char *)rta + RTA_LENGTH(0));
 }
 
-int
-nl_u32(const struct rtattr *rta, uint32_t *v)
+/* A fixed-size payload, copied out: 0, or -1 when absent or too short. */
+static int
+nl_fixed(const struct rtattr *rta, void *v, size_t size)
 {
 	const void *d;
 	size_t len;
@@ -225,23 +226,20 @@ nl_u32(const struct rtattr *rta, uint32_t *v)
 	if (rta == NULL)
 		return (-1);
 	d = nl_data(rta, &len);
-	if (len < sizeof(*v))
+	if (len < size)
 		return (-1);
-	memcpy(v, d, sizeof(*v));
+	memcpy(v, d, size);
 	return (0);
+}
+
+int
+nl_u32(const struct rtattr *rta, uint32_t *v)
+{
+	return (nl_fixed(rta, v, sizeof(*v)));
 }
 
 int
 nl_u64(const struct rtattr *rta, uint64_t *v)
 {
-	const void *d;
-	size_t len;
-
-	if (rta == NULL)
-		return (-1);
-	d = nl_data(rta, &len);
-	if (len < sizeof(*v))
-		return (-1);
-	memcpy(v, d, sizeof(*v));
-	return (0);
+	return (nl_fixed(rta, v, sizeof(*v)));
 }
