@@ -12,6 +12,14 @@ WARNFLAGS=	-std=c11 -Wall -Wextra -Werror
 CPPFLAGS+=	-D_GNU_SOURCE
 LDLIBS=		-pthread
 UNITSRCS=	tests/unit.c nl.c proc.c out.c names.c
+# The subsystems' netlink parsers under hostile bytes (tests/nlfuzz-*.c):
+# each program includes one subsystem file; route.c also needs if.c.
+NLFUZZ=		tests/nlfuzz-inet tests/nlfuzz-unix tests/nlfuzz-if \
+		tests/nlfuzz-route
+NLFUZZASAN=	tests/nlfuzz-inet-asan tests/nlfuzz-unix-asan \
+		tests/nlfuzz-if-asan tests/nlfuzz-route-asan
+NLFUZZSRCS=	nl.c proc.c out.c names.c stats.c
+NLFUZZDEPS=	$(NLFUZZSRCS) netstat.h tests/nlfuzz.h
 SANFLAGS=	-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
 		-fno-sanitize-recover=undefined
 
@@ -40,16 +48,49 @@ tests/unit-asan: $(UNITSRCS) netstat.h
 	$(CC) $(WARNFLAGS) $(SANFLAGS) $(CPPFLAGS) -o tests/unit-asan \
 	    $(UNITSRCS) $(LDLIBS)
 
-asan: $(PROG)-asan tests/unit-asan
-	NETSTAT=./$(PROG)-asan UNIT=tests/unit-asan sh tests/run
+tests/nlfuzz-inet-asan: tests/nlfuzz-inet.c inet.c $(NLFUZZDEPS)
+	$(CC) $(WARNFLAGS) $(SANFLAGS) $(CPPFLAGS) -o $@ tests/nlfuzz-inet.c \
+	    $(NLFUZZSRCS) $(LDLIBS)
+
+tests/nlfuzz-unix-asan: tests/nlfuzz-unix.c unix.c $(NLFUZZDEPS)
+	$(CC) $(WARNFLAGS) $(SANFLAGS) $(CPPFLAGS) -o $@ tests/nlfuzz-unix.c \
+	    $(NLFUZZSRCS) $(LDLIBS)
+
+tests/nlfuzz-if-asan: tests/nlfuzz-if.c if.c $(NLFUZZDEPS)
+	$(CC) $(WARNFLAGS) $(SANFLAGS) $(CPPFLAGS) -o $@ tests/nlfuzz-if.c \
+	    $(NLFUZZSRCS) $(LDLIBS)
+
+tests/nlfuzz-route-asan: tests/nlfuzz-route.c route.c if.c $(NLFUZZDEPS)
+	$(CC) $(WARNFLAGS) $(SANFLAGS) $(CPPFLAGS) -o $@ tests/nlfuzz-route.c \
+	    if.c $(NLFUZZSRCS) $(LDLIBS)
+
+asan: $(PROG)-asan tests/unit-asan $(NLFUZZASAN)
+	NETSTAT=./$(PROG)-asan UNIT=tests/unit-asan NLFUZZ="$(NLFUZZASAN)" \
+	    sh tests/run
 
 # Unit tests of the shared layers.
 tests/unit: $(UNITSRCS) netstat.h
 	$(CC) $(WARNFLAGS) $(CFLAGS) $(CPPFLAGS) -o tests/unit $(UNITSRCS) \
 	    $(LDLIBS)
 
-test: $(PROG) tests/unit
-	NETSTAT=./$(PROG) UNIT=tests/unit sh tests/run
+tests/nlfuzz-inet: tests/nlfuzz-inet.c inet.c $(NLFUZZDEPS)
+	$(CC) $(WARNFLAGS) $(CFLAGS) $(CPPFLAGS) -o $@ tests/nlfuzz-inet.c \
+	    $(NLFUZZSRCS) $(LDLIBS)
+
+tests/nlfuzz-unix: tests/nlfuzz-unix.c unix.c $(NLFUZZDEPS)
+	$(CC) $(WARNFLAGS) $(CFLAGS) $(CPPFLAGS) -o $@ tests/nlfuzz-unix.c \
+	    $(NLFUZZSRCS) $(LDLIBS)
+
+tests/nlfuzz-if: tests/nlfuzz-if.c if.c $(NLFUZZDEPS)
+	$(CC) $(WARNFLAGS) $(CFLAGS) $(CPPFLAGS) -o $@ tests/nlfuzz-if.c \
+	    $(NLFUZZSRCS) $(LDLIBS)
+
+tests/nlfuzz-route: tests/nlfuzz-route.c route.c if.c $(NLFUZZDEPS)
+	$(CC) $(WARNFLAGS) $(CFLAGS) $(CPPFLAGS) -o $@ tests/nlfuzz-route.c \
+	    if.c $(NLFUZZSRCS) $(LDLIBS)
+
+test: $(PROG) tests/unit $(NLFUZZ)
+	NETSTAT=./$(PROG) UNIT=tests/unit NLFUZZ="$(NLFUZZ)" sh tests/run
 
 lint:
 	mandoc -Tlint -W warning netstat.1
@@ -65,6 +106,7 @@ install: $(PROG)
 
 clean:
 	rm -f $(PROG) $(PROG)-asan $(OBJS) tests/unit tests/unit-asan
+	rm -f $(NLFUZZ) $(NLFUZZASAN)
 	rm -rf tests/tmp bench/tmp
 
 .PHONY: all asan test lint bench install clean
