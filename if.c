@@ -623,53 +623,58 @@ gather_netlink(struct iflist *L, int addrs)
 }
 
 /*
- * The interface index from the proc tree's multicast lists, for the
- * interfaces that if_inet6 did not name (net/dev has no index).
+ * Interface indexes from a proc tree's multicast lists (net/dev has
+ * none): the "index name ..." lines of net/igmp (device lines only; its
+ * group lines start with a tab, and "%-10s:" glues the colon to names of
+ * ten or more) and of net/dev_mcast.  fn gets each pair.
  */
+struct ifindex_walk {
+	void	(*fn)(int, const char *, size_t, void *);
+	void	*arg;
+};
+
 static int
-igmp_index_cb(const char *line, size_t len, void *arg)
+ifindex_line(const char *line, size_t len, void *arg)
 {
-	struct iflist *L = arg;
+	struct ifindex_walk *w = arg;
 	const char *end = line + len, *p = line, *t;
-	struct ifr *r;
-	size_t tl;
 	unsigned long long v;
-	char name[64];
+	size_t tl;
 
 	if (len == 0 || line[0] == '\t')
 		return (0);
+	/* Malformed lines are reported by the tables that show them. */
 	if (!proc_token(&p, end, &t, &tl) || proc_ull(t, tl, 10, &v) < 0 ||
-	    v > INT32_MAX || !proc_token(&p, end, &t, &tl) ||
-	    tl >= sizeof(name))
-		return (0);	/* igmp_cb reports malformed lines with -a */
+	    v == 0 || v > INT32_MAX || !proc_token(&p, end, &t, &tl))
+		return (0);
 	if (tl > 1 && t[tl - 1] == ':')
 		tl--;
-	memcpy(name, t, tl);
-	name[tl] = '\0';
-	if ((r = if_byname(L, name)) != NULL && r->index == 0)
-		r->index = (int)v;
+	w->fn((int)v, t, tl, w->arg);
 	return (0);
 }
 
-static int
-devmcast_index_cb(const char *line, size_t len, void *arg)
+void
+proc_ifindexes(void (*fn)(int, const char *, size_t, void *), void *arg)
+{
+	struct ifindex_walk w = { fn, arg };
+
+	(void)proc_lines("net/igmp", 1, PROC_QUIET, ifindex_line, &w);
+	(void)proc_lines("net/dev_mcast", 0, PROC_QUIET, ifindex_line, &w);
+}
+
+static void
+note_index(int index, const char *name, size_t len, void *arg)
 {
 	struct iflist *L = arg;
-	const char *end = line + len, *p = line, *t;
 	struct ifr *r;
-	size_t tl;
-	unsigned long long v;
-	char name[64];
+	char buf[64];
 
-	if (!proc_token(&p, end, &t, &tl) || proc_ull(t, tl, 10, &v) < 0 ||
-	    v > INT32_MAX || !proc_token(&p, end, &t, &tl) ||
-	    tl >= sizeof(name))
-		return (0);
-	memcpy(name, t, tl);
-	name[tl] = '\0';
-	if ((r = if_byname(L, name)) != NULL && r->index == 0)
-		r->index = (int)v;
-	return (0);
+	if (len >= sizeof(buf))
+		return;
+	memcpy(buf, name, len);
+	buf[len] = '\0';
+	if ((r = if_byname(L, buf)) != NULL && r->index == 0)
+		r->index = index;
 }
 
 /* The links and IPv6 addresses from net/dev and net/if_inet6. */
@@ -680,9 +685,7 @@ gather_proc(struct iflist *L)
 		return (-1);
 	L->index_only = af == AF_INET || af == AF_PACKET;
 	(void)proc_lines("net/if_inet6", 0, PROC_QUIET, inet6_cb, L);
-	(void)proc_lines("net/igmp", 1, PROC_QUIET, igmp_index_cb, L);
-	(void)proc_lines("net/dev_mcast", 0, PROC_QUIET, devmcast_index_cb,
-	    L);
+	proc_ifindexes(note_index, L);
 	return (0);
 }
 

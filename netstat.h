@@ -248,6 +248,7 @@ void	intpr(void);
 void	sidewaysintpr(void);
 /* shared: BSD's short IPv4 network form ("10.0.1/24"), /etc/networks */
 const char *netname4(uint32_t, int);
+void	proc_ifindexes(void (*)(int, const char *, size_t, void *), void *);
 /* route.c */
 void	routepr(void);
 void	rt_stats(void);

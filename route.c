@@ -1210,11 +1210,12 @@ field_str(const struct proc_tok *f, char *buf, size_t len)
  * the interface.  Each file is optional.
  */
 static void
-if_note(int index, const char *name, size_t len)
+if_note(int index, const char *name, size_t len, void *arg)
 {
 	char buf[sizeof(ifs[0].name)];
 	size_t i;
 
+	(void)arg;
 	if (len == 0)
 		return;
 	if (len >= sizeof(buf))
@@ -1242,7 +1243,7 @@ ifline_dev(const char *line, size_t len, void *arg)
 	e = (size_t)(colon - line);
 	while (s < e && (line[s] == ' ' || line[s] == '\t'))
 		s++;
-	if_note(0, line + s, e - s);
+	if_note(0, line + s, e - s, NULL);
 	return (0);
 }
 
@@ -1257,43 +1258,7 @@ ifline_inet6(const char *line, size_t len, void *arg)
 	if (proc_split(line, len, f, 7) == 6 &&
 	    proc_ull(f[1].s, f[1].n, 16, &idx) == 0 &&
 	    idx > 0 && idx < 1U << 31)
-		if_note((int)idx, f[5].s, f[5].n);
-	return (0);
-}
-
-/* net/igmp: "Idx Device : ..." lines begin with the decimal index. */
-static int
-ifline_igmp(const char *line, size_t len, void *arg)
-{
-	struct proc_tok f[8];
-	unsigned long long idx;
-	int n;
-
-	(void)arg;
-	if (len == 0 || line[0] < '0' || line[0] > '9')
-		return (0);
-	n = proc_split(line, len, f, 7);
-	if (n >= 2 && proc_ull(f[0].s, f[0].n, 10, &idx) == 0 && idx > 0 &&
-	    idx < 1U << 31) {
-		if (f[1].n > 0 && f[1].s[f[1].n - 1] == ':')
-			f[1].n--;
-		if_note((int)idx, f[1].s, f[1].n);
-	}
-	return (0);
-}
-
-/* net/dev_mcast: index, name, users, global, address. */
-static int
-ifline_mcast(const char *line, size_t len, void *arg)
-{
-	struct proc_tok f[6];
-	unsigned long long idx;
-
-	(void)arg;
-	if (proc_split(line, len, f, 5) == 5 &&
-	    proc_ull(f[0].s, f[0].n, 10, &idx) == 0 &&
-	    idx > 0 && idx < 1U << 31)
-		if_note((int)idx, f[1].s, f[1].n);
+		if_note((int)idx, f[5].s, f[5].n, NULL);
 	return (0);
 }
 
@@ -1302,8 +1267,7 @@ load_proc_ifs(void)
 {
 	(void)proc_lines("net/dev", 2, PROC_QUIET, ifline_dev, NULL);
 	(void)proc_lines("net/if_inet6", 0, PROC_QUIET, ifline_inet6, NULL);
-	(void)proc_lines("net/igmp", 1, PROC_QUIET, ifline_igmp, NULL);
-	(void)proc_lines("net/dev_mcast", 0, PROC_QUIET, ifline_mcast, NULL);
+	proc_ifindexes(if_note, NULL);
 	if_width();
 }
 

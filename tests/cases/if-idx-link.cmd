@@ -1,0 +1,1 @@
+-M tests/fixtures/if-idx -in -f link

@@ -1,0 +1,1 @@
+-M tests/fixtures/if-idx -rn -f inet
