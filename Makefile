@@ -2,23 +2,23 @@
 
 PROG=	netstat
 OBJS=	main.o inet.o inet6.o unix.o if.o route.o mbuf.o mroute.o \
-	nl.o proc.o out.o names.o stats.o
+	nl.o proc.o out.o names.o stats.o util.o watch.o
 SRCS=	main.c inet.c inet6.c unix.c if.c route.c mbuf.c mroute.c \
-	nl.c proc.c out.c names.c stats.c
+	nl.c proc.c out.c names.c stats.c util.c watch.c
 
 CC?=		cc
 CFLAGS?=	-O2 -g
 WARNFLAGS=	-std=c11 -Wall -Wextra -Werror
 CPPFLAGS+=	-D_GNU_SOURCE
 LDLIBS=		-pthread
-UNITSRCS=	tests/unit.c nl.c proc.c out.c names.c
+UNITSRCS=	tests/unit.c nl.c proc.c out.c names.c util.c
 # The subsystems' netlink parsers under hostile bytes (tests/nlfuzz-*.c):
 # each program includes one subsystem file; route.c also needs if.c.
 NLFUZZ=		tests/nlfuzz-inet tests/nlfuzz-unix tests/nlfuzz-if \
 		tests/nlfuzz-route
 NLFUZZASAN=	tests/nlfuzz-inet-asan tests/nlfuzz-unix-asan \
 		tests/nlfuzz-if-asan tests/nlfuzz-route-asan
-NLFUZZSRCS=	nl.c proc.c out.c names.c stats.c
+NLFUZZSRCS=	nl.c proc.c out.c names.c stats.c util.c watch.c
 NLFUZZDEPS=	$(NLFUZZSRCS) netstat.h tests/nlfuzz.h
 SANFLAGS=	-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
 		-fno-sanitize-recover=undefined

@@ -100,36 +100,6 @@ tok_hex(const char *t, size_t len, uint8_t *out, size_t max)
 	return ((int)(len / 2));
 }
 
-static char *
-xstrndup(const char *s, size_t n)
-{
-	char *p;
-
-	if ((p = strndup(s, n)) == NULL) {
-		out_flush();
-		fprintf(stderr, "netstat: %s\n", strerror(ENOMEM));
-		exit(1);
-	}
-	return (p);
-}
-
-static void *
-grow(void *v, size_t *cap, size_t n, size_t size)
-{
-	size_t ncap;
-
-	if (n < *cap)
-		return (v);
-	ncap = *cap ? *cap * 2 : 16;
-	if ((v = realloc(v, ncap * size)) == NULL) {
-		out_flush();
-		fprintf(stderr, "netstat: %s\n", strerror(ENOMEM));
-		exit(1);
-	}
-	*cap = ncap;
-	return (v);
-}
-
 /*
  * The interface table.
  */

@@ -170,24 +170,7 @@ inet_banner(void)
 	out_text("\n");
 }
 
-/*
- * Number formatting for the hot path, without printf.
- */
-static char *
-put_dec(char *p, unsigned long long v)
-{
-	char tmp[24];
-	size_t n = 0;
-
-	do {
-		tmp[n++] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v != 0);
-	while (n > 0)
-		*p++ = tmp[--n];
-	return (p);
-}
-
+/* Number formatting for the hot path, without printf. */
 static void
 hex16(char *buf, unsigned long long v)
 {

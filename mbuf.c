@@ -17,12 +17,6 @@
 #define	SS_NAMEMAX	32
 #define	SN_MAXCOLS	32	/* softnet_stat columns we look at */
 
-static const char *
-plural(unsigned long long n)
-{
-	return (n == 1 ? "" : "s");
-}
-
 /*
  * sockstat, sockstat6: "NAME: key value key value ...".
  */

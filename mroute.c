@@ -915,12 +915,6 @@ mroutepr(void)
  * -gs.
  */
 
-static const char *
-plural(unsigned long long n)
-{
-	return (n == 1 ? "" : "s");
-}
-
 /* A "\t<n> <phrase>" line; fmt's %s takes the plural ending. */
 static void
 stat_line(const char *key, const char *phrase, unsigned long long n)

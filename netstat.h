@@ -82,6 +82,10 @@ const void *nl_data(const struct rtattr *, size_t *);
 int	nl_u32(const struct rtattr *, uint32_t *);
 int	nl_u64(const struct rtattr *, uint64_t *);
 int	nl_fallback(int);
+int	nl_body(const void *, size_t, void *, size_t, const struct rtattr **,
+	    int);
+int	nl_msg(const void *, size_t, uint16_t *, void *, size_t,
+	    const struct rtattr **, int);
 
 /*
  * Proc-file reading (proc.c); every path is relative to /proc, or to the
@@ -112,6 +116,8 @@ struct proc_tok {
 int	proc_token(const char **, const char *, const char **, size_t *);
 int	proc_ull(const char *, size_t, int, unsigned long long *);
 int	proc_split(const char *, size_t, struct proc_tok *, int);
+int	proc_ll(const char *, size_t, long long *);
+int	proc_hexbytes(const char *, size_t, uint8_t *, size_t);
 
 /*
  * Output (out.c).  Each field is one call that serves text and JSON alike:
@@ -127,7 +133,7 @@ extern int	out_style;
 int	out_set_style(const char *);
 void	out_init(void);
 int	out_finish(void);
-void	out_flush(void);
+int	out_flush(void);
 void	out_open_container(const char *);
 void	out_close_container(void);
 void	out_open_list(const char *);
@@ -141,6 +147,33 @@ void	out_uint(const char *, const char *, unsigned long long);
 void	out_int(const char *, const char *, long long);
 void	out_bool(const char *, int);
 size_t	sanitize(char *, size_t, const char *, size_t);
+
+/*
+ * The error layer and small helpers (util.c).  Messages are "netstat: "
+ * and the text (with ": " and strerror(errno) for ns_warn and ns_err),
+ * written after the output so far and escaped like all outside text.
+ * ns_warn/ns_warnx make the exit status 1; ns_err/ns_errx exit 1 now;
+ * ns_notice says something that is no failure.
+ */
+void	ns_warn(const char *, ...) __attribute__((format(printf, 1, 2)));
+void	ns_warnx(const char *, ...) __attribute__((format(printf, 1, 2)));
+void	ns_notice(const char *, ...) __attribute__((format(printf, 1, 2)));
+void	ns_err(const char *, ...)
+	    __attribute__((noreturn, format(printf, 1, 2)));
+void	ns_errx(const char *, ...)
+	    __attribute__((noreturn, format(printf, 1, 2)));
+void	*xreallocarray(void *, size_t, size_t);
+void	*xcalloc(size_t, size_t);
+char	*xstrndup(const char *, size_t);
+void	*grow(void *, size_t *, size_t, size_t);
+const char *plural(unsigned long long);
+char	*put_dec(char *, unsigned long long);
+
+/*
+ * The -w loop (watch.c): tick(arg) each interval until -q ticks, SIGINT,
+ * SIGTERM or SIGHUP, a failed tick (-1) or a failed write.
+ */
+int	watch(int (*)(void *), void *);
 
 /*
  * Names (names.c): cached, bounded lookups.  Each returns a string that

@@ -243,3 +243,47 @@ nl_u64(const struct rtattr *rta, uint64_t *v)
 {
 	return (nl_fixed(rta, v, sizeof(*v)));
 }
+
+/*
+ * The body of one message (what follows its nlmsghdr, len bytes): the
+ * family header is copied to hdr (hdrlen bytes) and the attributes after
+ * it, at the next alignment, are indexed into tb[0..max].  Returns 0; 1
+ * when the attributes are damaged (tb holds those before the damage); -1
+ * when the body is too short for its header.
+ */
+int
+nl_body(const void *body, size_t len, void *hdr, size_t hdrlen,
+    const struct rtattr **tb, int max)
+{
+	size_t off = NLMSG_ALIGN(hdrlen);
+
+	memset(tb, 0, sizeof(*tb) * (size_t)(max + 1));
+	if (len < hdrlen)
+		return (-1);
+	memcpy(hdr, body, hdrlen);
+	if (len <= off)
+		return (0);
+	return (nl_attrs((const char *)body + off, len - off, tb, max) < 0 ?
+	    1 : 0);
+}
+
+/*
+ * The same for a whole message at msg (len bytes, from its nlmsghdr):
+ * its own length is checked against len first.  The type goes to *type.
+ */
+int
+nl_msg(const void *msg, size_t len, uint16_t *type, void *hdr,
+    size_t hdrlen, const struct rtattr **tb, int max)
+{
+	struct nlmsghdr nlh;
+
+	memset(tb, 0, sizeof(*tb) * (size_t)(max + 1));
+	if (len < sizeof(nlh))
+		return (-1);
+	memcpy(&nlh, msg, sizeof(nlh));
+	if (nlh.nlmsg_len < NLMSG_HDRLEN || nlh.nlmsg_len > len)
+		return (-1);
+	*type = nlh.nlmsg_type;
+	return (nl_body((const char *)msg + NLMSG_HDRLEN,
+	    nlh.nlmsg_len - NLMSG_HDRLEN, hdr, hdrlen, tb, max));
+}

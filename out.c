@@ -24,7 +24,7 @@ static int out_pretty;
 static char	obuf[OUT_BUFSIZE];
 static size_t	olen;		/* bytes in obuf */
 static size_t	linestart;	/* offset in obuf of the current line */
-static int	out_failed;
+static int	out_failed;	/* the errno of a failed write, or 0 */
 
 enum frame { F_OBJECT, F_LIST };
 static struct {
@@ -76,7 +76,7 @@ out_write(const char *p, size_t n)
 			/* A closed pipe ends us quietly, as it would BSD's. */
 			if (errno == EPIPE)
 				_exit(exit_status);
-			out_failed = 1;
+			out_failed = errno;
 			break;
 		}
 		p += w;
@@ -98,11 +98,13 @@ out_drain(int all)
 		linestart = 0;
 }
 
-void
+/* Write what is complete; the errno of a failed write so far, or 0. */
+int
 out_flush(void)
 {
 	/* A partial text line stays, so that its blanks can still go. */
 	out_drain(out_style == OUT_JSON);
+	return (out_failed);
 }
 
 static void

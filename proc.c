@@ -294,3 +294,53 @@ proc_split(const char *p, size_t len, struct proc_tok *f, int max)
 	}
 	return (i);
 }
+
+/*
+ * A signed decimal number that is all of [t, t + len): an optional '-',
+ * then digits; -1 when it does not fit a long long.
+ */
+int
+proc_ll(const char *t, size_t len, long long *v)
+{
+	unsigned long long u;
+	int neg = len > 0 && t[0] == '-';
+
+	if (proc_ull(t + neg, len - (size_t)neg, 10, &u) < 0)
+		return (-1);
+	if (neg) {
+		if (u > (unsigned long long)LLONG_MAX + 1)
+			return (-1);
+		*v = u == (unsigned long long)LLONG_MAX + 1 ? LLONG_MIN :
+		    -(long long)u;
+	} else {
+		if (u > (unsigned long long)LLONG_MAX)
+			return (-1);
+		*v = (long long)u;
+	}
+	return (0);
+}
+
+/*
+ * Bytes written as pairs of hex digits ("0a000001"; a colon may stand
+ * between two pairs, as %pI6 and %pM print them) into at most max bytes
+ * of out.  Returns the byte count, or -1 when [t, t + len) is anything
+ * else or holds more than max bytes.
+ */
+int
+proc_hexbytes(const char *t, size_t len, uint8_t *out, size_t max)
+{
+	unsigned long long b;
+	size_t i = 0, o = 0;
+
+	while (i < len) {
+		if (o > 0 && t[i] == ':') {
+			if (++i == len)
+				return (-1);
+		}
+		if (i + 2 > len || o == max || proc_ull(t + i, 2, 16, &b) < 0)
+			return (-1);
+		out[o++] = (uint8_t)b;
+		i += 2;
+	}
+	return (o > 0 ? (int)o : -1);
+}

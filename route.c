@@ -230,18 +230,6 @@ if_width(void)
 /*
  * Small formatting helpers: the table is long, so no printf per row.
  */
-static char *
-put_dec(char *p, unsigned long v)
-{
-	char tmp[24], *t = tmp + sizeof(tmp);
-
-	do {
-		*--t = (char)('0' + v % 10);
-		v /= 10;
-	} while (v != 0);
-	memcpy(p, t, (size_t)(tmp + sizeof(tmp) - t));
-	return (p + (tmp + sizeof(tmp) - t));
-}
 
 /* Append s to the NUL-terminated buffer buf of size len. */
 static void
