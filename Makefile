@@ -11,6 +11,9 @@ CFLAGS?=	-O2 -g
 WARNFLAGS=	-std=c11 -Wall -Wextra -Werror
 CPPFLAGS+=	-D_GNU_SOURCE
 LDLIBS=		-pthread
+# Everything but main.c: what the test programs link against.
+LIBSRCS=	inet.c inet6.c unix.c if.c route.c mbuf.c mroute.c \
+		nl.c proc.c out.c names.c stats.c util.c watch.c
 UNITSRCS=	tests/unit.c nl.c proc.c out.c names.c util.c
 # The subsystems' netlink parsers under hostile bytes (tests/nlfuzz-*.c):
 # each program includes one subsystem file; route.c also needs if.c.
