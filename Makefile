@@ -1,10 +1,10 @@
 # netstat -- BSD netstat for Linux.  Works with BSD make and GNU make.
 
 PROG=	netstat
-OBJS=	main.o inet.o inet6.o unix.o if.o route.o mbuf.o mroute.o \
-	nl.o proc.o out.o names.o stats.o util.o watch.o
-SRCS=	main.c inet.c inet6.c unix.c if.c route.c mbuf.c mroute.c \
-	nl.c proc.c out.c names.c stats.c util.c watch.c
+OBJS=	main.o inet.o inet6.o unix.o if.o route.o route_proc.o mbuf.o mroute.o \
+	nl.o proc.o out.o names.o stats.o util.o watch.o iface.o
+SRCS=	main.c inet.c inet6.c unix.c if.c route.c route_proc.c mbuf.c mroute.c \
+	nl.c proc.c out.c names.c stats.c util.c watch.c iface.c
 
 CC?=		cc
 CFLAGS?=	-O2 -g
@@ -12,8 +12,8 @@ WARNFLAGS=	-std=c11 -Wall -Wextra -Werror
 CPPFLAGS+=	-D_GNU_SOURCE
 LDLIBS=		-pthread
 # Everything but main.c: what the test programs link against.
-LIBSRCS=	inet.c inet6.c unix.c if.c route.c mbuf.c mroute.c \
-		nl.c proc.c out.c names.c stats.c util.c watch.c
+LIBSRCS=	inet.c inet6.c unix.c if.c route.c route_proc.c mbuf.c mroute.c \
+		nl.c proc.c out.c names.c stats.c util.c watch.c iface.c
 UNITSRCS=	tests/unit.c nl.c proc.c out.c names.c util.c
 # The subsystems' netlink parsers under hostile bytes (tests/nlfuzz-*.c):
 # each program includes one subsystem file; route.c also needs if.c.
@@ -21,7 +21,7 @@ NLFUZZ=		tests/nlfuzz-inet tests/nlfuzz-unix tests/nlfuzz-if \
 		tests/nlfuzz-route
 NLFUZZASAN=	tests/nlfuzz-inet-asan tests/nlfuzz-unix-asan \
 		tests/nlfuzz-if-asan tests/nlfuzz-route-asan
-NLFUZZSRCS=	nl.c proc.c out.c names.c stats.c util.c watch.c
+NLFUZZSRCS=	nl.c proc.c out.c names.c stats.c util.c watch.c iface.c
 NLFUZZDEPS=	$(NLFUZZSRCS) netstat.h tests/nlfuzz.h
 SANFLAGS=	-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
 		-fno-sanitize-recover=undefined
@@ -40,10 +40,11 @@ $(PROG): $(OBJS)
 	$(CC) $(WARNFLAGS) $(CFLAGS) $(CPPFLAGS) -c $<
 
 $(OBJS): netstat.h
+route.o route_proc.o: route.h
 
 # The same program built with AddressSanitizer and UBSan, and the tests
 # run against it.
-$(PROG)-asan: $(SRCS) netstat.h
+$(PROG)-asan: $(SRCS) netstat.h route.h
 	$(CC) $(WARNFLAGS) $(SANFLAGS) $(CPPFLAGS) -o $(PROG)-asan $(SRCS) \
 	    $(LDLIBS)
 
@@ -59,13 +60,14 @@ tests/nlfuzz-unix-asan: tests/nlfuzz-unix.c unix.c $(NLFUZZDEPS)
 	$(CC) $(WARNFLAGS) $(SANFLAGS) $(CPPFLAGS) -o $@ tests/nlfuzz-unix.c \
 	    $(NLFUZZSRCS) $(LDLIBS)
 
-tests/nlfuzz-if-asan: tests/nlfuzz-if.c if.c $(NLFUZZDEPS)
+tests/nlfuzz-if-asan: tests/nlfuzz-if.c $(LIBSRCS) netstat.h tests/nlfuzz.h
 	$(CC) $(WARNFLAGS) $(SANFLAGS) $(CPPFLAGS) -o $@ tests/nlfuzz-if.c \
-	    $(NLFUZZSRCS) $(LDLIBS)
+	    $(LIBSRCS) $(LDLIBS)
 
-tests/nlfuzz-route-asan: tests/nlfuzz-route.c route.c if.c $(NLFUZZDEPS)
+tests/nlfuzz-route-asan: tests/nlfuzz-route.c $(LIBSRCS) netstat.h route.h \
+	    tests/nlfuzz.h
 	$(CC) $(WARNFLAGS) $(SANFLAGS) $(CPPFLAGS) -o $@ tests/nlfuzz-route.c \
-	    if.c $(NLFUZZSRCS) $(LDLIBS)
+	    $(LIBSRCS) $(LDLIBS)
 
 asan: $(PROG)-asan tests/unit-asan $(NLFUZZASAN)
 	NETSTAT=./$(PROG)-asan UNIT=tests/unit-asan NLFUZZ="$(NLFUZZASAN)" \
@@ -84,13 +86,14 @@ tests/nlfuzz-unix: tests/nlfuzz-unix.c unix.c $(NLFUZZDEPS)
 	$(CC) $(WARNFLAGS) $(CFLAGS) $(CPPFLAGS) -o $@ tests/nlfuzz-unix.c \
 	    $(NLFUZZSRCS) $(LDLIBS)
 
-tests/nlfuzz-if: tests/nlfuzz-if.c if.c $(NLFUZZDEPS)
+tests/nlfuzz-if: tests/nlfuzz-if.c $(LIBSRCS) netstat.h tests/nlfuzz.h
 	$(CC) $(WARNFLAGS) $(CFLAGS) $(CPPFLAGS) -o $@ tests/nlfuzz-if.c \
-	    $(NLFUZZSRCS) $(LDLIBS)
+	    $(LIBSRCS) $(LDLIBS)
 
-tests/nlfuzz-route: tests/nlfuzz-route.c route.c if.c $(NLFUZZDEPS)
+tests/nlfuzz-route: tests/nlfuzz-route.c $(LIBSRCS) netstat.h route.h \
+	    tests/nlfuzz.h
 	$(CC) $(WARNFLAGS) $(CFLAGS) $(CPPFLAGS) -o $@ tests/nlfuzz-route.c \
-	    if.c $(NLFUZZSRCS) $(LDLIBS)
+	    $(LIBSRCS) $(LDLIBS)
 
 test: $(PROG) tests/unit $(NLFUZZ)
 	NETSTAT=./$(PROG) UNIT=tests/unit NLFUZZ="$(NLFUZZ)" sh tests/run

@@ -23,7 +23,6 @@
 #include <netdb.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -34,18 +33,6 @@
 #define	NAMEW_MIN	10	/* the Name column's width at least */
 #define	WIDE		39	/* Network and Address with -l or -W */
 #define	HEADER_EVERY	21	/* -w: lines between headers */
-
-struct ifcounters {
-	uint64_t	ipackets, ierrors, idrops, ibytes;
-	uint64_t	opackets, oerrors, odrops, obytes;
-	uint64_t	colls;
-};
-
-struct ifaddr_r {
-	int		family;
-	uint8_t		addr[16];
-	int		plen;
-};
 
 struct ifr {
 	int		 index;		/* 0: unknown (a proc tree) */
@@ -58,47 +45,26 @@ struct ifr {
 	uint8_t		 hw[32];
 	size_t		 hwlen;
 	struct ifcounters st;
-	struct ifaddr_r	*addrs;
+	struct addr_info	*addrs;
 	size_t		 naddrs, addrcap;
 };
 
 struct iflist {
 	struct ifr	*v;
 	size_t		 n, cap;
-	unsigned long	 bad;		/* malformed messages or lines */
+	struct ifr	**byname;	/* v by name, built when asked */
+	size_t		 nbyname;
+	unsigned long	 bad;		/* malformed messages */
 	int		 index_only;	/* if_inet6: the index, no address */
 };
 
-/* A multicast group joined on an interface (-a). */
-struct mcast {
-	char		*name;
-	int		 family;	/* AF_PACKET, AF_INET, AF_INET6 */
-	uint8_t		 addr[32];
-	size_t		 alen;
-};
-
+/* The multicast groups joined (-a), and the order to find them by name. */
 struct mclist {
-	struct mcast	*v;
+	struct mcgroup	*v;
 	size_t		 n, cap;
-	char		 cur[IFNAMSIZ * 4];	/* net/igmp: current device */
+	size_t		*byname;	/* positions in v by name, then order */
+	struct igmp_dev	 dev;		/* net/igmp: the current device */
 };
-
-/* Hex digits, two per byte, into out; returns the byte count or -1. */
-static int
-tok_hex(const char *t, size_t len, uint8_t *out, size_t max)
-{
-	unsigned long long b;
-	size_t i;
-
-	if (len == 0 || len % 2 != 0 || len / 2 > max)
-		return (-1);
-	for (i = 0; i < len; i += 2) {
-		if (proc_ull(t + i, 2, 16, &b) < 0)
-			return (-1);
-		out[i / 2] = (uint8_t)b;
-	}
-	return ((int)(len / 2));
-}
 
 /*
  * The interface table.
@@ -117,27 +83,63 @@ if_add(struct iflist *L)
 static struct ifr *
 if_byindex(struct iflist *L, int index)
 {
-	size_t i;
+	size_t lo = 0, hi = L->n, i;
 
+	/* The link dump comes in index order; look there first. */
+	while (lo < hi) {
+		i = lo + (hi - lo) / 2;
+		if (L->v[i].index < index)
+			lo = i + 1;
+		else
+			hi = i;
+	}
+	if (lo < L->n && L->v[lo].index == index)
+		return (&L->v[lo]);
 	for (i = 0; i < L->n; i++)
 		if (L->v[i].index == index)
 			return (&L->v[i]);
 	return (NULL);
 }
 
+static int
+byname_cmp(const void *a, const void *b)
+{
+	const struct ifr *x = *(struct ifr *const *)a;
+	const struct ifr *y = *(struct ifr *const *)b;
+	int c = strcmp(x->name, y->name);
+
+	return (c != 0 ? c : (x > y) - (x < y));
+}
+
+/* The first interface of that name: a binary search of L->byname. */
 static struct ifr *
 if_byname(struct iflist *L, const char *name)
 {
-	size_t i;
+	size_t lo = 0, hi, i;
 
-	for (i = 0; i < L->n; i++)
-		if (strcmp(L->v[i].name, name) == 0)
-			return (&L->v[i]);
+	if (L->nbyname != L->n) {
+		L->byname = xreallocarray(L->byname, L->n,
+		    sizeof(*L->byname));
+		for (i = 0; i < L->n; i++)
+			L->byname[i] = &L->v[i];
+		qsort(L->byname, L->n, sizeof(*L->byname), byname_cmp);
+		L->nbyname = L->n;
+	}
+	hi = L->n;
+	while (lo < hi) {
+		i = lo + (hi - lo) / 2;
+		if (strcmp(L->byname[i]->name, name) < 0)
+			lo = i + 1;
+		else
+			hi = i;
+	}
+	if (lo < L->n && strcmp(L->byname[lo]->name, name) == 0)
+		return (L->byname[lo]);
 	return (NULL);
 }
 
 static void
-if_addaddr(struct ifr *r, const struct ifaddr_r *a)
+if_addaddr(struct ifr *r, const struct addr_info *a)
 {
 	r->addrs = grow(r->addrs, &r->addrcap, r->naddrs, sizeof(*r->addrs));
 	r->addrs[r->naddrs++] = *a;
@@ -153,6 +155,7 @@ if_free(struct iflist *L)
 		free(L->v[i].addrs);
 	}
 	free(L->v);
+	free(L->byname);
 	memset(L, 0, sizeof(*L));
 }
 
@@ -165,129 +168,32 @@ byindex(const void *a, const void *b)
 }
 
 /*
- * Netlink parsers: each takes one message and its length.
+ * One RTM_NEWADDR message (from its nlmsghdr): its interface index and
+ * address.  Returns 1, 0 to skip, -1 when malformed.
  */
-
-/* The counters of IFLA_STATS64 (or the 32-bit IFLA_STATS of old kernels). */
-static int
-link_stats(const struct rtattr **tb, struct ifcounters *c)
-{
-	struct rtnl_link_stats64 s64;
-	struct rtnl_link_stats s32;
-	const void *d;
-	size_t len;
-
-	memset(&s64, 0, sizeof(s64));
-	if (tb[IFLA_STATS64] != NULL) {
-		d = nl_data(tb[IFLA_STATS64], &len);
-		if (len < offsetof(struct rtnl_link_stats64, rx_length_errors))
-			return (-1);
-		memcpy(&s64, d, len < sizeof(s64) ? len : sizeof(s64));
-	} else if (tb[IFLA_STATS] != NULL) {
-		memset(&s32, 0, sizeof(s32));
-		d = nl_data(tb[IFLA_STATS], &len);
-		if (len < offsetof(struct rtnl_link_stats, rx_length_errors))
-			return (-1);
-		memcpy(&s32, d, len < sizeof(s32) ? len : sizeof(s32));
-		s64.rx_packets = s32.rx_packets;
-		s64.tx_packets = s32.tx_packets;
-		s64.rx_bytes = s32.rx_bytes;
-		s64.tx_bytes = s32.tx_bytes;
-		s64.rx_errors = s32.rx_errors;
-		s64.tx_errors = s32.tx_errors;
-		s64.rx_dropped = s32.rx_dropped;
-		s64.tx_dropped = s32.tx_dropped;
-		s64.collisions = s32.collisions;
-		s64.rx_missed_errors = s32.rx_missed_errors;
-	} else
-		return (-1);
-	c->ipackets = s64.rx_packets;
-	c->ierrors = s64.rx_errors;
-	/* As net/dev counts them, so both paths print the same. */
-	c->idrops = s64.rx_dropped + s64.rx_missed_errors;
-	c->ibytes = s64.rx_bytes;
-	c->opackets = s64.tx_packets;
-	c->oerrors = s64.tx_errors;
-	c->odrops = s64.tx_dropped;
-	c->obytes = s64.tx_bytes;
-	c->colls = s64.collisions;
-	return (0);
-}
-
-/*
- * One RTM_NEWLINK message into r (name allocated).  Returns 1 when r was
- * filled, 0 for a message to skip, -1 when it is malformed.
- */
-static int
-link_parse(const void *msg, size_t len, struct ifr *r)
-{
-	const struct rtattr *tb[IFLA_MAX + 1];
-	struct nlmsghdr nlh;
-	struct ifinfomsg ifi;
-	const char *name;
-	const void *d;
-	size_t hdr = NLMSG_LENGTH(NLMSG_ALIGN(sizeof(ifi))), nlen;
-
-	if (len < sizeof(nlh))
-		return (-1);
-	memcpy(&nlh, msg, sizeof(nlh));
-	if (nlh.nlmsg_type != RTM_NEWLINK)
-		return (0);
-	if (len < hdr || nlh.nlmsg_len > len || nlh.nlmsg_len < hdr)
-		return (-1);
-	memcpy(&ifi, (const char *)msg + NLMSG_HDRLEN, sizeof(ifi));
-	if (nl_attrs((const char *)msg + hdr, nlh.nlmsg_len - hdr, tb,
-	    IFLA_MAX) < 0 || tb[IFLA_IFNAME] == NULL)
-		return (-1);
-	name = nl_data(tb[IFLA_IFNAME], &nlen);
-	nlen = strnlen(name, nlen);
-	if (nlen == 0)
-		return (-1);
-	memset(r, 0, sizeof(*r));
-	if (link_stats(tb, &r->st) < 0)
-		return (-1);
-	r->index = ifi.ifi_index;
-	r->flags = ifi.ifi_flags;
-	r->haveflags = 1;
-	r->type = ifi.ifi_type;
-	if (nl_u32(tb[IFLA_MTU], &r->mtu) == 0)
-		r->havemtu = 1;
-	if (tb[IFLA_ADDRESS] != NULL) {
-		d = nl_data(tb[IFLA_ADDRESS], &r->hwlen);
-		if (r->hwlen > sizeof(r->hw))
-			r->hwlen = sizeof(r->hw);
-		memcpy(r->hw, d, r->hwlen);
-	}
-	r->name = xstrndup(name, nlen);
-	return (1);
-}
-
-/*
- * One RTM_NEWADDR message: its interface index and address.  Returns 1,
- * 0 to skip, -1 when malformed.
- */
-static int
-addr_parse(const void *msg, size_t len, int *index, struct ifaddr_r *a)
+int
+addr_parse(const void *msg, size_t len, struct addr_info *a)
 {
 	const struct rtattr *tb[IFA_MAX + 1];
 	const struct rtattr *which;
 	struct nlmsghdr nlh;
 	struct ifaddrmsg ifa;
 	const void *d;
-	size_t hdr = NLMSG_LENGTH(NLMSG_ALIGN(sizeof(ifa))), alen;
+	uint16_t type;
+	size_t alen;
+	int rc;
 
-	if (len < sizeof(nlh))
+	if (len >= sizeof(nlh)) {
+		memcpy(&nlh, msg, sizeof(nlh));
+		if (nlh.nlmsg_type != RTM_NEWADDR)
+			return (0);
+	}
+	if ((rc = nl_msg(msg, len, &type, &ifa, sizeof(ifa), tb,
+	    IFA_MAX)) < 0)
 		return (-1);
-	memcpy(&nlh, msg, sizeof(nlh));
-	if (nlh.nlmsg_type != RTM_NEWADDR)
-		return (0);
-	if (len < hdr || nlh.nlmsg_len > len || nlh.nlmsg_len < hdr)
-		return (-1);
-	memcpy(&ifa, (const char *)msg + NLMSG_HDRLEN, sizeof(ifa));
 	if (ifa.ifa_family != AF_INET && ifa.ifa_family != AF_INET6)
 		return (0);
-	if (nl_attrs((const char *)msg + hdr, nlh.nlmsg_len - hdr, tb,
-	    IFA_MAX) < 0)
+	if (rc != 0)
 		return (-1);
 	/* IFA_LOCAL is our end of a point-to-point link; else IFA_ADDRESS. */
 	which = tb[IFA_LOCAL] != NULL ? tb[IFA_LOCAL] : tb[IFA_ADDRESS];
@@ -302,7 +208,7 @@ addr_parse(const void *msg, size_t len, int *index, struct ifaddr_r *a)
 		return (-1);
 	memcpy(a->addr, d, alen);
 	a->plen = ifa.ifa_prefixlen;
-	*index = (int)ifa.ifa_index;
+	a->index = (int)ifa.ifa_index;
 	return (1);
 }
 
@@ -310,15 +216,27 @@ static int
 link_cb(const struct nlmsghdr *nlh, void *arg)
 {
 	struct iflist *L = arg;
-	struct ifr r;
+	struct link_info li;
+	struct ifr *r;
 	int rc;
 
-	rc = link_parse(nlh, nlh->nlmsg_len, &r);
+	rc = link_parse(nlh, nlh->nlmsg_len, &li);
 	if (rc < 0)
 		L->bad++;
 	if (rc <= 0)
 		return (0);
-	*if_add(L) = r;
+	r = if_add(L);
+	r->index = li.index;
+	r->name = xstrndup(li.name, li.namelen);
+	r->flags = li.flags;
+	r->haveflags = 1;
+	r->type = li.type;
+	r->mtu = li.mtu;
+	r->havemtu = li.havemtu;
+	r->hwlen = li.hwlen < sizeof(r->hw) ? li.hwlen : sizeof(r->hw);
+	if (r->hwlen > 0)
+		memcpy(r->hw, li.hw, r->hwlen);
+	r->st = li.st;
 	return (0);
 }
 
@@ -326,200 +244,36 @@ static int
 addr_cb(const struct nlmsghdr *nlh, void *arg)
 {
 	struct iflist *L = arg;
-	struct ifaddr_r a;
+	struct addr_info a;
 	struct ifr *r;
-	int index, rc;
+	int rc;
 
-	rc = addr_parse(nlh, nlh->nlmsg_len, &index, &a);
+	rc = addr_parse(nlh, nlh->nlmsg_len, &a);
 	if (rc < 0)
 		L->bad++;
 	if (rc <= 0)
 		return (0);
 	/* An address of an interface that came after the link dump: skip. */
-	if ((r = if_byindex(L, index)) != NULL)
+	if ((r = if_byindex(L, a.index)) != NULL)
 		if_addaddr(r, &a);
 	return (0);
 }
 
 /*
- * Proc-file parsers: one line each.
+ * Proc files: one line each, through iface.c's parsers.
  */
-
-/* net/dev: "  eth0: rxbytes rxpackets errs drop fifo frame ... colls ..." */
-static int
-netdev_parse(const char *line, size_t len, struct ifr *r)
-{
-	const char *end = line + len, *p = line, *colon, *t;
-	unsigned long long v[16];
-	size_t tl;
-	int i;
-
-	while (p < end && *p == ' ')
-		p++;
-	if ((colon = memchr(p, ':', (size_t)(end - p))) == NULL ||
-	    colon == p)
-		return (-1);
-	for (i = 0, t = colon + 1; i < 16; i++) {
-		const char *q = t;
-
-		if (!proc_token(&q, end, &t, &tl) ||
-		    proc_ull(t, tl, 10, &v[i]) < 0)
-			return (-1);
-		t = q;
-	}
-	memset(r, 0, sizeof(*r));
-	r->st.ibytes = v[0];
-	r->st.ipackets = v[1];
-	r->st.ierrors = v[2];
-	r->st.idrops = v[3];
-	r->st.obytes = v[8];
-	r->st.opackets = v[9];
-	r->st.oerrors = v[10];
-	r->st.odrops = v[11];
-	r->st.colls = v[13];
-	r->name = xstrndup(p, (size_t)(colon - p));
-	return (0);
-}
-
-/* net/if_inet6: "addr(32 hex) ifindex plen scope flags name" */
-static int
-inet6_parse(const char *line, size_t len, char **name, int *index,
-    struct ifaddr_r *a)
-{
-	const char *end = line + len, *p = line, *t[6];
-	size_t tl[6];
-	unsigned long long idx, plen;
-	int i;
-
-	for (i = 0; i < 6; i++)
-		if (!proc_token(&p, end, &t[i], &tl[i]))
-			return (-1);
-	memset(a, 0, sizeof(*a));
-	a->family = AF_INET6;
-	if (tok_hex(t[0], tl[0], a->addr, 16) != 16 ||
-	    proc_ull(t[1], tl[1], 16, &idx) < 0 || idx > INT32_MAX ||
-	    proc_ull(t[2], tl[2], 16, &plen) < 0 || plen > 128)
-		return (-1);
-	a->plen = (int)plen;
-	*index = (int)idx;
-	*name = xstrndup(t[5], tl[5]);
-	return (0);
-}
-
-static void
-mc_add(struct mclist *M, const char *name, size_t nlen, int family,
-    const uint8_t *addr, size_t alen)
-{
-	struct mcast *m;
-
-	M->v = grow(M->v, &M->cap, M->n, sizeof(*M->v));
-	m = &M->v[M->n++];
-	m->name = xstrndup(name, nlen);
-	m->family = family;
-	m->alen = alen < sizeof(m->addr) ? alen : sizeof(m->addr);
-	memcpy(m->addr, addr, m->alen);
-}
-
-/*
- * net/igmp: a device line "idx\tname : count querier" followed by group
- * lines "\t\t\t\tGROUP users timer reporter", GROUP being the address's
- * four bytes as the kernel's native-endian word.
- */
-static int
-igmp_parse(const char *line, size_t len, struct mclist *M)
-{
-	const char *end = line + len, *p = line, *t;
-	unsigned long long v;
-	uint32_t w;
-	size_t tl;
-
-	if (len > 0 && line[0] != '\t') {
-		if (!proc_token(&p, end, &t, &tl) ||
-		    proc_ull(t, tl, 10, &v) < 0 ||
-		    !proc_token(&p, end, &t, &tl) || tl >= sizeof(M->cur))
-			return (-1);
-		/* "%-10s:" glues the colon to names of ten or more. */
-		if (tl > 1 && t[tl - 1] == ':')
-			tl--;
-		memcpy(M->cur, t, tl);
-		M->cur[tl] = '\0';
-		return (0);
-	}
-	if (M->cur[0] == '\0' || !proc_token(&p, end, &t, &tl) || tl != 8 ||
-	    proc_ull(t, tl, 16, &v) < 0)
-		return (-1);
-	w = (uint32_t)v;
-	mc_add(M, M->cur, strlen(M->cur), AF_INET, (const uint8_t *)&w, 4);
-	return (0);
-}
-
-static int
-igmp_cb(const char *line, size_t len, void *arg)
-{
-	return (igmp_parse(line, len, arg));
-}
-
-/* net/igmp6: "idx name group(32 hex) users flags timer" */
-static int
-igmp6_parse(const char *line, size_t len, struct mclist *M)
-{
-	const char *end = line + len, *p = line, *t[3];
-	size_t tl[3];
-	uint8_t a[16];
-	unsigned long long v;
-	int i;
-
-	for (i = 0; i < 3; i++)
-		if (!proc_token(&p, end, &t[i], &tl[i]))
-			return (-1);
-	if (proc_ull(t[0], tl[0], 10, &v) < 0 ||
-	    tok_hex(t[2], tl[2], a, sizeof(a)) != 16)
-		return (-1);
-	mc_add(M, t[1], tl[1], AF_INET6, a, 16);
-	return (0);
-}
-
-static int
-igmp6_cb(const char *line, size_t len, void *arg)
-{
-	return (igmp6_parse(line, len, arg));
-}
-
-/* net/dev_mcast: "idx name refcount global address(hex)" */
-static int
-devmcast_parse(const char *line, size_t len, struct mclist *M)
-{
-	const char *end = line + len, *p = line, *t[5];
-	size_t tl[5];
-	uint8_t a[32];
-	unsigned long long v;
-	int i, n;
-
-	for (i = 0; i < 5; i++)
-		if (!proc_token(&p, end, &t[i], &tl[i]))
-			return (-1);
-	if (proc_ull(t[0], tl[0], 10, &v) < 0 ||
-	    (n = tok_hex(t[4], tl[4], a, sizeof(a))) < 0)
-		return (-1);
-	mc_add(M, t[1], tl[1], AF_PACKET, a, (size_t)n);
-	return (0);
-}
-
-static int
-devmcast_cb(const char *line, size_t len, void *arg)
-{
-	return (devmcast_parse(line, len, arg));
-}
-
 static int
 netdev_cb(const char *line, size_t len, void *arg)
 {
 	struct iflist *L = arg;
-	struct ifr r;
+	struct netdev_info nd;
+	struct ifr *r;
 
-	if (netdev_parse(line, len, &r) < 0)
+	if (netdev_parse(line, len, &nd) < 0)
 		return (-1);
-	*if_add(L) = r;
+	r = if_add(L);
+	r->name = xstrndup(nd.name, nd.namelen);
+	r->st = nd.st;
 	return (0);
 }
 
@@ -527,31 +281,74 @@ static int
 inet6_cb(const char *line, size_t len, void *arg)
 {
 	struct iflist *L = arg;
-	struct ifaddr_r a;
+	struct ifinet6_info ia;
+	struct addr_info a;
 	struct ifr *r;
-	char *name;
-	int index;
+	char name[IFACE_NAMEMAX];
 
-	if (inet6_parse(line, len, &name, &index, &a) < 0)
+	if (ifinet6_parse(line, len, &ia) < 0)
 		return (-1);
-	if ((r = if_byname(L, name)) != NULL) {
-		if (r->index == 0)
-			r->index = index;
-		if (!L->index_only)
-			if_addaddr(r, &a);
+	if (ia.namelen >= sizeof(name))
+		return (0);
+	memcpy(name, ia.name, ia.namelen);
+	name[ia.namelen] = '\0';
+	if ((r = if_byname(L, name)) != NULL && !L->index_only) {
+		memset(&a, 0, sizeof(a));
+		a.index = ia.index;
+		a.family = AF_INET6;
+		memcpy(a.addr, ia.addr, 16);
+		a.plen = ia.plen;
+		if_addaddr(r, &a);
 	}
-	free(name);
+	return (0);
+}
+
+static void
+mc_add(struct mclist *M, const struct mcgroup *g)
+{
+	M->v = grow(M->v, &M->cap, M->n, sizeof(*M->v));
+	M->v[M->n++] = *g;
+}
+
+static int
+igmp_cb(const char *line, size_t len, void *arg)
+{
+	struct mclist *M = arg;
+	struct mcgroup g;
+	int rc;
+
+	if ((rc = igmp_parse(line, len, &M->dev, &g)) == 1)
+		mc_add(M, &g);
+	return (rc < 0 ? -1 : 0);
+}
+
+static int
+igmp6_cb(const char *line, size_t len, void *arg)
+{
+	struct mcgroup g;
+
+	if (igmp6_parse(line, len, &g) < 0)
+		return (-1);
+	mc_add(arg, &g);
+	return (0);
+}
+
+static int
+devmcast_cb(const char *line, size_t len, void *arg)
+{
+	struct mcgroup g;
+
+	if (devmcast_parse(line, len, &g) < 0)
+		return (-1);
+	mc_add(arg, &g);
 	return (0);
 }
 
 static void
 mc_free(struct mclist *M)
 {
-	size_t i;
-
-	for (i = 0; i < M->n; i++)
-		free(M->v[i].name);
 	free(M->v);
+	free(M->byname);
 	memset(M, 0, sizeof(*M));
 }
 
@@ -579,83 +376,37 @@ gather_netlink(struct iflist *L, int addrs)
 	lreq.nh.nlmsg_type = RTM_GETLINK;
 	lreq.ifm.ifi_family = AF_UNSPEC;
 	rc = nl_dump(fd, &lreq, sizeof(lreq), link_cb, L);
-	if (rc == 0 && addrs) {
-		memset(&areq, 0, sizeof(areq));
-		areq.nh.nlmsg_type = RTM_GETADDR;
-		areq.ifa.ifa_family = af == AF_INET || af == AF_INET6 ?
-		    (unsigned char)af : AF_UNSPEC;
-		rc = nl_dump(fd, &areq, sizeof(areq), addr_cb, L);
+	if (rc == 0) {
+		qsort(L->v, L->n, sizeof(*L->v), byindex);
+		if (addrs) {
+			memset(&areq, 0, sizeof(areq));
+			areq.nh.nlmsg_type = RTM_GETADDR;
+			areq.ifa.ifa_family = af == AF_INET ||
+			    af == AF_INET6 ? (unsigned char)af : AF_UNSPEC;
+			rc = nl_dump(fd, &areq, sizeof(areq), addr_cb, L);
+		}
 	}
 	close(fd);
-	if (rc == 0)
-		qsort(L->v, L->n, sizeof(*L->v), byindex);
 	return (rc);
 }
 
 /*
- * Interface indexes from a proc tree's multicast lists (net/dev has
- * none): the "index name ..." lines of net/igmp (device lines only; its
- * group lines start with a tab, and "%-10s:" glues the colon to names of
- * ten or more) and of net/dev_mcast.  fn gets each pair.
+ * The links and IPv6 addresses from net/dev and net/if_inet6; indexes
+ * from the interface cache, which reads them where the tree has them.
  */
-struct ifindex_walk {
-	void	(*fn)(int, const char *, size_t, void *);
-	void	*arg;
-};
-
-static int
-ifindex_line(const char *line, size_t len, void *arg)
-{
-	struct ifindex_walk *w = arg;
-	const char *end = line + len, *p = line, *t;
-	unsigned long long v;
-	size_t tl;
-
-	if (len == 0 || line[0] == '\t')
-		return (0);
-	/* Malformed lines are reported by the tables that show them. */
-	if (!proc_token(&p, end, &t, &tl) || proc_ull(t, tl, 10, &v) < 0 ||
-	    v == 0 || v > INT32_MAX || !proc_token(&p, end, &t, &tl))
-		return (0);
-	if (tl > 1 && t[tl - 1] == ':')
-		tl--;
-	w->fn((int)v, t, tl, w->arg);
-	return (0);
-}
-
-void
-proc_ifindexes(void (*fn)(int, const char *, size_t, void *), void *arg)
-{
-	struct ifindex_walk w = { fn, arg };
-
-	(void)proc_lines("net/igmp", 1, PROC_QUIET, ifindex_line, &w);
-	(void)proc_lines("net/dev_mcast", 0, PROC_QUIET, ifindex_line, &w);
-}
-
-static void
-note_index(int index, const char *name, size_t len, void *arg)
-{
-	struct iflist *L = arg;
-	struct ifr *r;
-	char buf[64];
-
-	if (len >= sizeof(buf))
-		return;
-	memcpy(buf, name, len);
-	buf[len] = '\0';
-	if ((r = if_byname(L, buf)) != NULL && r->index == 0)
-		r->index = index;
-}
-
-/* The links and IPv6 addresses from net/dev and net/if_inet6. */
 static int
 gather_proc(struct iflist *L)
 {
+	size_t i;
+
 	if (proc_lines("net/dev", 2, 0, netdev_cb, L) < 0)
 		return (-1);
 	L->index_only = af == AF_INET || af == AF_PACKET;
-	(void)proc_lines("net/if_inet6", 0, PROC_QUIET, inet6_cb, L);
-	proc_ifindexes(note_index, L);
+	if (!L->index_only)
+		(void)proc_lines("net/if_inet6", 0, PROC_QUIET, inet6_cb, L);
+	iface_load_proc();
+	for (i = 0; i < L->n; i++)
+		L->v[i].index = iface_index(L->v[i].name);
 	return (0);
 }
 
@@ -746,9 +497,8 @@ report_bad(unsigned long bad)
 {
 	if (bad == 0)
 		return;
-	out_flush();
-	fprintf(stderr, "netstat: netlink: %lu malformed message%s skipped\n",
-	    bad, bad == 1 ? "" : "s");
+	ns_notice("netlink: %lu malformed message%s skipped", bad,
+	    plural(bad));
 }
 
 /*
@@ -768,10 +518,8 @@ gather(struct iflist *L, int addrs)
 			return (0);
 		}
 		if (!nl_fallback(rc)) {
-			out_flush();
-			fprintf(stderr, "netstat: netlink: %s\n",
-			    strerror(-rc));
-			exit(1);
+			errno = -rc;
+			ns_err("netlink");
 		}
 		if_free(L);
 		if (gather_proc(L) < 0)
@@ -785,65 +533,6 @@ gather(struct iflist *L, int addrs)
 /*
  * Formatting.
  */
-
-/*
- * BSD's short form of an IPv4 network (SPEC 3.3): trailing zero octets
- * dropped down to the class's network octets, "/len" unless len is the
- * class's; a name from /etc/networks instead unless -n.  The address is
- * masked here.  The result lives in a small ring of static buffers.
- */
-const char *
-netname4(uint32_t addr, int plen)
-{
-	static char ring[4][sizeof("255.255.255.255/32")];
-	static int slot;
-	char *buf = ring[slot++ & 3];
-	const char *name;
-	uint32_t mask, net, shifted;
-	int keep, cplen, n, i;
-
-	if (plen < 0)
-		plen = 0;
-	if (plen > 32)
-		plen = 32;
-	mask = plen == 0 ? 0 : 0xffffffffu << (32 - plen);
-	net = addr & mask;
-	if (net >> 31 == 0) {
-		keep = 1;
-		cplen = 8;
-	} else if (net >> 30 == 2) {
-		keep = 2;
-		cplen = 16;
-	} else if (net >> 29 == 6) {
-		keep = 3;
-		cplen = 24;
-	} else {
-		keep = 4;
-		cplen = 32;
-	}
-	if (!nflag) {
-		for (shifted = net, i = 0; i < 3 && shifted != 0 &&
-		    (shifted & 0xff) == 0; i++)
-			shifted >>= 8;
-		if ((name = net_name(net)) != NULL ||
-		    (shifted != net && (name = net_name(shifted)) != NULL)) {
-			(void)snprintf(buf, sizeof(ring[0]), "%s", name);
-			return (buf);
-		}
-	}
-	/* At least the class's octets, and every nonzero one. */
-	for (i = keep; i < 4; i++)
-		if (((net >> (8 * (3 - i))) & 0xff) != 0)
-			keep = i + 1;
-	n = 0;
-	for (i = 0; i < keep; i++)
-		n += snprintf(buf + n, sizeof(ring[0]) - (size_t)n, "%s%u",
-		    i ? "." : "", (net >> (8 * (3 - i))) & 0xff);
-	if (plen != cplen)
-		(void)snprintf(buf + n, sizeof(ring[0]) - (size_t)n, "/%d",
-		    plen);
-	return (buf);
-}
 
 static int
 v6_scoped(const uint8_t *a)
@@ -1132,7 +821,7 @@ link_row(const struct layout *lo, const struct ifr *r)
 
 static void
 addr_row(const struct layout *lo, const struct ifr *r,
-    const struct ifaddr_r *a)
+    const struct addr_info *a)
 {
 	char net[INET6_ADDRSTRLEN + IFNAMSIZ * 4 + 8];
 	char host[NI_MAXHOST];
@@ -1152,12 +841,53 @@ addr_row(const struct layout *lo, const struct ifr *r,
 }
 
 static void
-mc_name(char *buf, size_t len, const struct mcast *m)
+mc_text(char *buf, size_t len, const struct mcgroup *m)
 {
 	if (m->family == AF_PACKET)
 		lladdr(buf, len, m->addr, m->alen);
 	else
 		hostname_if(buf, len, m->family, m->addr, m->name);
+}
+
+static const struct mcgroup *mc_sorting;
+
+static int
+mc_cmp(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	int c = strcmp(mc_sorting[x].name, mc_sorting[y].name);
+
+	return (c != 0 ? c : (x > y) - (x < y));
+}
+
+/* The groups by interface name, each name's in the kernel's order. */
+static void
+mc_sort(struct mclist *M)
+{
+	size_t i;
+
+	M->byname = xreallocarray(NULL, M->n, sizeof(*M->byname));
+	for (i = 0; i < M->n; i++)
+		M->byname[i] = i;
+	mc_sorting = M->v;
+	qsort(M->byname, M->n, sizeof(*M->byname), mc_cmp);
+	mc_sorting = NULL;
+}
+
+/* Where the groups of the named interface start in M->byname. */
+static size_t
+mc_first(const struct mclist *M, const char *name)
+{
+	size_t lo = 0, hi = M->n, i;
+
+	while (lo < hi) {
+		i = lo + (hi - lo) / 2;
+		if (strcmp(M->v[M->byname[i]].name, name) < 0)
+			lo = i + 1;
+		else
+			hi = i;
+	}
+	return (lo);
 }
 
 /*
@@ -1169,21 +899,25 @@ mc_rows(const struct layout *lo, const struct ifr *r, const struct mclist *M)
 {
 	static const int fams[] = { AF_PACKET, AF_INET, AF_INET6 };
 	char buf[NI_MAXHOST + IFNAMSIZ * 4 + 2];
-	size_t i, f;
+	const struct mcgroup *m;
+	size_t first, i, f;
 	int opened = 0;
 
+	first = mc_first(M, r->name);
 	for (f = 0; f < sizeof(fams) / sizeof(fams[0]); f++) {
 		if (af != AF_UNSPEC && af != fams[f])
 			continue;
-		for (i = 0; i < M->n; i++) {
-			if (M->v[i].family != fams[f] ||
-			    strcmp(M->v[i].name, r->name) != 0)
+		for (i = first; i < M->n; i++) {
+			m = &M->v[M->byname[i]];
+			if (strcmp(m->name, r->name) != 0)
+				break;
+			if (m->family != fams[f])
 				continue;
 			if (!opened) {
 				out_open_list("multicast-address");
 				opened = 1;
 			}
-			mc_name(buf, sizeof(buf), &M->v[i]);
+			mc_text(buf, sizeof(buf), m);
 			out_open_instance();
 			out_text("%*s", lo->namew + lo->netw + 8, "");
 			out_str("address", lo->cut ? "%-17.17s" : "%s", buf);
@@ -1203,17 +937,10 @@ gather_mcast(struct mclist *M)
 	if (af == AF_UNSPEC || af == AF_PACKET)
 		(void)proc_lines("net/dev_mcast", 0, flags, devmcast_cb, M);
 	if (af == AF_UNSPEC || af == AF_INET)
-		(void)proc_lines("net/igmp", 1, flags, igmp_cb, M);
+		(void)proc_lines("net/igmp", 0, flags, igmp_cb, M);
 	if (af == AF_UNSPEC || af == AF_INET6)
 		(void)proc_lines("net/igmp6", 0, flags, igmp6_cb, M);
-}
-
-static void
-no_such_interface(void)
-{
-	out_flush();
-	fprintf(stderr, "netstat: %s: no such interface\n", interface);
-	exit(1);
+	mc_sort(M);
 }
 
 static void
@@ -1289,7 +1016,7 @@ intpr(void)
 	if (gather(&L, af != AF_PACKET) < 0)
 		return;
 	if (interface != NULL && if_byname(&L, interface) == NULL)
-		no_such_interface();
+		no_such_interface(interface);
 	if (aflag)
 		gather_mcast(&M);
 	layout(&lo, &L);
@@ -1323,7 +1050,7 @@ w_sample(struct wsample *s)
 	memset(&L, 0, sizeof(L));
 	memset(s, 0, sizeof(*s));
 	if (gather(&L, 0) < 0)
-		exit(1);
+		exit(1);	/* gather() said why */
 	for (i = 0; i < L.n; i++) {
 		if (!shown(&L.v[i]))
 			continue;
@@ -1405,76 +1132,44 @@ w_line(const struct wsample *now, const struct wsample *then)
 	out_flush();
 }
 
-/*
- * Sleep until the deadline, taking SIGINT (blocked, so it cannot slip in
- * between a check and the sleep) as the end.  Returns 1 on SIGINT.
- */
-static int
-w_wait(const struct timespec *deadline, const sigset_t *set)
-{
-	struct timespec now, left;
+/* What the interval display carries from one tick to the next. */
+struct wstate {
+	struct wsample	 old;
+	int		 line;		/* since the last header */
+};
 
-	for (;;) {
-		clock_gettime(CLOCK_MONOTONIC, &now);
-		if (now.tv_sec > deadline->tv_sec ||
-		    (now.tv_sec == deadline->tv_sec &&
-		    now.tv_nsec >= deadline->tv_nsec))
-			return (0);
-		left.tv_sec = deadline->tv_sec - now.tv_sec;
-		left.tv_nsec = deadline->tv_nsec - now.tv_nsec;
-		if (left.tv_nsec < 0) {
-			left.tv_sec--;
-			left.tv_nsec += 1000000000L;
-		}
-		if (sigtimedwait(set, NULL, &left) == SIGINT)
-			return (1);
+static int
+w_tick(void *arg)
+{
+	struct wstate *w = arg;
+	struct wsample new;
+
+	w_sample(&new);
+	if (interface != NULL && (!new.found || new.index != w->old.index)) {
+		ns_warnx("%s: interface went away", interface);
+		return (-1);
 	}
+	if (w->line == HEADER_EVERY) {
+		w->line = 0;
+		w_banner();
+	}
+	w_line(&new, &w->old);
+	w->old = new;
+	w->line++;
+	return (0);
 }
 
 void
 sidewaysintpr(void)
 {
-	struct wsample old, new;
-	struct timespec deadline;
-	struct sigaction sa;
-	sigset_t set;
-	int line = 0, printed = 0;
+	struct wstate w;
 
-	w_sample(&old);
-	if (interface != NULL && !old.found)
-		no_such_interface();
-	/* SIGINT ends the display cleanly, unless it was ignored on entry. */
-	sigemptyset(&set);
-	if (sigaction(SIGINT, NULL, &sa) == 0 && sa.sa_handler != SIG_IGN) {
-		sigaddset(&set, SIGINT);
-		(void)sigprocmask(SIG_BLOCK, &set, NULL);
-	}
-	clock_gettime(CLOCK_MONOTONIC, &deadline);
+	memset(&w, 0, sizeof(w));
+	w_sample(&w.old);
+	if (interface != NULL && !w.old.found)
+		no_such_interface(interface);
 	out_open_list("interface-statistics");
 	w_banner();
-	for (;;) {
-		if (qcount > 0 && printed >= qcount)
-			break;
-		deadline.tv_sec += interval;
-		if (w_wait(&deadline, &set))
-			break;
-		w_sample(&new);
-		if (interface != NULL &&
-		    (!new.found || new.index != old.index)) {
-			out_flush();
-			fprintf(stderr, "netstat: %s: interface went away\n",
-			    interface);
-			exit_status = 1;
-			break;
-		}
-		if (line == HEADER_EVERY) {
-			line = 0;
-			w_banner();
-		}
-		w_line(&new, &old);
-		old = new;
-		printed++;
-		line++;
-	}
+	(void)watch(w_tick, &w);
 	out_close_list();
 }

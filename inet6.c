@@ -256,17 +256,17 @@ struct ifsnap {
 	struct stat_snap is_snap;
 };
 
-struct iflist {
+struct ifsnaps {
 	struct ifsnap	*il_v;
 	size_t		 il_n;
 };
 
 /* -s -w per interface: 1 while taking the baseline, 2 when printing. */
 static int ifwatch;
-static struct iflist ip6_prev, icmp6_prev;
+static struct ifsnaps ip6_prev, icmp6_prev;
 
 static void
-iflist_free(struct iflist *l)
+ifsnaps_free(struct ifsnaps *l)
 {
 	size_t i;
 
@@ -288,9 +288,9 @@ ifname_ok(const char *name)
 }
 
 static int
-if_read(struct iflist *l, const char *name)
+if_read(struct ifsnaps *l, const char *name)
 {
-	struct ifsnap *v, *is;
+	struct ifsnap *is;
 	struct stat_ctr *c;
 	char rel[512];
 	size_t i;
@@ -298,16 +298,14 @@ if_read(struct iflist *l, const char *name)
 	if (!ifname_ok(name) || (size_t)snprintf(rel, sizeof(rel),
 	    "net/dev_snmp6/%s", name) >= sizeof(rel))
 		return (-1);
-	if ((v = realloc(l->il_v, (l->il_n + 1) * sizeof(*v))) == NULL)
-		return (-1);
-	l->il_v = v;
-	is = &v[l->il_n];
+	l->il_v = xreallocarray(l->il_v, l->il_n + 1, sizeof(*l->il_v));
+	is = &l->il_v[l->il_n];
 	memset(is, 0, sizeof(*is));
-	if (stats_snap_read(&is->is_snap, rel, STF_DEV) < 0 ||
-	    (is->is_name = strdup(name)) == NULL) {
+	if (stats_snap_read(&is->is_snap, rel, STF_DEV) < 0) {
 		stats_snap_free(&is->is_snap);
 		return (-1);
 	}
+	is->is_name = xstrndup(name, strlen(name));
 	is->is_index = UINT64_MAX;
 	for (i = 0; i < is->is_snap.ss_n; i++) {
 		c = &is->is_snap.ss_c[i];
@@ -328,32 +326,16 @@ ifsnap_cmp(const void *a, const void *b)
 	return (strcmp(x->is_name, y->is_name));
 }
 
-static void
-no_such_interface(const char *name)
-{
-	char buf[256];
-
-	(void)sanitize(buf, sizeof(buf), name, strlen(name));
-	/* Nothing printed yet is worth keeping: drop it, say why. */
-	fprintf(stderr, "netstat: %s: no such interface\n", buf);
-	exit(1);
-}
-
 /* -s -w: the interface watched went away. */
 static void
 gone(const char *name)
 {
-	char buf[256];
-
-	(void)sanitize(buf, sizeof(buf), name, strlen(name));
-	out_flush();
-	fprintf(stderr, "netstat: %s: interface disappeared\n", buf);
-	exit(1);
+	ns_errx("%s: interface disappeared", name);
 }
 
 /* Snapshots of one interface (NULL: every one), sorted by index. */
 static void
-if_collect(struct iflist *l, const char *ifname)
+if_collect(struct ifsnaps *l, const char *ifname)
 {
 	struct dirent *de;
 	char path[4096];
@@ -387,25 +369,28 @@ if_collect(struct iflist *l, const char *ifname)
 		qsort(l->il_v, l->il_n, sizeof(*l->il_v), ifsnap_cmp);
 }
 
+/*
+ * The snapshot of now's interface in the last list, both sorted the same
+ * way: *j walks the last list once over all of now's interfaces.
+ */
 static const struct stat_snap *
-if_find(const struct iflist *l, const char *name)
+if_last(const struct ifsnaps *l, size_t *j, const struct ifsnap *now)
 {
-	size_t i;
-
-	for (i = 0; i < l->il_n; i++)
-		if (strcmp(l->il_v[i].is_name, name) == 0)
-			return (&l->il_v[i].is_snap);
+	while (*j < l->il_n && ifsnap_cmp(&l->il_v[*j], now) < 0)
+		(*j)++;
+	if (*j < l->il_n && strcmp(l->il_v[*j].is_name, now->is_name) == 0)
+		return (&l->il_v[*j].is_snap);
 	return (NULL);
 }
 
 static void
 if_blocks(const struct stat_block *b, const char *list, const char *ifname,
-    struct iflist *prevl)
+    struct ifsnaps *prevl)
 {
-	struct iflist now = { NULL, 0 };
+	struct ifsnaps now = { NULL, 0 };
 	const struct stat_snap *old;
 	struct stat_snap empty;
-	size_t i;
+	size_t i, j = 0;
 
 	if_collect(&now, ifname);
 	if (ifwatch != 1) {
@@ -413,8 +398,8 @@ if_blocks(const struct stat_block *b, const char *list, const char *ifname,
 		out_open_list(list);
 		for (i = 0; i < now.il_n; i++) {
 			old = NULL;
-			if (ifwatch == 2 && (old = if_find(prevl,
-			    now.il_v[i].is_name)) == NULL)
+			if (ifwatch == 2 && (old = if_last(prevl, &j,
+			    &now.il_v[i])) == NULL)
 				old = &empty;	/* new: all it counted is new */
 			stats_show_snap(b, &now.il_v[i].is_snap, old,
 			    now.il_v[i].is_name);
@@ -422,10 +407,10 @@ if_blocks(const struct stat_block *b, const char *list, const char *ifname,
 		out_close_list();
 	}
 	if (ifwatch) {
-		iflist_free(prevl);
+		ifsnaps_free(prevl);
 		*prevl = now;
 	} else
-		iflist_free(&now);
+		ifsnaps_free(&now);
 }
 
 void
@@ -532,6 +517,6 @@ statswatch(const struct protox *tp)
 		out_flush();
 	}
 	out_close_list();
-	iflist_free(&ip6_prev);
-	iflist_free(&icmp6_prev);
+	ifsnaps_free(&ip6_prev);
+	ifsnaps_free(&icmp6_prev);
 }

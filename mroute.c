@@ -20,7 +20,7 @@
 
 #include "netstat.h"
 
-#define	MR_NAMEMAX	64	/* longer interface names are malformed */
+#define	MR_NAMEMAX	IFACE_NAMEMAX
 #define	MR_LLMAX	32	/* longest link-layer address we keep */
 #define	MR_MAXVIFS	64	/* MAXVIFS is 32 (64 with a kernel option) */
 
@@ -31,21 +31,9 @@
 /*
  * Numbers and hex bytes: every parser below works on (buf, len) only.
  */
-static int
-hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return (c - '0');
-	if (c >= 'a' && c <= 'f')
-		return (c - 'a' + 10);
-	if (c >= 'A' && c <= 'F')
-		return (c - 'A' + 10);
-	return (-1);
-}
-
 /* A hexadecimal number, the whole token, maybe with a 0x prefix. */
 static int
-tok_hex(const char *t, size_t n, unsigned long long *v)
+hex_word(const char *t, size_t n, unsigned long long *v)
 {
 	if (n > 2 && t[0] == '0' && (t[1] == 'x' || t[1] == 'X')) {
 		t += 2;
@@ -54,53 +42,25 @@ tok_hex(const char *t, size_t n, unsigned long long *v)
 	return (proc_ull(t, n, 16, v));
 }
 
-static int
-tok_int(const char *t, size_t n, long long *v)
-{
-	unsigned long long u;
-	int neg = n > 0 && t[0] == '-';
-
-	if (proc_ull(t + neg, n - neg, 10, &u) < 0 || u > 0x7fffffffULL)
-		return (-1);
-	*v = neg ? -(long long)u : (long long)u;
-	return (0);
-}
-
 /* A 32-bit value printed with %08X: the field's bytes in host order. */
 static int
-tok_hex32(const char *t, size_t n, uint32_t *v)
+hex32(const char *t, size_t n, uint32_t *v)
 {
 	unsigned long long u;
 
-	if (tok_hex(t, n, &u) < 0 || u > 0xffffffffULL)
+	if (hex_word(t, n, &u) < 0 || u > 0xffffffffULL)
 		return (-1);
 	*v = (uint32_t)u;
 	return (0);
 }
 
-/*
- * Hex digit pairs (colons allowed between them, as %pI6 prints) into at
- * most max bytes.  Returns the byte count, or -1.
- */
+/* A decimal int of the kernel's (%d): a vif, a parent, an index. */
 static int
-tok_hexbytes(const char *t, size_t n, unsigned char *out, size_t max)
+dec_int(const char *t, size_t n, long long *v)
 {
-	size_t i, o = 0;
-	int hi, lo;
-
-	for (i = 0; i < n; ) {
-		if (t[i] == ':') {
-			i++;
-			continue;
-		}
-		if (i + 1 >= n || o >= max)
-			return (-1);
-		if ((hi = hexval(t[i])) < 0 || (lo = hexval(t[i + 1])) < 0)
-			return (-1);
-		out[o++] = (unsigned char)(hi << 4 | lo);
-		i += 2;
-	}
-	return (o > 0 ? (int)o : -1);
+	if (proc_ll(t, n, v) < 0 || *v > INT32_MAX || *v < -INT32_MAX)
+		return (-1);
+	return (0);
 }
 
 static int
@@ -152,38 +112,11 @@ struct mfc {
 	int		 ttl[MR_MAXVIFS];
 };
 
-struct llgroup {
-	int		 ifindex;
-	char		 name[MR_NAMEMAX];
-	size_t		 namelen;
-	unsigned char	 addr[MR_LLMAX];
-	size_t		 alen;
-	unsigned long long refs;
-};
-
-struct group {
-	int		 family;
-	int		 ifindex;
-	char		 name[MR_NAMEMAX];
-	size_t		 namelen;
-	int		 version;	/* IGMP: 1..3 (the device's) */
-	unsigned char	 addr[16];
-	unsigned long long users;
-};
-
 struct source {
 	int		 family;
 	int		 ifindex;
 	unsigned char	 group[16], src[16];
 	unsigned long long inc, exc;
-};
-
-/* State carried from an igmp device line to its group lines. */
-struct igmp_dev {
-	int		 ifindex;
-	char		 name[MR_NAMEMAX];
-	size_t		 namelen;
-	int		 version;
 };
 
 /*
@@ -202,7 +135,7 @@ parse_vif(const char *buf, size_t len, int family, struct vif *v)
 	int i;
 
 	memset(v, 0, sizeof(*v));
-	if (!proc_token(&p, end, &t, &n) || tok_int(t, n, &idx) < 0 || idx < 0)
+	if (!proc_token(&p, end, &t, &n) || dec_int(t, n, &idx) < 0 || idx < 0)
 		return (-1);
 	v->idx = (int)idx;
 	if (!proc_token(&p, end, &t, &n) || tok_name(t, n, v->name,
@@ -216,15 +149,15 @@ parse_vif(const char *buf, size_t len, int family, struct vif *v)
 		if (!proc_token(&p, end, &t, &n) ||
 		    proc_ull(t, n, 10, ctr[i]) < 0)
 			return (-1);
-	if (!proc_token(&p, end, &t, &n) || tok_hex(t, n, &u) < 0 ||
+	if (!proc_token(&p, end, &t, &n) || hex_word(t, n, &u) < 0 ||
 	    u > 0xffffffffULL)
 		return (-1);
 	v->flags = (unsigned int)u;
 	if (family == AF_INET) {
-		if (!proc_token(&p, end, &t, &n) || tok_hex32(t, n, &a) < 0)
+		if (!proc_token(&p, end, &t, &n) || hex32(t, n, &a) < 0)
 			return (-1);
 		memcpy(v->local, &a, 4);
-		if (!proc_token(&p, end, &t, &n) || tok_hex32(t, n, &a) < 0)
+		if (!proc_token(&p, end, &t, &n) || hex32(t, n, &a) < 0)
 			return (-1);
 		memcpy(v->remote, &a, 4);
 	}
@@ -238,12 +171,12 @@ tok_mfc_addr(const char *t, size_t n, int family, unsigned char *addr)
 	uint32_t a;
 
 	if (family == AF_INET) {
-		if (n != 8 || tok_hex32(t, n, &a) < 0)
+		if (n != 8 || hex32(t, n, &a) < 0)
 			return (-1);
 		memcpy(addr, &a, 4);
 		return (0);
 	}
-	return (tok_hexbytes(t, n, addr, 16) == 16 ? 0 : -1);
+	return (proc_hexbytes(t, n, addr, 16) == 16 ? 0 : -1);
 }
 
 /*
@@ -267,7 +200,7 @@ parse_mfc(const char *buf, size_t len, int family, struct mfc *m)
 	if (!proc_token(&p, end, &t, &n) ||
 	    tok_mfc_addr(t, n, family, m->origin) < 0)
 		return (-1);
-	if (!proc_token(&p, end, &t, &n) || tok_int(t, n, &m->parent) < 0)
+	if (!proc_token(&p, end, &t, &n) || dec_int(t, n, &m->parent) < 0)
 		return (-1);
 	ctr[0] = &m->pkts;
 	ctr[1] = &m->bytes;
@@ -290,120 +223,6 @@ parse_mfc(const char *buf, size_t len, int family, struct mfc *m)
 	return (0);
 }
 
-/* dev_mcast: "%-4d %-15s %-5d %-5d %*phN". */
-static int
-parse_dev_mcast(const char *buf, size_t len, struct llgroup *g)
-{
-	const char *p = buf, *end = buf + len, *t;
-	unsigned long long u;
-	long long idx;
-	size_t n;
-	int alen;
-
-	memset(g, 0, sizeof(*g));
-	if (!proc_token(&p, end, &t, &n) || tok_int(t, n, &idx) < 0 || idx < 0)
-		return (-1);
-	g->ifindex = (int)idx;
-	if (!proc_token(&p, end, &t, &n) || tok_name(t, n, g->name,
-	    &g->namelen) < 0)
-		return (-1);
-	if (!proc_token(&p, end, &t, &n) || proc_ull(t, n, 10, &g->refs) < 0)
-		return (-1);
-	if (!proc_token(&p, end, &t, &n) || proc_ull(t, n, 10, &u) < 0)
-		return (-1);
-	if (!proc_token(&p, end, &t, &n) ||
-	    (alen = tok_hexbytes(t, n, g->addr, sizeof(g->addr))) < 0)
-		return (-1);
-	g->alen = (size_t)alen;
-	return (proc_token(&p, end, &t, &n) ? -1 : 0);
-}
-
-/*
- * igmp: a device line "IDX\tNAME: COUNT QUERIER" (querier V1, V2 or V3)
- * opens each device; its groups follow on lines that start with a tab:
- * "GROUP USERS RUNNING:TIMER REPORTER", GROUP the address in host order.
- * Returns 0 for a device line, 1 for a group (g filled), -1 if malformed.
- */
-static int
-parse_igmp(const char *buf, size_t len, struct igmp_dev *dev, struct group *g)
-{
-	const char *p = buf, *end = buf + len, *t;
-	unsigned long long u;
-	long long idx;
-	uint32_t a;
-	size_t n;
-
-	if (len > 0 && buf[0] == '\t') {
-		if (dev->ifindex <= 0)
-			return (-1);	/* a group before any device */
-		memset(g, 0, sizeof(*g));
-		g->family = AF_INET;
-		g->ifindex = dev->ifindex;
-		memcpy(g->name, dev->name, sizeof(g->name));
-		g->namelen = dev->namelen;
-		g->version = dev->version;
-		if (!proc_token(&p, end, &t, &n) || n != 8 ||
-		    tok_hex32(t, n, &a) < 0)
-			return (-1);
-		memcpy(g->addr, &a, 4);
-		if (!proc_token(&p, end, &t, &n) ||
-		    proc_ull(t, n, 10, &g->users) < 0)
-			return (-1);
-		return (1);
-	}
-	if (len >= 3 && memcmp(buf, "Idx", 3) == 0)
-		return (0);	/* the header */
-	dev->ifindex = 0;
-	if (!proc_token(&p, end, &t, &n) || tok_int(t, n, &idx) < 0 || idx <= 0)
-		return (-1);
-	/* "%-10s:" leaves the colon on a name of ten or more characters. */
-	if (!proc_token(&p, end, &t, &n))
-		return (-1);
-	if (t[n - 1] == ':')
-		n--;
-	else {
-		const char *c;
-		size_t cn;
-
-		if (!proc_token(&p, end, &c, &cn) || cn != 1 || *c != ':')
-			return (-1);
-	}
-	if (tok_name(t, n, dev->name, &dev->namelen) < 0)
-		return (-1);
-	if (!proc_token(&p, end, &t, &n) || proc_ull(t, n, 10, &u) < 0)
-		return (-1);
-	if (!proc_token(&p, end, &t, &n) || n != 2 || t[0] != 'V' ||
-	    t[1] < '1' || t[1] > '3')
-		return (-1);
-	dev->version = t[1] - '0';
-	dev->ifindex = (int)idx;
-	return (0);
-}
-
-/* igmp6: "%-4d %-15s %pi6 %5d %08X %ld". */
-static int
-parse_igmp6(const char *buf, size_t len, struct group *g)
-{
-	const char *p = buf, *end = buf + len, *t;
-	long long idx;
-	size_t n;
-
-	memset(g, 0, sizeof(*g));
-	g->family = AF_INET6;
-	if (!proc_token(&p, end, &t, &n) || tok_int(t, n, &idx) < 0 || idx <= 0)
-		return (-1);
-	g->ifindex = (int)idx;
-	if (!proc_token(&p, end, &t, &n) || tok_name(t, n, g->name,
-	    &g->namelen) < 0)
-		return (-1);
-	if (!proc_token(&p, end, &t, &n) || n != 32 ||
-	    tok_hexbytes(t, n, g->addr, 16) != 16)
-		return (-1);
-	if (!proc_token(&p, end, &t, &n) || proc_ull(t, n, 10, &g->users) < 0)
-		return (-1);
-	return (0);
-}
-
 /*
  * mcfilter: "%3d %6.6s 0x%08x 0x%08x %6lu %6lu" (addresses as numbers,
  * network order); mcfilter6: "%3d %6.6s %pi6 %pi6 %6lu %6lu".
@@ -420,7 +239,7 @@ parse_mcfilter(const char *buf, size_t len, int family, struct source *s)
 
 	memset(s, 0, sizeof(*s));
 	s->family = family;
-	if (!proc_token(&p, end, &t, &n) || tok_int(t, n, &idx) < 0 || idx <= 0)
+	if (!proc_token(&p, end, &t, &n) || dec_int(t, n, &idx) < 0 || idx <= 0)
 		return (-1);
 	s->ifindex = (int)idx;
 	if (!proc_token(&p, end, &t, &n))	/* name, cut to six: unused */
@@ -431,11 +250,11 @@ parse_mcfilter(const char *buf, size_t len, int family, struct source *s)
 		if (!proc_token(&p, end, &t, &n))
 			return (-1);
 		if (family == AF_INET) {
-			if (tok_hex32(t, n, &a) < 0)
+			if (hex32(t, n, &a) < 0)
 				return (-1);
 			a = htonl(a);
 			memcpy(addr[i], &a, 4);
-		} else if (n != 32 || tok_hexbytes(t, n, addr[i], 16) != 16)
+		} else if (n != 32 || proc_hexbytes(t, n, addr[i], 16) != 16)
 			return (-1);
 	}
 	if (!proc_token(&p, end, &t, &n) || proc_ull(t, n, 10, &s->inc) < 0)
@@ -456,19 +275,7 @@ struct vec {
 static void *
 vec_add(struct vec *vec)
 {
-	void *nv;
-	size_t ncap;
-
-	if (vec->n == vec->cap) {
-		ncap = vec->cap ? vec->cap * 2 : 32;
-		if ((nv = reallocarray(vec->v, ncap, vec->size)) == NULL) {
-			out_flush();
-			fprintf(stderr, "netstat: %s\n", strerror(ENOMEM));
-			exit(1);
-		}
-		vec->v = nv;
-		vec->cap = ncap;
-	}
+	vec->v = grow(vec->v, &vec->cap, vec->n, vec->size);
 	return ((char *)vec->v + vec->n++ * vec->size);
 }
 
@@ -719,28 +526,87 @@ mr_tables(int family)
  * Memberships.  dev_mcast is held whole: it answers which link-layer
  * address the kernel installed for each IP group.
  */
-static struct vec llgroups = { NULL, 0, 0, sizeof(struct llgroup) };
+static struct vec llgroups = { NULL, 0, 0, sizeof(struct mcgroup) };
 static int have_llgroups;
+static size_t *llsorted;	/* llgroups by interface and address */
 
 static int
 llgroup_line(const char *line, size_t len, void *arg)
 {
-	struct llgroup g;
+	struct mcgroup g;
 
 	(void)arg;
-	if (parse_dev_mcast(line, len, &g) < 0)
+	if (devmcast_parse(line, len, &g) < 0)
 		return (-1);
-	*(struct llgroup *)vec_add(&llgroups) = g;
+	*(struct mcgroup *)vec_add(&llgroups) = g;
 	return (0);
+}
+
+/* Interface, then length, then bytes: the key group_lladdr looks up. */
+static int
+llkey_cmp(int ifindex, const unsigned char *a, size_t alen,
+    const struct mcgroup *g)
+{
+	if (ifindex != g->ifindex)
+		return (ifindex < g->ifindex ? -1 : 1);
+	if (alen != g->alen)
+		return (alen < g->alen ? -1 : 1);
+	return (memcmp(a, g->addr, alen));
+}
+
+static int
+llsort_cmp(const void *a, const void *b)
+{
+	const struct mcgroup *v = llgroups.v;
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	int c = llkey_cmp(v[x].ifindex, v[x].addr, v[x].alen, &v[y]);
+
+	return (c != 0 ? c : (x > y) - (x < y));
 }
 
 static void
 load_llgroups(int flags)
 {
+	size_t i;
+
 	if (have_llgroups)
 		return;
-	if (proc_lines("net/dev_mcast", 0, flags, llgroup_line, NULL) == 0)
-		have_llgroups = 1;
+	if (proc_lines("net/dev_mcast", 0, flags, llgroup_line, NULL) != 0)
+		return;
+	have_llgroups = 1;
+	llsorted = xreallocarray(NULL, llgroups.n, sizeof(*llsorted));
+	for (i = 0; i < llgroups.n; i++)
+		llsorted[i] = i;
+	qsort(llsorted, llgroups.n, sizeof(*llsorted), llsort_cmp);
+}
+
+static void
+free_llgroups(void)
+{
+	vec_free(&llgroups);
+	free(llsorted);
+	llsorted = NULL;
+	have_llgroups = 0;
+}
+
+/* Whether dev_mcast holds ll on interface ifindex: a binary search. */
+static int
+has_llgroup(int ifindex, const unsigned char *ll, size_t n)
+{
+	const struct mcgroup *v = llgroups.v;
+	size_t lo = 0, hi = llgroups.n, i;
+	int c;
+
+	while (lo < hi) {
+		i = lo + (hi - lo) / 2;
+		if ((c = llkey_cmp(ifindex, ll, n, &v[llsorted[i]])) == 0)
+			return (1);
+		if (c < 0)
+			hi = i;
+		else
+			lo = i + 1;
+	}
+	return (0);
 }
 
 /* The link-layer group an IP group maps to (RFC 1112, RFC 2464). */
@@ -769,23 +635,20 @@ ip_to_ll(int family, const unsigned char *a, unsigned char *ll)
  * is signalled through *known.
  */
 static const char *
-group_lladdr(const struct group *g, char *buf, size_t len, int *known)
+group_lladdr(const struct mcgroup *g, char *buf, size_t len, int *known)
 {
-	const struct llgroup *lg = llgroups.v;
 	unsigned char ll[6];
-	size_t i, n;
+	size_t n;
 
 	*known = 0;
 	if (!have_llgroups)
 		return ("-");
 	n = ip_to_ll(g->family, g->addr, ll);
-	for (i = 0; i < llgroups.n; i++)
-		if (lg[i].ifindex == g->ifindex && lg[i].alen == n &&
-		    memcmp(lg[i].addr, ll, n) == 0) {
-			ll_ntoa(ll, n, buf, len);
-			*known = 1;
-			return (buf);
-		}
+	if (has_llgroup(g->ifindex, ll, n)) {
+		ll_ntoa(ll, n, buf, len);
+		*known = 1;
+		return (buf);
+	}
 	return ("<none>");
 }
 
@@ -800,27 +663,27 @@ membership_header(const char *what)
 static void
 link_memberships(void)
 {
-	const struct llgroup *lg;
+	const struct mcgroup *lg;
 	char buf[3 * MR_LLMAX];
 	size_t i;
 
 	membership_header("Link-layer");
 	out_open_list("link-layer-multicast-group-membership");
 	for (i = 0; i < llgroups.n; i++) {
-		lg = (const struct llgroup *)llgroups.v + i;
+		lg = (const struct mcgroup *)llgroups.v + i;
 		ll_ntoa(lg->addr, lg->alen, buf, sizeof(buf));
 		out_open_instance();
 		out_str("group", "%-22s", buf);
 		out_str(NULL, " %-20s", "<none>");
 		out_strn("interface", " %s\n", lg->name, lg->namelen);
-		out_uint("references", NULL, lg->refs);
+		out_uint("references", NULL, lg->users);
 		out_close_instance();
 	}
 	out_close_list();
 }
 
 static void
-group_row(const struct group *g)
+group_row(const struct mcgroup *g)
 {
 	char ll[3 * MR_LLMAX];
 	const char *s;
@@ -842,10 +705,10 @@ struct group_sink {
 };
 
 static void
-group_put(struct group_sink *sk, const struct group *g)
+group_put(struct group_sink *sk, const struct mcgroup *g)
 {
 	if (sk->keep != NULL)
-		*(struct group *)vec_add(sk->keep) = *g;
+		*(struct mcgroup *)vec_add(sk->keep) = *g;
 	else
 		group_row(g);
 }
@@ -854,10 +717,10 @@ static int
 igmp_line(const char *line, size_t len, void *arg)
 {
 	struct group_sink *sk = arg;
-	struct group g;
+	struct mcgroup g;
 	int r;
 
-	if ((r = parse_igmp(line, len, &sk->dev, &g)) < 0)
+	if ((r = igmp_parse(line, len, &sk->dev, &g)) < 0)
 		return (-1);
 	if (r == 1)
 		group_put(sk, &g);
@@ -867,9 +730,9 @@ igmp_line(const char *line, size_t len, void *arg)
 static int
 igmp6_line(const char *line, size_t len, void *arg)
 {
-	struct group g;
+	struct mcgroup g;
 
-	if (parse_igmp6(line, len, &g) < 0)
+	if (igmp6_parse(line, len, &g) < 0)
 		return (-1);
 	group_put(arg, &g);
 	return (0);
@@ -907,8 +770,7 @@ mroutepr(void)
 		ip_memberships(AF_INET);
 	if (family_on(AF_INET6))
 		ip_memberships(AF_INET6);
-	vec_free(&llgroups);
-	have_llgroups = 0;
+	free_llgroups();
 }
 
 /*
@@ -1000,7 +862,7 @@ family_stats(int family)
 }
 
 /* -gs per interface: everything loaded, then grouped by interface. */
-static struct vec groups = { NULL, 0, 0, sizeof(struct group) };
+static struct vec groups = { NULL, 0, 0, sizeof(struct mcgroup) };
 static struct vec sources = { NULL, 0, 0, sizeof(struct source) };
 
 static int
@@ -1015,7 +877,7 @@ source_line(const char *line, size_t len, void *arg)
 }
 
 static int
-same_group(const struct source *s, const struct group *g)
+same_group(const struct source *s, const struct mcgroup *g)
 {
 	return (s->family == g->family && s->ifindex == g->ifindex &&
 	    memcmp(s->group, g->addr, g->family == AF_INET ? 4 : 16) == 0);
@@ -1030,7 +892,7 @@ same_group(const struct source *s, const struct group *g)
  * than the include counts can account for; include otherwise.
  */
 static const char *
-group_mode(const struct group *g)
+group_mode(const struct mcgroup *g)
 {
 	const struct source *s = sources.v;
 	unsigned long long inc = 0;
@@ -1061,7 +923,7 @@ in_filter(const struct source *s, int include)
 }
 
 static void
-group_sources(const struct group *g, int include)
+group_sources(const struct mcgroup *g, int include)
 {
 	const struct source *s = sources.v;
 	const char *a;
@@ -1085,7 +947,7 @@ group_sources(const struct group *g, int include)
 }
 
 static void
-group_state(const struct group *g)
+group_state(const struct mcgroup *g)
 {
 	char ll[3 * MR_LLMAX];
 	const char *s, *mode;
@@ -1113,7 +975,7 @@ path_safe(const char *name)
 }
 
 static void
-mld_version(const struct group *g)
+mld_version(const struct mcgroup *g)
 {
 	char rel[128];
 	long long v = -1;
@@ -1128,16 +990,16 @@ mld_version(const struct group *g)
 		out_str("mld-version", "\t%s\n", v == 1 ? "mldv1" : "mldv2");
 }
 
+/* The groups of one family among one interface's, g[0] .. g[n - 1]. */
 static void
-family_state(int ifindex, int family)
+family_state(const struct mcgroup *g, size_t n, int family)
 {
-	const struct group *g = groups.v;
 	char ver[16];
 	size_t i;
 	int first = 1;
 
-	for (i = 0; i < groups.n; i++) {
-		if (g[i].ifindex != ifindex || g[i].family != family)
+	for (i = 0; i < n; i++) {
+		if (g[i].family != family)
 			continue;
 		if (first) {
 			if (family == AF_INET) {
@@ -1156,21 +1018,48 @@ family_state(int ifindex, int family)
 		out_close_list();
 }
 
+/* By interface, IPv4 first; stable: the kernel's order within each. */
 static int
 cmp_group(const void *a, const void *b)
 {
-	const struct group *x = a, *y = b;
+	const struct mcgroup *v = groups.v;
+	size_t i = *(const size_t *)a, j = *(const size_t *)b;
+	const struct mcgroup *x = &v[i], *y = &v[j];
 
-	return (x->ifindex != y->ifindex ? (x->ifindex < y->ifindex ? -1 : 1) :
-	    x->family != y->family ? (x->family == AF_INET ? -1 : 1) : 0);
+	if (x->ifindex != y->ifindex)
+		return (x->ifindex < y->ifindex ? -1 : 1);
+	if (x->family != y->family)
+		return (x->family == AF_INET ? -1 : 1);
+	return ((i > j) - (i < j));
+}
+
+static void
+sort_groups(void)
+{
+	struct mcgroup *v;
+	size_t *order, i;
+
+	if (groups.n < 2)
+		return;
+	order = xreallocarray(NULL, groups.n, sizeof(*order));
+	for (i = 0; i < groups.n; i++)
+		order[i] = i;
+	qsort(order, groups.n, sizeof(*order), cmp_group);
+	v = xreallocarray(NULL, groups.n, sizeof(*v));
+	for (i = 0; i < groups.n; i++)
+		v[i] = ((struct mcgroup *)groups.v)[order[i]];
+	free(order);
+	free(groups.v);
+	groups.v = v;
+	groups.cap = groups.n;
 }
 
 static void
 interface_state(void)
 {
 	struct group_sink sk;
-	const struct group *g;
-	size_t i;
+	const struct mcgroup *g;
+	size_t i, j;
 	int fam;
 
 	memset(&sk, 0, sizeof(sk));
@@ -1188,45 +1077,30 @@ interface_state(void)
 		    &fam);
 	}
 	load_llgroups(PROC_QUIET);
-	/* Stable: the kernel's order within each interface and family. */
-	if (groups.n > 1) {
-		struct group *v = groups.v;
-		size_t j;
-
-		for (i = 1; i < groups.n; i++) {
-			struct group t = v[i];
-
-			for (j = i; j > 0 && cmp_group(&v[j - 1], &t) > 0; j--)
-				v[j] = v[j - 1];
-			v[j] = t;
-		}
-	}
+	sort_groups();
 	out_open_list("multicast-interface-state");
 	g = groups.v;
-	for (i = 0; i < groups.n; i++) {
-		if (i > 0 && g[i].ifindex == g[i - 1].ifindex)
-			continue;
+	for (i = 0; i < groups.n; i = j) {
+		for (j = i + 1; j < groups.n && g[j].ifindex == g[i].ifindex;
+		    j++)
+			;
 		out_open_instance();
 		out_strn("name", "%s:\n", g[i].name, g[i].namelen);
-		family_state(g[i].ifindex, AF_INET);
-		family_state(g[i].ifindex, AF_INET6);
+		family_state(&g[i], j - i, AF_INET);
+		family_state(&g[i], j - i, AF_INET6);
 		out_close_instance();
 	}
 	out_close_list();
 	vec_free(&groups);
 	vec_free(&sources);
-	vec_free(&llgroups);
-	have_llgroups = 0;
+	free_llgroups();
 }
 
 void
 mrt_stats(void)
 {
-	if (af == AF_PACKET) {
-		out_flush();
-		fprintf(stderr, "netstat: link: no multicast statistics\n");
-		exit(1);
-	}
+	if (af == AF_PACKET)
+		ns_errx("link: no multicast statistics");
 	if (family_on(AF_INET))
 		family_stats(AF_INET);
 	if (family_on(AF_INET6))

@@ -254,6 +254,151 @@ extern const struct stat_phrase udp_phrases[];
 extern const size_t udp_nphrases;
 
 /*
+ * Parsers, for the tests and fuzzers: interfaces (iface.c).  Each reads
+ * one netlink message or proc line and its length, and does no I/O;
+ * names and addresses may point into the buffer.
+ */
+#define	IFACE_NAMEMAX	64	/* longer interface names are malformed */
+
+struct ifcounters {
+	uint64_t	ipackets, ierrors, idrops, ibytes;
+	uint64_t	opackets, oerrors, odrops, obytes;
+	uint64_t	colls;
+};
+
+struct link_info {			/* RTM_NEWLINK */
+	int		 index;
+	const char	*name;		/* not NUL-terminated */
+	size_t		 namelen;
+	unsigned int	 flags;		/* IFF_* */
+	unsigned short	 type;		/* ARPHRD_* */
+	unsigned int	 mtu;
+	int		 havemtu;
+	const uint8_t	*hw;		/* NULL: none */
+	size_t		 hwlen;
+	struct ifcounters st;
+};
+
+struct netdev_info {			/* a net/dev line */
+	const char	*name;
+	size_t		 namelen;
+	struct ifcounters st;
+};
+
+struct ifinet6_info {			/* a net/if_inet6 line */
+	uint8_t		 addr[16];
+	int		 index;
+	int		 plen;
+	const char	*name;
+	size_t		 namelen;
+};
+
+/* A multicast group an interface joined: net/igmp, igmp6, dev_mcast. */
+struct mcgroup {
+	int		 family;	/* AF_INET, AF_INET6, AF_PACKET */
+	int		 ifindex;
+	char		 name[IFACE_NAMEMAX];
+	size_t		 namelen;
+	uint8_t		 addr[32];
+	size_t		 alen;
+	unsigned long long users;	/* dev_mcast: its reference count */
+	int		 version;	/* igmp: the device's querier, 1..3 */
+	unsigned int	 flags;		/* igmp6 */
+	long long	 timer;		/* igmp6 */
+};
+
+/* net/igmp: the device line that the group lines after it belong to. */
+struct igmp_dev {
+	int		 ifindex;	/* 0: none (yet, or malformed) */
+	char		 name[IFACE_NAMEMAX];
+	size_t		 namelen;
+	unsigned long long count;
+	int		 version;
+};
+
+struct addr_info {			/* RTM_NEWADDR */
+	int		 index;
+	int		 family;	/* AF_INET, AF_INET6 */
+	uint8_t		 addr[16];
+	int		 plen;
+};
+
+int	link_parse(const void *, size_t, struct link_info *);
+int	addr_parse(const void *, size_t, struct addr_info *);
+int	netdev_parse(const char *, size_t, struct netdev_info *);
+int	ifinet6_parse(const char *, size_t, struct ifinet6_info *);
+int	igmp_parse(const char *, size_t, struct igmp_dev *, struct mcgroup *);
+int	igmp6_parse(const char *, size_t, struct mcgroup *);
+int	devmcast_parse(const char *, size_t, struct mcgroup *);
+
+/* Parsers, for the tests and fuzzers: routes (route.c, route_proc.c). */
+struct nexthop {
+	int		 ifindex;
+	int		 gwfamily;	/* AF_UNSPEC: no gateway */
+	unsigned char	 gw[16];
+	unsigned int	 flags;		/* RTNH_F_* */
+	int		 weight;	/* -1: not multipath */
+};
+
+struct rtinfo {
+	int		 family;
+	int		 dst_len;
+	unsigned int	 type, protocol, rtm_flags;
+	uint32_t	 table;
+	unsigned char	 dst[16];
+	int		 has_prefsrc;
+	unsigned char	 prefsrc[16];
+	long long	 priority;	/* -1: none */
+	long long	 mtu;		/* -1: none */
+	long long	 expires;	/* clock ticks; -1: none */
+	struct nexthop	 nh;		/* the only next hop, or none */
+	const unsigned char *mp;	/* RTA_MULTIPATH payload */
+	size_t		 mplen;
+};
+
+struct neighinfo {
+	int		 family;
+	int		 ifindex;
+	unsigned int	 state, flags;
+	unsigned char	 dst[16];
+	const unsigned char *ll;
+	size_t		 lllen;
+	long long	 confirmed;	/* clock ticks ago; -1: unknown */
+};
+
+struct proute4 {
+	char		ifname[64];
+	unsigned char	dst[4], gw[4];
+	int		plen;
+	unsigned int	flags;
+	long long	metric;
+};
+
+struct proute6 {
+	char		ifname[64];
+	unsigned char	dst[16], gw[16];
+	int		plen;
+	unsigned int	flags;
+	unsigned long long metric;
+};
+
+struct parp {
+	unsigned char	addr[4];
+	unsigned char	ll[32];
+	size_t		lllen;
+	unsigned int	flags;
+	char		ifname[64];
+};
+
+int	rt_parse(const void *, size_t, struct rtinfo *);
+int	rt_nexthop(const unsigned char **, size_t *, int, struct nexthop *);
+int	neigh_parse(const void *, size_t, struct neighinfo *);
+int	neightbl_parse(const void *, size_t, int *, long long *);
+int	route4_parse(const char *, size_t, struct proute4 *);
+int	route6_parse(const char *, size_t, struct proute6 *);
+int	arp_parse(const char *, size_t, struct parp *);
+
+/*
  * Subsystems.
  */
 /* inet.c: Internet sockets, IPv4 statistics */
@@ -279,10 +424,21 @@ void	unixpr(void);
 /* if.c */
 void	intpr(void);
 void	sidewaysintpr(void);
-/* shared: BSD's short IPv4 network form ("10.0.1/24"), /etc/networks */
+/*
+ * iface.c: the one interface index/name cache (RTM_GETLINK live, else a
+ * proc tree's net/dev, net/if_inet6, net/igmp, net/dev_mcast), the one
+ * "no such interface", and BSD's short IPv4 network form ("10.0.1/24").
+ */
+void	iface_add(int, const char *, size_t);
+int	iface_load(unsigned long *);
+void	iface_load_proc(void);
+const char *iface_name(int);
+int	iface_index(const char *);
+const char *iface_nth(size_t);
+size_t	iface_count(void);
+void	no_such_interface(const char *) __attribute__((noreturn));
 const char *netname4(uint32_t, int);
-void	proc_ifindexes(void (*)(int, const char *, size_t, void *), void *);
-/* route.c */
+/* route.c, route_proc.c (-rs) */
 void	routepr(void);
 void	rt_stats(void);
 /* mbuf.c */
