@@ -104,6 +104,7 @@ lint:
 bench: $(PROG)
 	sh bench/bench.sh
 	sh bench/routes.sh
+	sh bench/ifaces.sh
 
 install: $(PROG)
 	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)
