@@ -6,8 +6,10 @@
  * counters, RTM_GETADDR); with -M, or where netlink cannot serve, from
  * net/dev and net/if_inet6.  Multicast memberships (-a) come from
  * net/dev_mcast, net/igmp and net/igmp6, which are the kernel's own lists
- * in both cases.  The rows of one interface come from two dumps, so the
- * interfaces are held in a table; it is small.
+ * in both cases; iface.c parses every one of these formats.  The rows
+ * of one interface come from two dumps, so the interfaces are held in a
+ * table, found by index or (sorted once) by name: a host of thousands
+ * of links costs no search per row.
  */
 #include <sys/socket.h>
 
@@ -696,7 +698,7 @@ tx_timeouts(const char *name)
 }
 
 static int
-shown(const struct ifr *r)
+if_shown(const struct ifr *r)
 {
 	return (interface == NULL || strcmp(r->name, interface) == 0);
 }
@@ -951,7 +953,7 @@ layout(struct layout *lo, const struct iflist *L)
 	memset(lo, 0, sizeof(*lo));
 	lo->namew = NAMEW_MIN;
 	for (i = 0; i < L->n; i++) {
-		if (!shown(&L->v[i]))
+		if (!if_shown(&L->v[i]))
 			continue;
 		n = shown_len(L->v[i].name);
 		if (L->v[i].haveflags && !(L->v[i].flags & IFF_UP))
@@ -1023,7 +1025,7 @@ intpr(void)
 	header(&lo);
 	out_open_list("interface");
 	for (i = 0; i < L.n; i++)
-		if (shown(&L.v[i]))
+		if (if_shown(&L.v[i]))
 			if_rows(&lo, &L.v[i], &M);
 	out_close_list();
 	mc_free(&M);
@@ -1052,7 +1054,7 @@ w_sample(struct wsample *s)
 	if (gather(&L, 0) < 0)
 		exit(1);	/* gather() said why */
 	for (i = 0; i < L.n; i++) {
-		if (!shown(&L.v[i]))
+		if (!if_shown(&L.v[i]))
 			continue;
 		x = &L.v[i].st;
 		c->ipackets += x->ipackets;

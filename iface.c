@@ -510,7 +510,7 @@ struct link_walk {
 };
 
 static int
-link_msg(const struct nlmsghdr *nlh, void *arg)
+cache_link_msg(const struct nlmsghdr *nlh, void *arg)
 {
 	struct link_walk *w = arg;
 	struct link_info li;
@@ -543,7 +543,7 @@ iface_load(unsigned long *bad)
 	memset(&req, 0, sizeof(req));
 	req.nh.nlmsg_type = RTM_GETLINK;
 	req.ifi.ifi_family = AF_UNSPEC;
-	rc = nl_dump(fd, &req, sizeof(req), link_msg, &w);
+	rc = nl_dump(fd, &req, sizeof(req), cache_link_msg, &w);
 	close(fd);
 	if (rc == 0)
 		iface_live = 1;
@@ -557,7 +557,7 @@ iface_load(unsigned long *bad)
  * that show them, not here.
  */
 static int
-dev_line(const char *line, size_t len, void *arg)
+cache_dev_line(const char *line, size_t len, void *arg)
 {
 	struct netdev_info nd;
 
@@ -568,7 +568,7 @@ dev_line(const char *line, size_t len, void *arg)
 }
 
 static int
-inet6_line(const char *line, size_t len, void *arg)
+cache_inet6_line(const char *line, size_t len, void *arg)
 {
 	struct ifinet6_info ia;
 
@@ -579,7 +579,7 @@ inet6_line(const char *line, size_t len, void *arg)
 }
 
 static int
-igmp_line(const char *line, size_t len, void *arg)
+cache_igmp_line(const char *line, size_t len, void *arg)
 {
 	struct mcgroup g;
 
@@ -592,7 +592,7 @@ igmp_line(const char *line, size_t len, void *arg)
 }
 
 static int
-mcast_line(const char *line, size_t len, void *arg)
+cache_mcast_line(const char *line, size_t len, void *arg)
 {
 	struct mcgroup g;
 
@@ -608,10 +608,10 @@ iface_load_proc(void)
 	struct igmp_dev dev;
 
 	memset(&dev, 0, sizeof(dev));
-	(void)proc_lines("net/dev", 2, PROC_QUIET, dev_line, NULL);
-	(void)proc_lines("net/if_inet6", 0, PROC_QUIET, inet6_line, NULL);
-	(void)proc_lines("net/igmp", 0, PROC_QUIET, igmp_line, &dev);
-	(void)proc_lines("net/dev_mcast", 0, PROC_QUIET, mcast_line, NULL);
+	(void)proc_lines("net/dev", 2, PROC_QUIET, cache_dev_line, NULL);
+	(void)proc_lines("net/if_inet6", 0, PROC_QUIET, cache_inet6_line, NULL);
+	(void)proc_lines("net/igmp", 0, PROC_QUIET, cache_igmp_line, &dev);
+	(void)proc_lines("net/dev_mcast", 0, PROC_QUIET, cache_mcast_line, NULL);
 }
 
 /*

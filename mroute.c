@@ -117,6 +117,7 @@ struct source {
 	int		 ifindex;
 	unsigned char	 group[16], src[16];
 	unsigned long long inc, exc;
+	size_t		 seq;		/* its place in the file */
 };
 
 /*
@@ -872,6 +873,7 @@ source_line(const char *line, size_t len, void *arg)
 
 	if (parse_mcfilter(line, len, *(int *)arg, &s) < 0)
 		return (-1);
+	s.seq = sources.n;
 	*(struct source *)vec_add(&sources) = s;
 	return (0);
 }
@@ -881,6 +883,50 @@ same_group(const struct source *s, const struct mcgroup *g)
 {
 	return (s->family == g->family && s->ifindex == g->ifindex &&
 	    memcmp(s->group, g->addr, g->family == AF_INET ? 4 : 16) == 0);
+}
+
+/* Sources by family, interface and group; the file's order within. */
+static int
+source_key(const struct source *s, int family, int ifindex,
+    const unsigned char *group)
+{
+	if (s->family != family)
+		return (s->family < family ? -1 : 1);
+	if (s->ifindex != ifindex)
+		return (s->ifindex < ifindex ? -1 : 1);
+	return (memcmp(s->group, group, 16));
+}
+
+static int
+cmp_source(const void *a, const void *b)
+{
+	const struct source *x = a, *y = b;
+	int c = source_key(x, y->family, y->ifindex, y->group);
+
+	return (c != 0 ? c : (x->seq > y->seq) - (x->seq < y->seq));
+}
+
+/*
+ * Where the sources of group g start, once they are sorted: each group
+ * looks at its own run, not at every source of the host.
+ */
+static size_t
+first_source(const struct mcgroup *g)
+{
+	const struct source *s = sources.v;
+	unsigned char key[16];
+	size_t lo = 0, hi = sources.n, i;
+
+	memset(key, 0, sizeof(key));
+	memcpy(key, g->addr, g->family == AF_INET ? 4 : 16);
+	while (lo < hi) {
+		i = lo + (hi - lo) / 2;
+		if (source_key(&s[i], g->family, g->ifindex, key) < 0)
+			lo = i + 1;
+		else
+			hi = i;
+	}
+	return (lo);
 }
 
 /*
@@ -899,9 +945,8 @@ group_mode(const struct mcgroup *g)
 	size_t i;
 	int any = 0;
 
-	for (i = 0; i < sources.n; i++) {
-		if (!same_group(&s[i], g))
-			continue;
+	for (i = first_source(g); i < sources.n && same_group(&s[i], g);
+	    i++) {
 		if (s[i].exc > 0)
 			return ("exclude");
 		inc += s[i].inc;
@@ -931,9 +976,8 @@ group_sources(const struct mcgroup *g, int include)
 	int n = 0;
 
 	out_open_list("source");
-	for (i = 0; i < sources.n; i++) {
-		if (!same_group(&s[i], g))
-			continue;
+	for (i = first_source(g); i < sources.n && same_group(&s[i], g);
+	    i++) {
 		a = addr_str(g->family, s[i].src);
 		if (in_filter(&s[i], include))
 			out_str(NULL, n++ ? ",%s" : " srcs %s", a);
@@ -1078,6 +1122,8 @@ interface_state(void)
 	}
 	load_llgroups(PROC_QUIET);
 	sort_groups();
+	if (sources.n > 1)
+		qsort(sources.v, sources.n, sizeof(struct source), cmp_source);
 	out_open_list("multicast-interface-state");
 	g = groups.v;
 	for (i = 0; i < groups.n; i = j) {

@@ -210,7 +210,7 @@ build(struct msg *m, int kind, int framed, int family)
 
 /* The link dump's callback: what iface.c's loader does with a link. */
 static int
-link_msg(const struct nlmsghdr *nlh, void *arg)
+cache_link_msg(const struct nlmsghdr *nlh, void *arg)
 {
 	struct link_info li;
 
@@ -402,7 +402,7 @@ fuzz(int iterations)
 			break;
 		default:
 			if (iface_count() < 4096)
-				(void)walk_exact(w, wl, link_msg, NULL);
+				(void)walk_exact(w, wl, cache_link_msg, NULL);
 			break;
 		}
 		/* A message of another kind's type, now and then. */
@@ -416,7 +416,7 @@ fuzz(int iterations)
 	}
 	check(ok > 0 && bad > 0, "route: parsers: %d mutants (%d parsed, "
 	    "%d refused)", ok + bad, ok, bad);
-	check(1, "route: route_msg, neigh_msg, neightbl_msg, link_msg: %d "
+	check(1, "route: route_msg, neigh_msg, neightbl_msg, link_parse: %d "
 	    "mutants walked", walked);
 }
 
