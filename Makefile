@@ -1,10 +1,10 @@
 # netstat -- BSD netstat for Linux.  Works with BSD make and GNU make.
 
 PROG=	netstat
-OBJS=	main.o inet.o inet6.o unix.o if.o route.o route_proc.o mbuf.o mroute.o \
-	nl.o proc.o out.o names.o stats.o util.o watch.o iface.o
-SRCS=	main.c inet.c inet6.c unix.c if.c route.c route_proc.c mbuf.c mroute.c \
-	nl.c proc.c out.c names.c stats.c util.c watch.c iface.c
+OBJS=	main.o inet.o inet6.o unix.o if.o iface.o route.o route_proc.o \
+	mbuf.o mroute.o nl.o proc.o out.o names.o stats.o util.o watch.o
+SRCS=	main.c inet.c inet6.c unix.c if.c iface.c route.c route_proc.c \
+	mbuf.c mroute.c nl.c proc.c out.c names.c stats.c util.c watch.c
 
 CC?=		cc
 CFLAGS?=	-O2 -g
@@ -12,16 +12,17 @@ WARNFLAGS=	-std=c11 -Wall -Wextra -Werror
 CPPFLAGS+=	-D_GNU_SOURCE
 LDLIBS=		-pthread
 # Everything but main.c: what the test programs link against.
-LIBSRCS=	inet.c inet6.c unix.c if.c route.c route_proc.c mbuf.c mroute.c \
-		nl.c proc.c out.c names.c stats.c util.c watch.c iface.c
+LIBSRCS=	inet.c inet6.c unix.c if.c iface.c route.c route_proc.c mbuf.c \
+		mroute.c nl.c proc.c out.c names.c stats.c util.c watch.c
 UNITSRCS=	tests/unit.c nl.c proc.c out.c names.c util.c
 # The subsystems' netlink parsers under hostile bytes (tests/nlfuzz-*.c):
-# each program includes one subsystem file; route.c also needs if.c.
+# nlfuzz-inet and nlfuzz-unix include their subsystem file, nlfuzz-if and
+# nlfuzz-route link against $(LIBSRCS).
 NLFUZZ=		tests/nlfuzz-inet tests/nlfuzz-unix tests/nlfuzz-if \
 		tests/nlfuzz-route
 NLFUZZASAN=	tests/nlfuzz-inet-asan tests/nlfuzz-unix-asan \
 		tests/nlfuzz-if-asan tests/nlfuzz-route-asan
-NLFUZZSRCS=	nl.c proc.c out.c names.c stats.c util.c watch.c iface.c
+NLFUZZSRCS=	nl.c proc.c out.c names.c stats.c util.c watch.c
 NLFUZZDEPS=	$(NLFUZZSRCS) netstat.h tests/nlfuzz.h
 SANFLAGS=	-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
 		-fno-sanitize-recover=undefined

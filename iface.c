@@ -486,20 +486,20 @@ iface_index(const char *name)
 	return (ifv[byname[s] - 1].index);
 }
 
-/* The names learned, in order: NULL past the end. */
-const char *
-iface_nth(size_t i)
-{
-	for (; i < ifn; i++)
-		if (ifv[i].name[0] != '\0')
-			return (ifv[i].name);
-	return (NULL);
-}
-
+/* The entries, in the order learned: iface_nth(0 .. iface_count() - 1). */
 size_t
 iface_count(void)
 {
 	return (ifn);
+}
+
+/* The name of entry i; NULL for an index the kernel did not know. */
+const char *
+iface_nth(size_t i)
+{
+	if (i >= ifn || ifv[i].name[0] == '\0')
+		return (NULL);
+	return (ifv[i].name);
 }
 
 /*

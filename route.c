@@ -72,7 +72,9 @@ if_width(void)
 	size_t i, n;
 
 	netif_width = 8;
-	for (i = 0; (name = iface_nth(i)) != NULL; i++) {
+	for (i = 0; i < iface_count(); i++) {
+		if ((name = iface_nth(i)) == NULL)
+			continue;
 		n = sanitize(tmp, sizeof(tmp), name, strlen(name));
 		if (n > (size_t)netif_width)
 			netif_width = (int)n;

@@ -398,8 +398,7 @@ static void
 fuzz_lines(int iterations)
 {
 	static const char *const lines[] = {
-		"1    lo              ff020000000000000000000000000001     1 "
-		    "0000000C 0",
+		"1 lo ff020000000000000000000000000001 1 0000000C 0",
 		"3    eth0            1     0     333300000001",
 		"  eth0: 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16",
 		"fe800000000000000000000000000001 02 40 20 80     eth0",
@@ -411,6 +410,7 @@ fuzz_lines(int iterations)
 	};
 	struct igmp_dev dev;
 	struct mcgroup g;
+	const char *src;
 	char w[512];
 	size_t wl, n;
 	int i, kind, rc, ok = 0, bad = 0, wrong = 0;
@@ -419,12 +419,10 @@ fuzz_lines(int iterations)
 	memset(&dev, 0, sizeof(dev));
 	for (i = 0; i < iterations; i++) {
 		kind = (int)rnd_below(5);
-		n = strlen(kind < 4 ? lines[kind] : igmp[rnd_below(3)]);
-		memcpy(w, kind < 4 ? lines[kind] : igmp[rnd_below(3)], n);
-		if (kind == 4) {
-			n = strlen(igmp[i % 3]);
-			memcpy(w, igmp[i % 3], n);
-		}
+		/* igmp lines in turn: a device line, then its groups. */
+		src = kind < 4 ? lines[kind] : igmp[i % 3];
+		n = strlen(src);
+		memcpy(w, src, n);
 		wl = n;
 		mutate_line(w, &wl, sizeof(w));
 		if (kind < 4)
