@@ -611,7 +611,8 @@ iface_load_proc(void)
 	(void)proc_lines("net/dev", 2, PROC_QUIET, cache_dev_line, NULL);
 	(void)proc_lines("net/if_inet6", 0, PROC_QUIET, cache_inet6_line, NULL);
 	(void)proc_lines("net/igmp", 0, PROC_QUIET, cache_igmp_line, &dev);
-	(void)proc_lines("net/dev_mcast", 0, PROC_QUIET, cache_mcast_line, NULL);
+	(void)proc_lines("net/dev_mcast", 0, PROC_QUIET, cache_mcast_line,
+	    NULL);
 }
 
 /*

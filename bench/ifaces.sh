@@ -74,4 +74,9 @@ echo "netstat -ia:  $2 ms"
 echo "netstat -g:   $3 ms"
 echo "netstat -gs:  $4 ms"
 echo "netstat -rn:  $5 ms"
-python3 -c 'import sys; i = float(sys.argv[1]); print("ratios to -i: -ia %.1f, -g %.1f, -gs %.1f, -rn %.1f" % tuple(float(x) / i for x in sys.argv[2:]))' "$@"
+python3 - "$@" <<'PY'
+import sys
+i = float(sys.argv[1])
+print("ratios to -i: -ia %.1f, -g %.1f, -gs %.1f, -rn %.1f" %
+      tuple(float(x) / i for x in sys.argv[2:]))
+PY
