@@ -37,8 +37,14 @@ done
 ip -batch "$batch"
 rm -f "$batch"
 set +e
-# IPv6 joins its groups as each link comes up; let it settle.
-sleep 2
+# IPv6 joins its groups as each link comes up; let the count settle.
+last=-1 n=0 tries=0
+while [ "$n" != "$last" ] && [ $tries -lt 30 ]; do
+	last=$n
+	sleep 1
+	n=$(wc -l </proc/net/igmp6)
+	tries=$((tries + 1))
+done
 echo "interfaces: $(ip -o link show | wc -l)," \
     "IPv4 groups: $(grep -c '^	' /proc/net/igmp)," \
     "IPv6 groups: $(wc -l </proc/net/igmp6)"
