@@ -57,7 +57,7 @@ struct iflist {
 	struct ifr	**byname;	/* v by name, built when asked */
 	size_t		 nbyname;
 	unsigned long	 bad;		/* malformed messages */
-	int		 index_only;	/* if_inet6: the index, no address */
+	int		 index_only;	/* if_inet6: lines checked, no address */
 };
 
 /* The multicast groups joined (-a), and the order to find them by name. */
@@ -294,7 +294,7 @@ inet6_cb(const char *line, size_t len, void *arg)
 		return (0);
 	memcpy(name, ia.name, ia.namelen);
 	name[ia.namelen] = '\0';
-	if ((r = if_byname(L, name)) != NULL && !L->index_only) {
+	if (!L->index_only && (r = if_byname(L, name)) != NULL) {
 		memset(&a, 0, sizeof(a));
 		a.index = ia.index;
 		a.family = AF_INET6;
@@ -403,9 +403,9 @@ gather_proc(struct iflist *L)
 
 	if (proc_lines("net/dev", 2, 0, netdev_cb, L) < 0)
 		return (-1);
+	/* Read even when no address is shown: its bad lines are reported. */
 	L->index_only = af == AF_INET || af == AF_PACKET;
-	if (!L->index_only)
-		(void)proc_lines("net/if_inet6", 0, PROC_QUIET, inet6_cb, L);
+	(void)proc_lines("net/if_inet6", 0, PROC_QUIET, inet6_cb, L);
 	iface_load_proc();
 	for (i = 0; i < L->n; i++)
 		L->v[i].index = iface_index(L->v[i].name);
