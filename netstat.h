@@ -291,4 +291,42 @@ void	mbpr(void);
 void	mroutepr(void);
 void	mrt_stats(void);
 
+/*
+ * Filter expressions over sockets (filter.c): the operands, in tcpdump's
+ * words.  A NULL filter (no operands) matches everything.  The matchers
+ * take BSD's TCPS_* state (filter_tcps() maps Linux's; -1: no state, as
+ * for UDP and raw).  filter_states() is the idiag_states mask (Linux
+ * TCP_* bits) of the states for which the expression can hold;
+ * filter_bytecode() writes inet_diag bytecode for a dump of family
+ * (AF_UNSPEC: both) that accepts at least every match, 0 bytes when it
+ * has nothing to prune (or does not fit), so rows are always checked
+ * again here.  filter_tables() says which tables can hold a match.
+ */
+#define	FILTER_TCPS_CLOSED	0
+#define	FILTER_TCPS_LISTEN	1
+#define	FILTER_TCPS_SYN_SENT	2
+#define	FILTER_TCPS_SYN_RCVD	3
+#define	FILTER_TCPS_ESTABLISHED	4
+#define	FILTER_TCPS_CLOSE_WAIT	5
+#define	FILTER_TCPS_FIN_WAIT_1	6
+#define	FILTER_TCPS_CLOSING	7
+#define	FILTER_TCPS_LAST_ACK	8
+#define	FILTER_TCPS_FIN_WAIT_2	9
+#define	FILTER_TCPS_TIME_WAIT	10
+#define	FILTER_NTCPS		11
+#define	FILTER_INET		0x01	/* Internet sockets can match */
+#define	FILTER_UNIX		0x02	/* unix sockets can match */
+
+struct filter;
+
+struct filter *filter_parse(int, char *const []);
+void	filter_free(struct filter *);
+int	filter_tcps(int);
+int	filter_match_inet(const struct filter *, int, const uint8_t [16],
+	    unsigned int, const uint8_t [16], unsigned int, int);
+int	filter_match_unix(const struct filter *, const char *, size_t);
+uint32_t filter_states(const struct filter *);
+ssize_t	filter_bytecode(const struct filter *, int, void *, size_t);
+int	filter_tables(const struct filter *);
+
 #endif /* NETSTAT_H */
