@@ -75,7 +75,8 @@ tests/filtertest-asan: $(FILTERSRCS) netstat.h
 
 asan: $(PROG)-asan tests/unit-asan tests/filtertest-asan $(NLFUZZASAN)
 	NETSTAT=./$(PROG)-asan UNIT="tests/unit-asan tests/filtertest-asan" \
-	    NLFUZZ="$(NLFUZZASAN)" sh tests/run
+	    FILTERTEST=tests/filtertest-asan NLFUZZ="$(NLFUZZASAN)" \
+	    sh tests/run
 
 # Unit tests of the shared layers.
 tests/unit: $(UNITSRCS) netstat.h
