@@ -401,6 +401,20 @@ static const char *const prim_kw[] = {
 static int	p_expr(struct parser *);
 
 static int
+is_operator(const char *t)
+{
+	static const char *const ops[] = {
+		"and", "or", "not", "&&", "||", "!", "("
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(ops) / sizeof(ops[0]); i++)
+		if (strcmp(t, ops[i]) == 0)
+			return (1);
+	return (0);
+}
+
+static int
 is_keyword(const char *t)
 {
 	static const char *const ops[] = {
@@ -499,8 +513,11 @@ p_primitive(struct parser *p)
 		ns_errx("filter: %s: expected a primitive", kw);
 	/*
 	 * A value alone takes the last keyword, as in tcpdump's "port 80 or
-	 * 443"; first of all, an address is a host.
+	 * 443"; first of all, an address is a host.  Not side by side with
+	 * a primitive: "port 80 443" would read as "port 80 and port 443".
 	 */
+	if (p->tk.pos > 0 && !is_operator(tok_prev(&p->tk)))
+		ns_errx("filter: %s: missing and or or before it", kw);
 	p->tk.pos++;
 	if (p->lastkw != NULL)
 		return (p_leaf(p, p->lastdir, p->lastkw, kw));
