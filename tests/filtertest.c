@@ -855,7 +855,7 @@ test_bytecode(void)
  * --dump: the kernel's answer.
  */
 struct dumpst {
-	const struct filter *f;
+	struct filter *f;
 	unsigned long kernel, matched;
 };
 
@@ -944,6 +944,8 @@ dump(int argc, char *argv[])
 			ns_err("SOCK_DIAG_BY_FAMILY");
 		}
 	}
+	close(fd);
+	filter_free(d.f);
 	fflush(stdout);
 	fprintf(stderr, "kernel %lu matched %lu\n", d.kernel, d.matched);
 	return (0);

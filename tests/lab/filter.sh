@@ -118,8 +118,8 @@ fcheck() {
 fexact() {
 	# shellcheck disable=SC2086
 	"$FT" --dump $1 >/dev/null 2>"$LABTMP/ft.err"
-	_k=$(awk '{ print $2 }' "$LABTMP/ft.err")
-	_m=$(awk '{ print $4 }' "$LABTMP/ft.err")
+	_k=$(awk '$1 == "kernel" { print $2 }' "$LABTMP/ft.err")
+	_m=$(awk '$1 == "kernel" { print $4 }' "$LABTMP/ft.err")
 	if [ -n "$_k" ] && [ "$_k" = "$_m" ]; then
 		ok "filter '$1': the kernel returns only the $_m matches"
 	else
