@@ -259,20 +259,24 @@ parse_port(const char *kw, const char *arg, struct fnode *n)
 	n->hi = n->lo;
 }
 
+/* low-high; a service name may hold a '-': try each one. */
 static void
 parse_portrange(const char *kw, const char *arg, struct fnode *n)
 {
-	const char *dash = strchr(arg, '-');
-	char *a;
+	const char *dash;
+	char *low;
 	int rc;
 
-	if (dash == NULL || dash == arg)
-		ns_errx("filter: %s %s: bad port range", kw, arg);
-	a = xstrndup(arg, (size_t)(dash - arg));
-	rc = port_value(a, &n->lo);
-	free(a);
-	if (rc < 0 || port_value(dash + 1, &n->hi) < 0 || n->lo > n->hi)
-		ns_errx("filter: %s %s: bad port range", kw, arg);
+	for (dash = strchr(arg, '-'); dash != NULL;
+	    dash = strchr(dash + 1, '-')) {
+		low = xstrndup(arg, (size_t)(dash - arg));
+		rc = dash > arg && port_value(low, &n->lo) == 0 &&
+		    port_value(dash + 1, &n->hi) == 0;
+		free(low);
+		if (rc && n->lo <= n->hi)
+			return;
+	}
+	ns_errx("filter: %s %s: bad port range", kw, arg);
 }
 
 /* tcpdump's short IPv4 networks: "10", "10.1", "10.1.2", "10.1.2.3". */

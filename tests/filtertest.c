@@ -210,6 +210,8 @@ test_match(void)
 		{ "port http or port https", "1110001" },
 		{ "port 80 or 443", "1110001" },
 		{ "portrange 1-1023", "1111111" },
+		{ "portrange ssh-http", "0011110" },
+		{ "portrange ftp-data-ssh", "0001100" },
 		{ "dst portrange 1-1023", "0000001" },
 		{ "dst portrange 50000-60000", "1101000" },
 		{ "host 10.0.0.1", "1000001" },
