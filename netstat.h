@@ -293,14 +293,17 @@ void	mrt_stats(void);
 
 /*
  * Filter expressions over sockets (filter.c): the operands, in tcpdump's
- * words.  A NULL filter (no operands) matches everything.  The matchers
- * take BSD's TCPS_* state (filter_tcps() maps Linux's; -1: no state, as
- * for UDP and raw).  filter_states() is the idiag_states mask (Linux
- * TCP_* bits) of the states for which the expression can hold;
- * filter_bytecode() writes inet_diag bytecode for a dump of family
- * (AF_UNSPEC: both) that accepts at least every match, 0 bytes when it
- * has nothing to prune (or does not fit), so rows are always checked
- * again here.  filter_tables() says which tables can hold a match.
+ * words.  A NULL filter (no operands) matches everything.
+ * filter_match_inet() takes a row as the kernel sees it (family, local
+ * and remote address and port; a raw socket's port is its protocol) and
+ * BSD's TCPS_* state: filter_tcps() maps Linux's, -1 is none (UDP, raw).
+ * filter_states() is the idiag_states mask (Linux TCP_* bits) for which
+ * the expression can hold; for TCP dumps only (a UDP socket has a Linux
+ * state but no BSD one: ask for all).  filter_bytecode() writes
+ * inet_diag bytecode for a dump of one family (AF_UNSPEC: both) that
+ * accepts at least every match; 0 bytes when it has nothing to prune or
+ * does not fit.  The kernel only prunes: every row it returns goes
+ * through the matcher.  filter_tables() says which tables can match.
  */
 #define	FILTER_TCPS_CLOSED	0
 #define	FILTER_TCPS_LISTEN	1
