@@ -736,7 +736,8 @@ static void
 test_random(void)
 {
 	static const int fams[] = { AF_INET, AF_INET6, AF_UNSPEC };
-	static uint8_t bc[65536];
+	/* Aligned as the kernel's attribute data is. */
+	static uint8_t bc[65536] __attribute__((aligned(4)));
 	char expr[2048], what[2300];
 	struct filter *f;
 	struct row r;
@@ -806,7 +807,8 @@ test_random(void)
 static void
 test_bytecode(void)
 {
-	static uint8_t bc[65536];
+	/* Aligned as the kernel's attribute data is. */
+	static uint8_t bc[65536] __attribute__((aligned(4)));
 	struct filter *f;
 	static char big[40000];
 	char *argv[1];
