@@ -2,9 +2,11 @@
 
 PROG=	netstat
 OBJS=	main.o inet.o inet6.o unix.o if.o iface.o route.o route_proc.o \
-	mbuf.o mroute.o nl.o proc.o out.o names.o stats.o util.o watch.o
+	mbuf.o mroute.o nl.o proc.o out.o names.o stats.o util.o watch.o \
+	filter.o
 SRCS=	main.c inet.c inet6.c unix.c if.c iface.c route.c route_proc.c \
-	mbuf.c mroute.c nl.c proc.c out.c names.c stats.c util.c watch.c
+	mbuf.c mroute.c nl.c proc.c out.c names.c stats.c util.c watch.c \
+	filter.c
 
 CC?=		cc
 CFLAGS?=	-O2 -g
@@ -13,8 +15,11 @@ CPPFLAGS+=	-D_GNU_SOURCE
 LDLIBS=		-pthread
 # Everything but main.c: what the test programs link against.
 LIBSRCS=	inet.c inet6.c unix.c if.c iface.c route.c route_proc.c mbuf.c \
-		mroute.c nl.c proc.c out.c names.c stats.c util.c watch.c
+		mroute.c nl.c proc.c out.c names.c stats.c util.c watch.c \
+		filter.c
 UNITSRCS=	tests/unit.c nl.c proc.c out.c names.c util.c
+# The filter expressions: parser, matcher, bytecode (tests/filtertest.c).
+FILTERSRCS=	tests/filtertest.c filter.c nl.c proc.c out.c names.c util.c
 # The subsystems' netlink parsers under hostile bytes (tests/nlfuzz-*.c):
 # nlfuzz-inet and nlfuzz-unix include their subsystem file, nlfuzz-if and
 # nlfuzz-route link against $(LIBSRCS).
@@ -70,14 +75,22 @@ tests/nlfuzz-route-asan: tests/nlfuzz-route.c $(LIBSRCS) netstat.h route.h \
 	$(CC) $(WARNFLAGS) $(SANFLAGS) $(CPPFLAGS) -o $@ tests/nlfuzz-route.c \
 	    $(LIBSRCS) $(LDLIBS)
 
-asan: $(PROG)-asan tests/unit-asan $(NLFUZZASAN)
-	NETSTAT=./$(PROG)-asan UNIT=tests/unit-asan NLFUZZ="$(NLFUZZASAN)" \
+tests/filtertest-asan: $(FILTERSRCS) netstat.h
+	$(CC) $(WARNFLAGS) $(SANFLAGS) $(CPPFLAGS) -o $@ $(FILTERSRCS) \
+	    $(LDLIBS)
+
+asan: $(PROG)-asan tests/unit-asan tests/filtertest-asan $(NLFUZZASAN)
+	NETSTAT=./$(PROG)-asan UNIT="tests/unit-asan tests/filtertest-asan" \
+	    FILTERTEST=tests/filtertest-asan NLFUZZ="$(NLFUZZASAN)" \
 	    sh tests/run
 
 # Unit tests of the shared layers.
 tests/unit: $(UNITSRCS) netstat.h
 	$(CC) $(WARNFLAGS) $(CFLAGS) $(CPPFLAGS) -o tests/unit $(UNITSRCS) \
 	    $(LDLIBS)
+
+tests/filtertest: $(FILTERSRCS) netstat.h
+	$(CC) $(WARNFLAGS) $(CFLAGS) $(CPPFLAGS) -o $@ $(FILTERSRCS) $(LDLIBS)
 
 tests/nlfuzz-inet: tests/nlfuzz-inet.c inet.c $(NLFUZZDEPS)
 	$(CC) $(WARNFLAGS) $(CFLAGS) $(CPPFLAGS) -o $@ tests/nlfuzz-inet.c \
@@ -96,8 +109,9 @@ tests/nlfuzz-route: tests/nlfuzz-route.c $(LIBSRCS) netstat.h route.h \
 	$(CC) $(WARNFLAGS) $(CFLAGS) $(CPPFLAGS) -o $@ tests/nlfuzz-route.c \
 	    $(LIBSRCS) $(LDLIBS)
 
-test: $(PROG) tests/unit $(NLFUZZ)
-	NETSTAT=./$(PROG) UNIT=tests/unit NLFUZZ="$(NLFUZZ)" sh tests/run
+test: $(PROG) tests/unit tests/filtertest $(NLFUZZ)
+	NETSTAT=./$(PROG) UNIT="tests/unit tests/filtertest" \
+	    NLFUZZ="$(NLFUZZ)" sh tests/run
 
 lint:
 	mandoc -Tlint -W warning netstat.1
@@ -114,6 +128,7 @@ install: $(PROG)
 
 clean:
 	rm -f $(PROG) $(PROG)-asan $(OBJS) tests/unit tests/unit-asan
+	rm -f tests/filtertest tests/filtertest-asan
 	rm -f $(NLFUZZ) $(NLFUZZASAN)
 	rm -rf tests/tmp bench/tmp
 

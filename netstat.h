@@ -447,4 +447,45 @@ void	mbpr(void);
 void	mroutepr(void);
 void	mrt_stats(void);
 
+/*
+ * Filter expressions over sockets (filter.c): the operands, in tcpdump's
+ * words.  A NULL filter (no operands) matches everything.
+ * filter_match_inet() takes a row as the kernel sees it (family, local
+ * and remote address and port; a raw socket's port is its protocol) and
+ * BSD's TCPS_* state: filter_tcps() maps Linux's, -1 is none (UDP, raw).
+ * filter_states() is the idiag_states mask (Linux TCP_* bits) for which
+ * the expression can hold; for TCP dumps only (a UDP socket has a Linux
+ * state but no BSD one: ask for all).  filter_bytecode() writes
+ * inet_diag bytecode for a dump of one family (AF_UNSPEC: both) that
+ * accepts at least every match; 0 bytes when it has nothing to prune or
+ * does not fit.  The kernel only prunes: every row it returns goes
+ * through the matcher.  filter_tables() says which tables can match.
+ */
+#define	FILTER_TCPS_CLOSED	0
+#define	FILTER_TCPS_LISTEN	1
+#define	FILTER_TCPS_SYN_SENT	2
+#define	FILTER_TCPS_SYN_RCVD	3
+#define	FILTER_TCPS_ESTABLISHED	4
+#define	FILTER_TCPS_CLOSE_WAIT	5
+#define	FILTER_TCPS_FIN_WAIT_1	6
+#define	FILTER_TCPS_CLOSING	7
+#define	FILTER_TCPS_LAST_ACK	8
+#define	FILTER_TCPS_FIN_WAIT_2	9
+#define	FILTER_TCPS_TIME_WAIT	10
+#define	FILTER_NTCPS		11
+#define	FILTER_INET		0x01	/* Internet sockets can match */
+#define	FILTER_UNIX		0x02	/* unix sockets can match */
+
+struct filter;
+
+struct filter *filter_parse(int, char *const []);
+void	filter_free(struct filter *);
+int	filter_tcps(int);
+int	filter_match_inet(const struct filter *, int, const uint8_t [16],
+	    unsigned int, const uint8_t [16], unsigned int, int);
+int	filter_match_unix(const struct filter *, const char *, size_t);
+uint32_t filter_states(const struct filter *);
+ssize_t	filter_bytecode(const struct filter *, int, void *, size_t);
+int	filter_tables(const struct filter *);
+
 #endif /* NETSTAT_H */
