@@ -16,7 +16,8 @@ LIBSRCS=	inet.c inet6.c unix.c if.c route.c mbuf.c mroute.c \
 		nl.c proc.c out.c names.c stats.c util.c watch.c
 UNITSRCS=	tests/unit.c nl.c proc.c out.c names.c util.c
 # The subsystems' netlink parsers under hostile bytes (tests/nlfuzz-*.c):
-# each program includes one subsystem file; route.c also needs if.c.
+# inet and unix link against $(LIBSRCS); if and route include their
+# subsystem file (route.c also needs if.c).
 NLFUZZ=		tests/nlfuzz-inet tests/nlfuzz-unix tests/nlfuzz-if \
 		tests/nlfuzz-route
 NLFUZZASAN=	tests/nlfuzz-inet-asan tests/nlfuzz-unix-asan \
@@ -51,13 +52,13 @@ tests/unit-asan: $(UNITSRCS) netstat.h
 	$(CC) $(WARNFLAGS) $(SANFLAGS) $(CPPFLAGS) -o tests/unit-asan \
 	    $(UNITSRCS) $(LDLIBS)
 
-tests/nlfuzz-inet-asan: tests/nlfuzz-inet.c inet.c $(NLFUZZDEPS)
+tests/nlfuzz-inet-asan: tests/nlfuzz-inet.c $(LIBSRCS) netstat.h tests/nlfuzz.h
 	$(CC) $(WARNFLAGS) $(SANFLAGS) $(CPPFLAGS) -o $@ tests/nlfuzz-inet.c \
-	    $(NLFUZZSRCS) $(LDLIBS)
+	    $(LIBSRCS) $(LDLIBS)
 
-tests/nlfuzz-unix-asan: tests/nlfuzz-unix.c unix.c $(NLFUZZDEPS)
+tests/nlfuzz-unix-asan: tests/nlfuzz-unix.c $(LIBSRCS) netstat.h tests/nlfuzz.h
 	$(CC) $(WARNFLAGS) $(SANFLAGS) $(CPPFLAGS) -o $@ tests/nlfuzz-unix.c \
-	    $(NLFUZZSRCS) $(LDLIBS)
+	    $(LIBSRCS) $(LDLIBS)
 
 tests/nlfuzz-if-asan: tests/nlfuzz-if.c if.c $(NLFUZZDEPS)
 	$(CC) $(WARNFLAGS) $(SANFLAGS) $(CPPFLAGS) -o $@ tests/nlfuzz-if.c \
@@ -76,13 +77,13 @@ tests/unit: $(UNITSRCS) netstat.h
 	$(CC) $(WARNFLAGS) $(CFLAGS) $(CPPFLAGS) -o tests/unit $(UNITSRCS) \
 	    $(LDLIBS)
 
-tests/nlfuzz-inet: tests/nlfuzz-inet.c inet.c $(NLFUZZDEPS)
+tests/nlfuzz-inet: tests/nlfuzz-inet.c $(LIBSRCS) netstat.h tests/nlfuzz.h
 	$(CC) $(WARNFLAGS) $(CFLAGS) $(CPPFLAGS) -o $@ tests/nlfuzz-inet.c \
-	    $(NLFUZZSRCS) $(LDLIBS)
+	    $(LIBSRCS) $(LDLIBS)
 
-tests/nlfuzz-unix: tests/nlfuzz-unix.c unix.c $(NLFUZZDEPS)
+tests/nlfuzz-unix: tests/nlfuzz-unix.c $(LIBSRCS) netstat.h tests/nlfuzz.h
 	$(CC) $(WARNFLAGS) $(CFLAGS) $(CPPFLAGS) -o $@ tests/nlfuzz-unix.c \
-	    $(NLFUZZSRCS) $(LDLIBS)
+	    $(LIBSRCS) $(LDLIBS)
 
 tests/nlfuzz-if: tests/nlfuzz-if.c if.c $(NLFUZZDEPS)
 	$(CC) $(WARNFLAGS) $(CFLAGS) $(CPPFLAGS) -o $@ tests/nlfuzz-if.c \

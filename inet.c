@@ -25,12 +25,16 @@
 #include <pthread.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <netdb.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "netstat.h"
+
+_Static_assert(INET_MEMVARS == SK_MEMINFO_VARS,
+    "netstat.h's INET_MEMVARS is SK_MEMINFO_VARS");
 
 /* Linux socket states (include/net/tcp_states.h). */
 enum {
@@ -62,30 +66,6 @@ static const char *const statenames[LS_MAX] = {
 /* Timer names of idiag_timer and the proc files' "tr" field. */
 static const char *const timernames[] = {
 	"off", "on", "keepalive", "timewait", "probe"
-};
-
-/*
- * One socket, as either source describes it.  Figures a source lacks
- * have their have_* flag clear and print as "-".
- */
-struct sockrow {
-	int		family;		/* AF_INET or AF_INET6 */
-	int		state;		/* LS_* */
-	unsigned char	laddr[16];
-	unsigned char	faddr[16];
-	unsigned int	lport, fport;
-	unsigned int	rq, sq;		/* Recv-Q, Send-Q (a listener: qlen) */
-	unsigned int	maxq;		/* a listener's backlog */
-	unsigned long long inode;
-	unsigned long long cookie;	/* or the proc file's address field */
-	int		v6only;		/* -1: unknown */
-	unsigned int	timer, retrans;
-	unsigned long long expires_ms;
-	uint32_t	mem[SK_MEMINFO_VARS];
-	unsigned long long rxbytes, txbytes;
-	unsigned int	drops;
-	unsigned int	have_cookie:1, have_mem:1, have_bytes:1,
-			have_drops:1, have_maxq:1, have_timer:1;
 };
 
 /* What one listing (one protocol, one family) is doing. */
@@ -341,51 +321,48 @@ print_end(const char *key, int family, const unsigned char *a,
  * Parsers.  Each looks at a buffer and its length only.
  */
 
-/* An inet_diag_msg and its attributes (the payload of one message). */
-static int
-diag_parse(const void *buf, size_t len, struct sockrow *r)
+/* The fixed part of an inet_diag answer. */
+static void
+diag_header(const struct inet_diag_msg *m, struct sockrow *r)
 {
-	const struct rtattr *tb[INET_DIAG_SKV6ONLY + 1];
-	struct inet_diag_msg m;
-	const unsigned char *d;
-	size_t hdr = NLMSG_ALIGN(sizeof(m)), dlen;
 	uint32_t cookie[2];
 
-	if (len < sizeof(m))
-		return (-1);
-	memcpy(&m, buf, sizeof(m));
-	if (m.idiag_family != AF_INET && m.idiag_family != AF_INET6)
-		return (-1);
-	r->family = m.idiag_family;
-	r->state = m.idiag_state;
-	memcpy(r->laddr, m.id.idiag_src, 16);
-	memcpy(r->faddr, m.id.idiag_dst, 16);
-	r->lport = ntohs(m.id.idiag_sport);
-	r->fport = ntohs(m.id.idiag_dport);
-	r->rq = m.idiag_rqueue;
-	r->sq = m.idiag_wqueue;
-	r->inode = m.idiag_inode;
-	memcpy(cookie, m.id.idiag_cookie, sizeof(cookie));
+	memset(r, 0, sizeof(*r));
+	r->family = m->idiag_family;
+	r->state = m->idiag_state;
+	memcpy(r->laddr, m->id.idiag_src, 16);
+	memcpy(r->faddr, m->id.idiag_dst, 16);
+	r->lport = ntohs(m->id.idiag_sport);
+	r->fport = ntohs(m->id.idiag_dport);
+	r->rq = m->idiag_rqueue;
+	r->sq = m->idiag_wqueue;
+	r->inode = m->idiag_inode;
+	memcpy(cookie, m->id.idiag_cookie, sizeof(cookie));
 	r->cookie = (unsigned long long)cookie[1] << 32 | cookie[0];
 	r->have_cookie = 1;
-	r->timer = m.idiag_timer;
-	r->retrans = m.idiag_retrans;
-	r->expires_ms = m.idiag_expires;
+	r->timer = m->idiag_timer;
+	r->retrans = m->idiag_retrans;
+	r->expires_ms = m->idiag_expires;
 	r->have_timer = 1;
+	r->v6only = -1;
 	/* A listener's "send queue" is its backlog: -L shows it. */
 	if (r->state == LS_LISTEN) {
 		r->maxq = r->sq;
 		r->sq = 0;
 		r->have_maxq = 1;
-	} else
-		r->have_maxq = 0;
-	r->v6only = -1;
-	r->have_mem = r->have_bytes = r->have_drops = 0;
-	if (len <= hdr)
-		return (0);
-	/* A damaged attribute list loses the attributes, not the row. */
-	(void)nl_attrs((const char *)buf + hdr, len - hdr, tb,
-	    INET_DIAG_SKV6ONLY);
+	}
+}
+
+/* The extensions asked for: v6only, meminfo, tcp_info's byte counts. */
+static void
+diag_attrs(const struct rtattr *const *tb, struct sockrow *r)
+{
+	const size_t drops = (SK_MEMINFO_DROPS + 1) * sizeof(uint32_t);
+	const size_t bytes = offsetof(struct tcp_info, tcpi_bytes_received) +
+	    sizeof(uint64_t);
+	const unsigned char *d;
+	size_t dlen;
+
 	if (tb[INET_DIAG_SKV6ONLY] != NULL) {
 		d = nl_data(tb[INET_DIAG_SKV6ONLY], &dlen);
 		if (dlen >= 1)
@@ -393,20 +370,16 @@ diag_parse(const void *buf, size_t len, struct sockrow *r)
 	}
 	if (tb[INET_DIAG_SKMEMINFO] != NULL) {
 		d = nl_data(tb[INET_DIAG_SKMEMINFO], &dlen);
-		if (dlen >= sizeof(r->mem)) {
-			memcpy(r->mem, d, sizeof(r->mem));
-			r->have_mem = 1;
-		} else if (dlen >= (SK_MEMINFO_DROPS + 1) * sizeof(uint32_t)) {
-			memset(r->mem, 0, sizeof(r->mem));
-			memcpy(r->mem, d, (SK_MEMINFO_DROPS + 1) *
-			    sizeof(uint32_t));
+		/* Older kernels send fewer figures: the rest stay 0. */
+		if (dlen >= drops) {
+			memcpy(r->mem, d, dlen < sizeof(r->mem) ? dlen :
+			    sizeof(r->mem));
 			r->have_mem = 1;
 		}
 	}
 	if (tb[INET_DIAG_INFO] != NULL) {
 		d = nl_data(tb[INET_DIAG_INFO], &dlen);
-		if (dlen >= offsetof(struct tcp_info, tcpi_bytes_received) +
-		    sizeof(uint64_t)) {
+		if (dlen >= bytes) {
 			memcpy(&r->txbytes, d + offsetof(struct tcp_info,
 			    tcpi_bytes_acked), sizeof(uint64_t));
 			memcpy(&r->rxbytes, d + offsetof(struct tcp_info,
@@ -414,82 +387,22 @@ diag_parse(const void *buf, size_t len, struct sockrow *r)
 			r->have_bytes = 1;
 		}
 	}
-	return (0);
 }
 
-/* Split off the next blank-separated field of [*pp, end). */
-static int
-next_field(const char **pp, const char *end, const char **f, size_t *flen)
+/* An inet_diag_msg and its attributes (the payload of one message). */
+int
+inet_diag_parse(const void *buf, size_t len, struct sockrow *r)
 {
-	const char *p = *pp;
+	const struct rtattr *tb[INET_DIAG_SKV6ONLY + 1];
+	struct inet_diag_msg m;
 
-	while (p < end && (*p == ' ' || *p == '\t'))
-		p++;
-	if (p == end)
+	/* A damaged attribute list (1) loses the attributes, not the row. */
+	if (nl_body(buf, len, &m, sizeof(m), tb, INET_DIAG_SKV6ONLY) < 0)
 		return (-1);
-	*f = p;
-	while (p < end && *p != ' ' && *p != '\t')
-		p++;
-	*flen = (size_t)(p - *f);
-	*pp = p;
-	return (0);
-}
-
-/* Hex digits [s, s + n) as a number; -1 unless all are hex (n <= 16). */
-static int
-parse_hex(const char *s, size_t n, unsigned long long *v)
-{
-	unsigned long long x = 0;
-	size_t i;
-	int c;
-
-	if (n == 0 || n > 16)
+	if (m.idiag_family != AF_INET && m.idiag_family != AF_INET6)
 		return (-1);
-	for (i = 0; i < n; i++) {
-		c = (unsigned char)s[i];
-		if (c >= '0' && c <= '9')
-			c -= '0';
-		else if (c >= 'a' && c <= 'f')
-			c -= 'a' - 10;
-		else if (c >= 'A' && c <= 'F')
-			c -= 'A' - 10;
-		else
-			return (-1);
-		x = x << 4 | (unsigned)c;
-	}
-	*v = x;
-	return (0);
-}
-
-static int
-parse_dec(const char *s, size_t n, unsigned long long *v)
-{
-	unsigned long long x = 0;
-	size_t i;
-
-	if (n == 0 || n > 19)
-		return (-1);
-	for (i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return (-1);
-		x = x * 10 + (unsigned)(s[i] - '0');
-	}
-	*v = x;
-	return (0);
-}
-
-/* "a:b" as two hex numbers. */
-static int
-parse_hexpair(const char *s, size_t n, unsigned long long *a,
-    unsigned long long *b)
-{
-	const char *c = memchr(s, ':', n);
-
-	if (c == NULL)
-		return (-1);
-	if (parse_hex(s, (size_t)(c - s), a) < 0 ||
-	    parse_hex(c + 1, n - (size_t)(c - s) - 1, b) < 0)
-		return (-1);
+	diag_header(&m, r);
+	diag_attrs(tb, r);
 	return (0);
 }
 
@@ -498,7 +411,7 @@ parse_hexpair(const char *s, size_t n, unsigned long long *a,
  * word in host order, 8 hex digits) and the port.
  */
 static int
-parse_endpoint(const char *s, size_t n, int family, unsigned char *addr,
+inet_endpoint(const char *s, size_t n, int family, unsigned char *addr,
     unsigned int *port)
 {
 	size_t alen = family == AF_INET6 ? 32 : 8, i;
@@ -509,83 +422,123 @@ parse_endpoint(const char *s, size_t n, int family, unsigned char *addr,
 	if (n != alen + 5 || s[alen] != ':')
 		return (-1);
 	for (i = 0; i < alen; i += 8) {
-		if (parse_hex(s + i, 8, &w) < 0)
+		if (proc_ull(s + i, 8, 16, &w) < 0)
 			return (-1);
 		word = (uint32_t)w;
 		memcpy(addr + i / 2, &word, sizeof(word));
 	}
-	if (parse_hex(s + alen + 1, 4, &p) < 0)
+	if (proc_ull(s + alen + 1, 4, 16, &p) < 0)
 		return (-1);
 	*port = (unsigned int)p;
 	return (0);
 }
 
 /*
- * One line of net/tcp, tcp6, udp, udp6, udplite, udplite6, raw, raw6:
+ * The next token as an unsigned number no larger than max; in hex, at
+ * most 16 digits (the kernel prints no wider).
+ */
+static int
+inet_num(const char **pp, const char *end, int base,
+    unsigned long long max, unsigned long long *v)
+{
+	const char *t;
+	size_t n;
+
+	if (!proc_token(pp, end, &t, &n) || (base == 16 && n > 16) ||
+	    proc_ull(t, n, base, v) < 0 || *v > max)
+		return (-1);
+	return (0);
+}
+
+/* The next token as "hex:hex", each no larger than max. */
+static int
+inet_pair(const char **pp, const char *end, unsigned long long max,
+    unsigned long long *a, unsigned long long *b)
+{
+	const char *t;
+	size_t n;
+
+	if (!proc_token(pp, end, &t, &n) || proc_hexpair(t, n, a, b) < 0 ||
+	    *a > max || *b > max)
+		return (-1);
+	return (0);
+}
+
+/*
+ * The fields up to the inode:
  *   sl local rem st tx_queue:rx_queue tr:tm->when retrnsmt uid timeout
- *   inode [ref pointer [drops | tcp extras]]
+ *   inode
  * tm->when is in clock ticks (USER_HZ, 100 a second).
  */
 static int
-proc_parse(const char *line, size_t len, int family, int proto,
+inet_proc_fixed(const char **pp, const char *end, struct sockrow *r)
+{
+	unsigned long long v, w;
+	const char *t;
+	size_t n;
+
+	if (!proc_token(pp, end, &t, &n) || t[n - 1] != ':' ||
+	    proc_ull(t, n - 1, 10, &v) < 0)
+		return (-1);
+	if (!proc_token(pp, end, &t, &n) ||
+	    inet_endpoint(t, n, r->family, r->laddr, &r->lport) < 0 ||
+	    !proc_token(pp, end, &t, &n) ||
+	    inet_endpoint(t, n, r->family, r->faddr, &r->fport) < 0)
+		return (-1);
+	if (inet_num(pp, end, 16, 255, &v) < 0 || v == 0)
+		return (-1);
+	r->state = (int)v;
+	if (inet_pair(pp, end, UINT_MAX, &v, &w) < 0)
+		return (-1);
+	r->sq = (unsigned int)v;
+	r->rq = (unsigned int)w;
+	if (inet_pair(pp, end, ULLONG_MAX, &v, &w) < 0 || v > 4)
+		return (-1);
+	r->timer = (unsigned int)v;
+	/* A timer already due prints as a negative count: call it 0. */
+	if (w & 0x8000000000000000ULL)
+		w = 0;
+	else if (w > ULLONG_MAX / 10)
+		return (-1);
+	r->expires_ms = w * 10;
+	if (inet_num(pp, end, 16, UINT_MAX, &v) < 0)
+		return (-1);
+	r->retrans = (unsigned int)v;
+	r->have_timer = 1;
+	/* uid, timeout, inode */
+	if (inet_num(pp, end, 10, ULLONG_MAX, &v) < 0 ||
+	    inet_num(pp, end, 10, ULLONG_MAX, &v) < 0 ||
+	    inet_num(pp, end, 10, ULLONG_MAX, &r->inode) < 0)
+		return (-1);
+	return (0);
+}
+
+/*
+ * One line of net/tcp, tcp6, udp, udp6, udplite, udplite6, raw, raw6:
+ * the fixed fields, then optionally ref, the kernel address of the
+ * socket and (but for TCP) drops.
+ */
+int
+inet_proc_parse(const char *line, size_t len, int family, int proto,
     struct sockrow *r)
 {
-	const char *p = line, *end = line + len, *f;
-	unsigned long long v, w;
-	size_t flen;
-	int i;
+	const char *p = line, *end = line + len, *t;
+	unsigned long long v;
+	size_t n;
 
 	memset(r, 0, sizeof(*r));
 	r->family = family;
 	r->v6only = -1;
-	/* sl */
-	if (next_field(&p, end, &f, &flen) < 0 || f[flen - 1] != ':' ||
-	    parse_dec(f, flen - 1, &v) < 0)
+	if (inet_proc_fixed(&p, end, r) < 0)
 		return (-1);
-	if (next_field(&p, end, &f, &flen) < 0 ||
-	    parse_endpoint(f, flen, family, r->laddr, &r->lport) < 0)
-		return (-1);
-	if (next_field(&p, end, &f, &flen) < 0 ||
-	    parse_endpoint(f, flen, family, r->faddr, &r->fport) < 0)
-		return (-1);
-	if (next_field(&p, end, &f, &flen) < 0 || parse_hex(f, flen, &v) < 0 ||
-	    v == 0 || v >= 256)
-		return (-1);
-	r->state = (int)v;
-	if (next_field(&p, end, &f, &flen) < 0 ||
-	    parse_hexpair(f, flen, &v, &w) < 0)
-		return (-1);
-	r->sq = (unsigned int)v;
-	r->rq = (unsigned int)w;
-	if (next_field(&p, end, &f, &flen) < 0 ||
-	    parse_hexpair(f, flen, &v, &w) < 0 || v > 4)
-		return (-1);
-	r->timer = (unsigned int)v;
-	/* A timer already due prints as a negative count: call it 0. */
-	r->expires_ms = (w & 0x8000000000000000ULL) ? 0 : w * 10;
-	if (next_field(&p, end, &f, &flen) < 0 || parse_hex(f, flen, &v) < 0)
-		return (-1);
-	r->retrans = (unsigned int)v;
-	r->have_timer = 1;
-	/* uid, timeout */
-	for (i = 0; i < 2; i++)
-		if (next_field(&p, end, &f, &flen) < 0 ||
-		    parse_dec(f, flen, &v) < 0)
-			return (-1);
-	if (next_field(&p, end, &f, &flen) < 0 || parse_dec(f, flen, &v) < 0)
-		return (-1);
-	r->inode = v;
-	/* Optional: ref, the kernel address of the socket, drops. */
-	if (next_field(&p, end, &f, &flen) < 0)
+	if (!proc_token(&p, end, &t, &n) || !proc_token(&p, end, &t, &n))
 		return (0);
-	if (next_field(&p, end, &f, &flen) < 0)
-		return (0);
-	if (parse_hex(f, flen, &v) == 0) {
+	if (proc_ull(t, n, 16, &v) == 0) {
 		r->cookie = v;
 		r->have_cookie = 1;
 	}
-	if (proto != IPPROTO_TCP && next_field(&p, end, &f, &flen) == 0 &&
-	    parse_dec(f, flen, &v) == 0) {
+	if (proto != IPPROTO_TCP && proc_token(&p, end, &t, &n) &&
+	    proc_ull(t, n, 10, &v) == 0 && v <= UINT_MAX) {
 		r->drops = (unsigned int)v;
 		r->have_drops = 1;
 	}
@@ -687,7 +640,7 @@ socket_link_inode(const char *s, size_t n)
 
 	if (n < 10 || memcmp(s, "socket:[", 8) != 0 || s[n - 1] != ']')
 		return (0);
-	if (parse_dec(s + 8, n - 9, &v) < 0)
+	if (proc_ull(s + 8, n - 9, 10, &v) < 0)
 		return (0);
 	return (v);
 }
@@ -779,7 +732,7 @@ load_owners(void)
 		return;
 	}
 	while ((de = readdir(d)) != NULL)
-		if (parse_dec(de->d_name, strlen(de->d_name), &pid) == 0 &&
+		if (proc_ull(de->d_name, strlen(de->d_name), 10, &pid) == 0 &&
 		    pid > 0 && pid <= 0x7fffffff)
 			scan_process(rootfd, de->d_name, (int)pid);
 	closedir(d);
@@ -1067,7 +1020,7 @@ diag_msg(const struct nlmsghdr *nlh, void *arg)
 	if (nlh->nlmsg_type != SOCK_DIAG_BY_FAMILY &&
 	    nlh->nlmsg_type != TCPDIAG_GETSOCK)
 		return (0);
-	if (diag_parse(NLMSG_DATA(nlh), nlh->nlmsg_len - NLMSG_HDRLEN,
+	if (inet_diag_parse(NLMSG_DATA(nlh), nlh->nlmsg_len - NLMSG_HDRLEN,
 	    &r) < 0)
 		return (0);
 	ls->rows++;
@@ -1425,10 +1378,8 @@ diag_list_both(struct listing *ls)
 		stash_free(&b.st);
 		if (ls->rows == 0)
 			return (rc < 0 ? rc : -ENOMEM);
-		out_flush();
-		fprintf(stderr, "netstat: sock_diag tcp: %s\n",
-		    strerror(rc < 0 ? -rc : ENOMEM));
-		exit_status = 1;
+		errno = rc < 0 ? -rc : ENOMEM;
+		ns_warn("sock_diag tcp");
 		return (0);
 	}
 	stash_replay(ls, &b.st);
@@ -1440,12 +1391,12 @@ diag_list_both(struct listing *ls)
  * Proc files.
  */
 static int
-proc_line(const char *line, size_t len, void *arg)
+inet_proc_line(const char *line, size_t len, void *arg)
 {
 	struct listing *ls = arg;
 	struct sockrow r;
 
-	if (proc_parse(line, len, ls->family, ls->proto, &r) < 0)
+	if (inet_proc_parse(line, len, ls->family, ls->proto, &r) < 0)
 		return (-1);
 	ls->rows++;
 	take_row(ls, &r);
@@ -1453,7 +1404,7 @@ proc_line(const char *line, size_t len, void *arg)
 }
 
 static const char *
-proc_file(const struct listing *ls)
+inet_proc_file(const struct listing *ls)
 {
 	int six = ls->family == AF_INET6;
 
@@ -1470,9 +1421,9 @@ proc_file(const struct listing *ls)
 }
 
 static void
-proc_list(struct listing *ls)
+inet_proc_list(struct listing *ls)
 {
-	(void)proc_lines(proc_file(ls), 1, 0, proc_line, ls);
+	(void)proc_lines(inet_proc_file(ls), 1, 0, inet_proc_line, ls);
 }
 
 /* The one family dump of a listing: netlink, or the proc file. */
@@ -1483,20 +1434,18 @@ list_family(struct listing *ls)
 
 	ls->rows = 0;
 	if (memf != NULL) {
-		proc_list(ls);
+		inet_proc_list(ls);
 		return;
 	}
 	rc = diag_list(ls);
 	if (rc == 0)
 		return;
 	if (nl_fallback(rc) && ls->rows == 0) {
-		proc_list(ls);
+		inet_proc_list(ls);
 		return;
 	}
-	out_flush();
-	fprintf(stderr, "netstat: sock_diag %s: %s\n", ls->name,
-	    strerror(-rc));
-	exit_status = 1;
+	errno = -rc;
+	ns_warn("sock_diag %s", ls->name);
 }
 
 static int
@@ -1511,6 +1460,44 @@ system_bindv6only(void)
 	return (v);
 }
 
+/* The address column's width, once the options are known. */
+static void
+address_column(void)
+{
+	if (addrwidth == 0) {
+		addrwidth = address_width();
+		(void)snprintf(addrfmt, sizeof(addrfmt), "%%-%ds ", addrwidth);
+	}
+}
+
+/* A listing of one protocol's sockets (families set by the caller). */
+static void
+listing_init(struct listing *ls, int proto)
+{
+	memset(ls, 0, sizeof(*ls));
+	ls->proto = proto;
+	switch (proto) {
+	case IPPROTO_TCP:
+		ls->name = "tcp";
+		ls->svc = "tcp";
+		break;
+	case IPPROTO_UDP:
+		ls->name = "udp";
+		ls->svc = "udp";
+		break;
+	case IPPROTO_UDPLITE:
+		ls->name = "udplite";
+		ls->svc = "udp";
+		break;
+	default:
+		ls->proto = IPPROTO_RAW;
+		ls->name = "ip";
+		ls->svc = NULL;	/* the "port" is the IP protocol number */
+		break;
+	}
+	ls->bindv6only = system_bindv6only();
+}
+
 void
 protopr(const struct protox *tp)
 {
@@ -1519,31 +1506,8 @@ protopr(const struct protox *tp)
 
 	if (Lflag && tp->pr_proto != IPPROTO_TCP)
 		return;		/* only TCP sockets listen */
-	if (addrwidth == 0) {
-		addrwidth = address_width();
-		(void)snprintf(addrfmt, sizeof(addrfmt), "%%-%ds ", addrwidth);
-	}
-	memset(&ls, 0, sizeof(ls));
-	ls.proto = tp->pr_proto;
-	switch (tp->pr_proto) {
-	case IPPROTO_TCP:
-		ls.name = "tcp";
-		ls.svc = "tcp";
-		break;
-	case IPPROTO_UDP:
-		ls.name = "udp";
-		ls.svc = "udp";
-		break;
-	case IPPROTO_UDPLITE:
-		ls.name = "udplite";
-		ls.svc = "udp";
-		break;
-	default:
-		ls.proto = IPPROTO_RAW;
-		ls.name = "ip";
-		ls.svc = NULL;	/* the "port" is the IP protocol number */
-		break;
-	}
+	address_column();
+	listing_init(&ls, tp->pr_proto);
 	/*
 	 * Rows printed as ...4 (IPv4, and v4-mapped or dual-stack IPv6) for
 	 * -f inet; ...6 and ...46 for -f inet6.  So -f inet reads the IPv6
@@ -1557,7 +1521,6 @@ protopr(const struct protox *tp)
 		fams[nfam++] = AF_INET;
 	if (want4 || want6)
 		fams[nfam++] = AF_INET6;
-	ls.bindv6only = system_bindv6only();
 	if (nfam == 2 && ls.proto == IPPROTO_TCP && !Lflag && memf == NULL &&
 	    diag_list_both(&ls) == 0) {
 		out_flush();
@@ -1574,6 +1537,34 @@ protopr(const struct protox *tp)
 		list_family(&ls);
 	}
 	out_flush();
+}
+
+/*
+ * A buffer of sock_diag answers through the listing code, as a dump of
+ * them would go (the tests' way in).  Returns nl_walk()'s answer.
+ */
+int
+inet_diag_feed(const struct inet_feed *f, const void *buf, size_t len,
+    uint32_t seq)
+{
+	struct listing ls;
+	struct both b;
+	int rc;
+
+	address_column();
+	listing_init(&ls, f->proto);
+	ls.family = f->family == AF_UNSPEC ? AF_INET : f->family;
+	ls.show4 = ls.show6 = 1;
+	ls.bindv6only = f->bindv6only;
+	ls.collect = f->collect;
+	if (f->family != AF_UNSPEC)
+		return (nl_walk(buf, len, seq, diag_msg, &ls));
+	memset(&b, 0, sizeof(b));
+	b.ls = &ls;
+	rc = nl_walk(buf, len, seq, both_msg, &b);
+	stash_replay(&ls, &b.st);
+	stash_free(&b.st);
+	return (rc);
 }
 /*
  * ---- Statistics (-s) below this line; sockets above it. ----
