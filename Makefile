@@ -2,9 +2,9 @@
 
 PROG=	netstat
 OBJS=	main.o inet.o inet6.o unix.o if.o route.o mbuf.o mroute.o \
-	nl.o proc.o out.o names.o stats.o util.o watch.o
+	nl.o proc.o out.o names.o stats.o util.o watch.o inet_stats.o
 SRCS=	main.c inet.c inet6.c unix.c if.c route.c mbuf.c mroute.c \
-	nl.c proc.c out.c names.c stats.c util.c watch.c
+	nl.c proc.c out.c names.c stats.c util.c watch.c inet_stats.c
 
 CC?=		cc
 CFLAGS?=	-O2 -g
@@ -13,7 +13,7 @@ CPPFLAGS+=	-D_GNU_SOURCE
 LDLIBS=		-pthread
 # Everything but main.c: what the test programs link against.
 LIBSRCS=	inet.c inet6.c unix.c if.c route.c mbuf.c mroute.c \
-		nl.c proc.c out.c names.c stats.c util.c watch.c
+		nl.c proc.c out.c names.c stats.c util.c watch.c inet_stats.c
 UNITSRCS=	tests/unit.c nl.c proc.c out.c names.c util.c
 # The subsystems' netlink parsers under hostile bytes (tests/nlfuzz-*.c):
 # inet and unix link against $(LIBSRCS); if and route include their

@@ -258,9 +258,10 @@ extern const size_t udp_nphrases;
 /*
  * Subsystems.
  */
-/* inet.c: Internet sockets, IPv4 statistics */
+/* inet.c: Internet sockets */
 void	protopr(const struct protox *);
 void	listen_banner(void);	/* -L title and header, once; unix.c too */
+/* inet_stats.c: IPv4 statistics */
 void	ip_stats(const struct protox *);
 void	icmp_stats(const struct protox *);
 void	igmp_stats(const struct protox *);
