@@ -22,7 +22,6 @@
 #include <linux/tcp.h>
 
 #include <dirent.h>
-#include <pthread.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -1058,143 +1057,6 @@ wanted_ext(const struct listing *ls)
 	return (ext);
 }
 
-/*
- * The dump, read by a helper thread while this one prints: the kernel
- * fills the next buffer (in the helper's recvmsg) while the rows of the
- * last one are formatted, so a large table costs little more than the
- * kernel's own work.  A small ring of buffers bounds the memory.
- */
-#define	RING_SLOTS	3
-#define	RING_BUFSIZE	(32 * 1024)	/* the kernel fills at most 32 KiB */
-
-struct ring {
-	pthread_mutex_t	 mtx;
-	pthread_cond_t	 cv;
-	char		*buf[RING_SLOTS];
-	size_t		 len[RING_SLOTS];
-	int		 rc[RING_SLOTS];	/* -errno, 1 when the dump ended */
-	unsigned int	 head, tail;		/* filled, consumed */
-	int		 fd;
-	uint32_t	 seq;
-};
-
-static int
-ring_nop(const struct nlmsghdr *nlh, void *arg)
-{
-	(void)nlh;
-	(void)arg;
-	return (0);
-}
-
-/* One datagram from the kernel: its length, or a negative errno. */
-static ssize_t
-ring_recv(int fd, char *buf)
-{
-	return (nl_recv(fd, buf, RING_BUFSIZE));
-}
-
-static void *
-ring_reader(void *arg)
-{
-	struct ring *rg = arg;
-	unsigned int slot;
-	ssize_t n;
-	int rc;
-
-	do {
-		pthread_mutex_lock(&rg->mtx);
-		while (rg->head - rg->tail == RING_SLOTS)
-			pthread_cond_wait(&rg->cv, &rg->mtx);
-		slot = rg->head % RING_SLOTS;
-		pthread_mutex_unlock(&rg->mtx);
-		n = ring_recv(rg->fd, rg->buf[slot]);
-		/* Only the message headers, to see where the dump ends. */
-		rc = n < 0 ? (int)n : nl_walk(rg->buf[slot], (size_t)n,
-		    rg->seq, ring_nop, NULL);
-		pthread_mutex_lock(&rg->mtx);
-		rg->len[slot] = n < 0 ? 0 : (size_t)n;
-		rg->rc[slot] = rc;
-		rg->head++;
-		pthread_cond_broadcast(&rg->cv);
-		pthread_mutex_unlock(&rg->mtx);
-	} while (rc == 0);
-	return (NULL);
-}
-
-/*
- * As nl_dump(): send the request, call fn for each message; 0 or a
- * negative errno.
- */
-static int
-diag_dump(void *req, size_t reqlen, nl_msg_fn fn, void *arg)
-{
-	static char *bufs;
-	static uint32_t seq;
-	struct nlmsghdr *nlh = req;
-	struct sockaddr_nl snl;
-	struct ring rg;
-	pthread_t tid;
-	unsigned int slot;
-	int i, rc, walk, done = 0, result = 0;
-
-	if (bufs == NULL && (bufs = malloc(RING_SLOTS * RING_BUFSIZE)) == NULL)
-		return (nl_dump(diag_fd, req, reqlen, fn, arg));
-	nlh->nlmsg_len = (uint32_t)reqlen;
-	nlh->nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
-	nlh->nlmsg_seq = ++seq;
-	memset(&snl, 0, sizeof(snl));
-	snl.nl_family = AF_NETLINK;
-	if (sendto(diag_fd, req, reqlen, 0, (struct sockaddr *)&snl,
-	    sizeof(snl)) < 0)
-		return (-errno);
-	memset(&rg, 0, sizeof(rg));
-	pthread_mutex_init(&rg.mtx, NULL);
-	pthread_cond_init(&rg.cv, NULL);
-	for (i = 0; i < RING_SLOTS; i++)
-		rg.buf[i] = bufs + (size_t)i * RING_BUFSIZE;
-	rg.fd = diag_fd;
-	rg.seq = nlh->nlmsg_seq;
-	if (pthread_create(&tid, NULL, ring_reader, &rg) != 0) {
-		/* Read it here, then: the same loop without the thread. */
-		do {
-			ssize_t n = ring_recv(diag_fd, bufs);
-
-			rc = n < 0 ? (int)n : nl_walk(bufs, (size_t)n,
-			    nlh->nlmsg_seq, fn, arg);
-		} while (rc == 0);
-		result = rc < 0 ? rc : 0;
-		goto out;
-	}
-	while (!done) {
-		pthread_mutex_lock(&rg.mtx);
-		while (rg.head == rg.tail)
-			pthread_cond_wait(&rg.cv, &rg.mtx);
-		slot = rg.tail % RING_SLOTS;
-		pthread_mutex_unlock(&rg.mtx);
-		rc = rg.rc[slot];
-		if (rc < 0 && rg.len[slot] == 0) {
-			result = rc;
-			done = 1;
-		} else {
-			walk = nl_walk(rg.buf[slot], rg.len[slot],
-			    nlh->nlmsg_seq, fn, arg);
-			if (walk < 0 && result == 0)
-				result = walk;
-			if (rc != 0)
-				done = 1;
-		}
-		pthread_mutex_lock(&rg.mtx);
-		rg.tail++;
-		pthread_cond_broadcast(&rg.cv);
-		pthread_mutex_unlock(&rg.mtx);
-	}
-	pthread_join(tid, NULL);
-out:
-	pthread_mutex_destroy(&rg.mtx);
-	pthread_cond_destroy(&rg.cv);
-	return (result);
-}
-
 /* Returns 0, or a negative errno (the caller may fall back to /proc). */
 static int
 diag_list(struct listing *ls)
@@ -1212,7 +1074,7 @@ diag_list(struct listing *ls)
 	req.r.sdiag_protocol = (unsigned char)ls->proto;
 	req.r.idiag_ext = wanted_ext(ls);
 	req.r.idiag_states = wanted_states(ls);
-	return (diag_dump(&req, sizeof(req), diag_msg, ls));
+	return (nl_dump(diag_fd, &req, sizeof(req), diag_msg, ls));
 }
 
 /*
@@ -1366,7 +1228,7 @@ diag_list_both(struct listing *ls)
 	req.r.idiag_ext = wanted_ext(ls);
 	req.r.idiag_states = wanted_states(ls);
 	ls->rows = 0;
-	rc = diag_dump(&req, sizeof(req), both_msg, &b);
+	rc = nl_dump(diag_fd, &req, sizeof(req), both_msg, &b);
 	if (rc == 0 && b.st.failed) {
 		/* No room to keep the IPv6 rows: ask for them on their own. */
 		stash_free(&b.st);
