@@ -666,12 +666,31 @@ read_comm(int piddir, struct owner *o)
 		(void)strcpy(o->comm, "-");
 }
 
+/* A process that holds sockets: 0, or -1 when there is no room. */
+static int
+owner_new(int piddir, int pid)
+{
+	struct owner *no;
+	size_t ncap;
+
+	if (nowners == ownercap) {
+		ncap = ownercap ? ownercap * 2 : 64;
+		if ((no = realloc(owners, ncap * sizeof(*no))) == NULL)
+			return (-1);
+		owners = no;
+		ownercap = ncap;
+	}
+	owners[nowners].pid = pid;
+	read_comm(piddir, &owners[nowners]);
+	nowners++;
+	return (0);
+}
+
 static void
 scan_process(int rootfd, const char *pidname, int pid)
 {
 	char link[64];
 	struct dirent *de;
-	struct owner *no;
 	unsigned long long ino;
 	ssize_t n;
 	DIR *d;
@@ -693,21 +712,9 @@ scan_process(int rootfd, const char *pidname, int pid)
 		n = readlinkat(fddir, de->d_name, link, sizeof(link));
 		if (n <= 0 || (ino = socket_link_inode(link, (size_t)n)) == 0)
 			continue;
-		if (!counted) {
-			if (nowners == ownercap) {
-				size_t ncap = ownercap ? ownercap * 2 : 64;
-
-				no = realloc(owners, ncap * sizeof(*no));
-				if (no == NULL)
-					break;
-				owners = no;
-				ownercap = ncap;
-			}
-			owners[nowners].pid = pid;
-			read_comm(piddir, &owners[nowners]);
-			nowners++;
-			counted = 1;
-		}
+		if (!counted && owner_new(piddir, pid) < 0)
+			break;
+		counted = 1;
 		own_add(ino, (unsigned int)(nowners - 1));
 	}
 	closedir(d);
@@ -830,6 +837,27 @@ print_timer(const struct sockrow *r)
 	out_close_container();
 }
 
+/* -x: the socket buffers, drops and the timer, in place of the state. */
+static void
+print_buffers(const struct sockrow *r)
+{
+	put_figure("receive-high-water", "%6s", r->have_mem,
+	    r->mem[SK_MEMINFO_RCVBUF]);
+	put_figure("send-high-water", " %6s", r->have_mem,
+	    r->mem[SK_MEMINFO_SNDBUF]);
+	put_figure("receive-mbuf-bytes", " %6s", r->have_mem,
+	    r->mem[SK_MEMINFO_RMEM_ALLOC]);
+	put_figure("send-mbuf-bytes", " %6s", r->have_mem,
+	    r->mem[SK_MEMINFO_WMEM_ALLOC]);
+	put_figure("send-queued-bytes", " %6s", r->have_mem,
+	    r->mem[SK_MEMINFO_WMEM_QUEUED]);
+	if (r->have_mem)
+		out_uint("drops", " %5s", r->mem[SK_MEMINFO_DROPS]);
+	else
+		put_figure("drops", " %5s", r->have_drops, r->drops);
+	print_timer(r);
+}
+
 static void
 print_owner(const struct sockrow *r)
 {
@@ -890,23 +918,9 @@ print_row(const struct listing *ls, const struct sockrow *r)
 	out_uint("receive-bytes-waiting", "%6u ", r->rq);
 	out_uint("send-bytes-waiting", "%6u  ", r->sq);
 	print_ends(ls, r, mapped, 0);
-	if (xflag) {
-		put_figure("receive-high-water", "%6s", r->have_mem,
-		    r->mem[SK_MEMINFO_RCVBUF]);
-		put_figure("send-high-water", " %6s", r->have_mem,
-		    r->mem[SK_MEMINFO_SNDBUF]);
-		put_figure("receive-mbuf-bytes", " %6s", r->have_mem,
-		    r->mem[SK_MEMINFO_RMEM_ALLOC]);
-		put_figure("send-mbuf-bytes", " %6s", r->have_mem,
-		    r->mem[SK_MEMINFO_WMEM_ALLOC]);
-		put_figure("send-queued-bytes", " %6s", r->have_mem,
-		    r->mem[SK_MEMINFO_WMEM_QUEUED]);
-		if (r->have_mem)
-			out_uint("drops", " %5s", r->mem[SK_MEMINFO_DROPS]);
-		else
-			put_figure("drops", " %5s", r->have_drops, r->drops);
-		print_timer(r);
-	} else if (istcp)
+	if (xflag)
+		print_buffers(r);
+	else if (istcp)
 		out_str("tcp-state", "%-11s", state_name(r->state, sbuf));
 	else
 		out_str(NULL, "%-11s", "");

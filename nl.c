@@ -327,6 +327,29 @@ nl_dump_here(int fd, uint32_t seq, nl_msg_fn fn, void *arg)
 	return (result);
 }
 
+/* Walk the slots as the reader fills them, until the dump ends. */
+static int
+nl_ring_walk(struct nl_ring *rg, nl_msg_fn fn, void *arg)
+{
+	struct nl_slot *s;
+	int rc, result = 0;
+
+	do {
+		pthread_mutex_lock(&rg->mtx);
+		while (rg->head == rg->tail)
+			pthread_cond_wait(&rg->cv, &rg->mtx);
+		s = &rg->slot[rg->tail % NL_SLOTS];
+		pthread_mutex_unlock(&rg->mtx);
+		result = nl_slot_walk(s, rg->seq, fn, arg, result);
+		rc = s->rc;
+		pthread_mutex_lock(&rg->mtx);
+		rg->tail++;
+		pthread_cond_broadcast(&rg->cv);
+		pthread_mutex_unlock(&rg->mtx);
+	} while (rc == 0);
+	return (result);
+}
+
 /*
  * Send the dump request req (reqlen bytes, its nlmsghdr's type and body
  * set) and call fn for each message of the answer.  After an error fn is
@@ -339,9 +362,8 @@ nl_dump(int fd, void *req, size_t reqlen, nl_msg_fn fn, void *arg)
 	struct nlmsghdr *nlh = req;
 	struct sockaddr_nl snl;
 	struct nl_ring rg;
-	struct nl_slot *s;
 	pthread_t tid;
-	int rc, result = 0;
+	int result;
 
 	nlh->nlmsg_len = (uint32_t)reqlen;
 	nlh->nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
@@ -361,19 +383,7 @@ nl_dump(int fd, void *req, size_t reqlen, nl_msg_fn fn, void *arg)
 		result = nl_dump_here(fd, rg.seq, fn, arg);
 		goto out;
 	}
-	do {
-		pthread_mutex_lock(&rg.mtx);
-		while (rg.head == rg.tail)
-			pthread_cond_wait(&rg.cv, &rg.mtx);
-		s = &rg.slot[rg.tail % NL_SLOTS];
-		pthread_mutex_unlock(&rg.mtx);
-		result = nl_slot_walk(s, rg.seq, fn, arg, result);
-		rc = s->rc;
-		pthread_mutex_lock(&rg.mtx);
-		rg.tail++;
-		pthread_cond_broadcast(&rg.cv);
-		pthread_mutex_unlock(&rg.mtx);
-	} while (rc == 0);
+	result = nl_ring_walk(&rg, fn, arg);
 	pthread_join(tid, NULL);
 out:
 	pthread_mutex_destroy(&rg.mtx);
