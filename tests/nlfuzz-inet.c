@@ -138,6 +138,55 @@ known_answers(void)
 	    "inet: inet_diag_parse: a header without attributes is a row");
 }
 
+/* inet_proc_parse over exactly the bytes of line. */
+static int
+proc_exact(const char *line, int family, int proto, struct sockrow *r)
+{
+	size_t len = strlen(line);
+	unsigned char *p = exact(line, len);
+	int rc;
+
+	rc = inet_proc_parse((const char *)p, len, family, proto, r);
+	exact_free(p, len);
+	return (rc);
+}
+
+static void
+proc_known_answers(void)
+{
+	static const char tcp[] = "   0: 0100007F:0019 0200007F:9C40 01 "
+	    "0000002A:00000007 02:00000064 00000003  1000        0 31337 1 "
+	    "ffff8a0c41a3c000 100 0 0 10 0";
+	static const char udp6[] = "  12: 00000000000000000000000001000000:"
+	    "0035 00000000000000000000000000000000:0000 07 00000000:00000000 "
+	    "00:00000000 00000000     0        0 4242 2 ffff8a0c41a3c400 17";
+	struct sockrow r;
+
+	check(proc_exact(tcp, AF_INET, IPPROTO_TCP, &r) == 0 &&
+	    r.laddr[0] == 127 && r.laddr[3] == 1 && r.faddr[3] == 2 &&
+	    r.lport == 25 && r.fport == 40000 && r.state == LS_ESTABLISHED &&
+	    r.sq == 42 && r.rq == 7 && r.timer == 2 && r.expires_ms == 1000 &&
+	    r.retrans == 3 && r.inode == 31337 && r.have_cookie &&
+	    r.cookie == 0xffff8a0c41a3c000ULL && !r.have_drops,
+	    "inet: inet_proc_parse: a net/tcp line's fields");
+	check(proc_exact(udp6, AF_INET6, IPPROTO_UDP, &r) == 0 &&
+	    r.laddr[15] == 1 && r.lport == 53 && r.inode == 4242 &&
+	    r.have_drops && r.drops == 17,
+	    "inet: inet_proc_parse: a net/udp6 line and its drops");
+	check(proc_exact("   0: 0100007F:0019 0100007F:9C40 01 "
+	    "100000000:00000000 00:00000000 00000000 0 0 7", AF_INET,
+	    IPPROTO_TCP, &r) < 0,
+	    "inet: inet_proc_parse: a queue beyond 32 bits is malformed");
+	check(proc_exact("   0: 0100007F:0019 0100007F:9C40 01 "
+	    "00000000:00000000 00:00000000 00000000 0 0 "
+	    "18446744073709551616", AF_INET, IPPROTO_TCP, &r) < 0,
+	    "inet: inet_proc_parse: an inode beyond 64 bits is malformed");
+	check(proc_exact("   0: 0100007F:0019 0100007F:9C40 01 "
+	    "00000000:00000000 00:00000000 00000000 0 0", AF_INET,
+	    IPPROTO_TCP, &r) < 0 && proc_exact("", AF_INET, IPPROTO_TCP,
+	    &r) < 0, "inet: inet_proc_parse: short lines are malformed");
+}
+
 /* Every truncation of every well-formed message. */
 static void
 truncations(void)
@@ -245,6 +294,7 @@ main(void)
 	quiet_stdout();
 	nflag = 1;			/* no name service */
 	known_answers();
+	proc_known_answers();
 	truncations();
 	out_set_style("text");
 	out_init();

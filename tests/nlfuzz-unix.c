@@ -101,6 +101,42 @@ known_answers(void)
 	    "unix: unix_diag_parse: a family not AF_UNIX is refused");
 }
 
+/* unix_proc_parse over exactly the bytes of line. */
+static int
+proc_exact(const char *line, struct unixrow *u)
+{
+	size_t len = strlen(line);
+	unsigned char *p = exact(line, len);
+	int rc;
+
+	rc = unix_proc_parse((const char *)p, len, u);
+	exact_free(p, len);
+	return (rc);
+}
+
+static void
+proc_known_answers(void)
+{
+	struct unixrow u;
+
+	check(proc_exact("ffff8881034a5c00: 00000002 00000000 00010000 0001 "
+	    "01 30001 /tmp/with space", &u) == 0 &&
+	    u.addr == 0xffff8881034a5c00ULL && u.type == SOCK_STREAM &&
+	    u.listening && u.ino == 30001 && !u.haveq && u.namelen == 15 &&
+	    memcmp(u.name, "/tmp/with space", 15) == 0,
+	    "unix: unix_proc_parse: a listener and its path");
+	check(proc_exact("0000000000000000: 00000002 00000000 00000000 0002 "
+	    "03  1205", &u) == 0 && u.ino == 1205 && u.type == SOCK_DGRAM &&
+	    !u.listening && u.namelen == 0,
+	    "unix: unix_proc_parse: a padded inode, no path");
+	check(proc_exact("0000000000000000: 00000002 00000000 zz", &u) < 0 &&
+	    proc_exact("0000000000000000: 00000002 00000000 00000000 10000 "
+	    "01 1", &u) < 0 && proc_exact("0000000000000000: 00000002 "
+	    "00000000 00000000 0001 01 4294967296", &u) < 0 &&
+	    proc_exact(" 0: 00000002 00000000 00000000 0001 01 1", &u) < 0,
+	    "unix: unix_proc_parse: bad, too large, out of place");
+}
+
 static void
 truncations(void)
 {
@@ -181,6 +217,7 @@ main(void)
 	quiet_stdout();
 	nflag = 1;
 	known_answers();
+	proc_known_answers();
 	truncations();
 	out_set_style("text");
 	out_init();
