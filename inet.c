@@ -432,23 +432,6 @@ inet_endpoint(const char *s, size_t n, int family, unsigned char *addr,
 	return (0);
 }
 
-/*
- * The next token as an unsigned number no larger than max; in hex, at
- * most 16 digits (the kernel prints no wider).
- */
-static int
-inet_num(const char **pp, const char *end, int base,
-    unsigned long long max, unsigned long long *v)
-{
-	const char *t;
-	size_t n;
-
-	if (!proc_token(pp, end, &t, &n) || (base == 16 && n > 16) ||
-	    proc_ull(t, n, base, v) < 0 || *v > max)
-		return (-1);
-	return (0);
-}
-
 /* The next token as "hex:hex", each no larger than max. */
 static int
 inet_pair(const char **pp, const char *end, unsigned long long max,
@@ -484,7 +467,7 @@ inet_proc_fixed(const char **pp, const char *end, struct sockrow *r)
 	    !proc_token(pp, end, &t, &n) ||
 	    inet_endpoint(t, n, r->family, r->faddr, &r->fport) < 0)
 		return (-1);
-	if (inet_num(pp, end, 16, 255, &v) < 0 || v == 0)
+	if (proc_next_ull(pp, end, 16, 255, &v) < 0 || v == 0)
 		return (-1);
 	r->state = (int)v;
 	if (inet_pair(pp, end, UINT_MAX, &v, &w) < 0)
@@ -500,14 +483,14 @@ inet_proc_fixed(const char **pp, const char *end, struct sockrow *r)
 	else if (w > ULLONG_MAX / 10)
 		return (-1);
 	r->expires_ms = w * 10;
-	if (inet_num(pp, end, 16, UINT_MAX, &v) < 0)
+	if (proc_next_ull(pp, end, 16, UINT_MAX, &v) < 0)
 		return (-1);
 	r->retrans = (unsigned int)v;
 	r->have_timer = 1;
 	/* uid, timeout, inode */
-	if (inet_num(pp, end, 10, ULLONG_MAX, &v) < 0 ||
-	    inet_num(pp, end, 10, ULLONG_MAX, &v) < 0 ||
-	    inet_num(pp, end, 10, ULLONG_MAX, &r->inode) < 0)
+	if (proc_next_ull(pp, end, 10, ULLONG_MAX, &v) < 0 ||
+	    proc_next_ull(pp, end, 10, ULLONG_MAX, &v) < 0 ||
+	    proc_next_ull(pp, end, 10, ULLONG_MAX, &r->inode) < 0)
 		return (-1);
 	return (0);
 }

@@ -120,6 +120,8 @@ int	proc_ll(const char *, size_t, long long *);
 int	proc_hexbytes(const char *, size_t, uint8_t *, size_t);
 int	proc_hexpair(const char *, size_t, unsigned long long *,
 	    unsigned long long *);
+int	proc_next_ull(const char **, const char *, int, unsigned long long,
+	    unsigned long long *);
 
 /*
  * Output (out.c).  Each field is one call that serves text and JSON alike:

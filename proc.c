@@ -366,3 +366,21 @@ proc_hexpair(const char *t, size_t len, unsigned long long *a,
 		return (-1);
 	return (0);
 }
+
+/*
+ * The next token of [*pp, end) as an unsigned number in base 10 or 16
+ * (proc_ull) no larger than max; in hex at most 16 digits, as wide as
+ * the kernel prints.  Returns 0, or -1.
+ */
+int
+proc_next_ull(const char **pp, const char *end, int base,
+    unsigned long long max, unsigned long long *v)
+{
+	const char *t;
+	size_t n;
+
+	if (!proc_token(pp, end, &t, &n) || (base == 16 && n > 16) ||
+	    proc_ull(t, n, base, v) < 0 || *v > max)
+		return (-1);
+	return (0);
+}

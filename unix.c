@@ -54,20 +54,6 @@ struct unixctx {
  * Parsers: a buffer and its length in, a row out; no I/O.
  */
 
-/* The next token as a number of the base no larger than max. */
-static int
-unix_num(const char **pp, const char *end, int base, unsigned long long max,
-    unsigned long long *v)
-{
-	const char *t;
-	size_t n;
-
-	if (!proc_token(pp, end, &t, &n) || proc_ull(t, n, base, v) < 0 ||
-	    *v > max)
-		return (-1);
-	return (0);
-}
-
 /*
  * One line of /proc/net/unix:
  *	Num: RefCount Protocol Flags Type St Inode[ Path]
@@ -87,14 +73,14 @@ unix_proc_parse(const char *line, size_t len, struct unixrow *u)
 
 	memset(u, 0, sizeof(*u));
 	if (!proc_token(&p, end, &t, &n) || t != line || t[n - 1] != ':' ||
-	    proc_ull(t, n - 1, 16, &u->addr) < 0)
+	    n - 1 > 16 || proc_ull(t, n - 1, 16, &u->addr) < 0)
 		return (-1);
-	if (unix_num(&p, end, 16, UINT_MAX, &refcnt) < 0 ||
-	    unix_num(&p, end, 16, UINT_MAX, &proto) < 0 ||
-	    unix_num(&p, end, 16, UINT_MAX, &flags) < 0 ||
-	    unix_num(&p, end, 16, 0xffff, &type) < 0 ||
-	    unix_num(&p, end, 16, 0xff, &st) < 0 ||
-	    unix_num(&p, end, 10, 0xffffffffULL, &u->ino) < 0)
+	if (proc_next_ull(&p, end, 16, UINT_MAX, &refcnt) < 0 ||
+	    proc_next_ull(&p, end, 16, UINT_MAX, &proto) < 0 ||
+	    proc_next_ull(&p, end, 16, UINT_MAX, &flags) < 0 ||
+	    proc_next_ull(&p, end, 16, 0xffff, &type) < 0 ||
+	    proc_next_ull(&p, end, 16, 0xff, &st) < 0 ||
+	    proc_next_ull(&p, end, 10, 0xffffffffULL, &u->ino) < 0)
 		return (-1);
 	/* The path follows one blank, and may begin with more. */
 	if (p < end && *p++ != ' ')

@@ -676,6 +676,30 @@ test_proc_hexpair(void)
 }
 
 static void
+test_proc_next_ull(void)
+{
+	static const char line[] = " 2a\t0000000000000000ff 0 -1 fff";
+	const char *p, *end;
+	unsigned long long v;
+	char *buf;
+
+	buf = exact(line, sizeof(line) - 1);
+	p = buf;
+	end = buf + sizeof(line) - 1;
+	check(proc_next_ull(&p, end, 16, 42, &v) == 0 && v == 42,
+	    "proc_next_ull: a token up to max");
+	check(proc_next_ull(&p, end, 16, ~0ULL, &v) < 0,
+	    "proc_next_ull: 18 hex digits are too wide, even as 255");
+	check(proc_next_ull(&p, end, 10, 0, &v) == 0 && v == 0 &&
+	    proc_next_ull(&p, end, 10, 9, &v) < 0,
+	    "proc_next_ull: zero, and a sign is no number");
+	check(proc_next_ull(&p, end, 16, 0xffe, &v) < 0 &&
+	    proc_next_ull(&p, end, 16, ~0ULL, &v) < 0,
+	    "proc_next_ull: beyond max, then no token left");
+	free(buf);
+}
+
+static void
 test_names(void)
 {
 	unsigned char lo[4] = { 127, 0, 0, 1 };
@@ -705,6 +729,7 @@ main(void)
 	test_proc_ll();
 	test_proc_hexbytes();
 	test_proc_hexpair();
+	test_proc_next_ull();
 	test_names();
 	return (failures != 0);
 }
