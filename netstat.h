@@ -313,7 +313,7 @@ struct sockrow {
 	unsigned char	laddr[16];
 	unsigned char	faddr[16];
 	unsigned int	lport, fport;
-	unsigned int	rq, sq;		/* Recv-Q, Send-Q (a listener: qlen) */
+	unsigned int	rq, sq;		/* Recv-Q, Send-Q; a listener's qlen */
 	unsigned int	maxq;		/* a listener's backlog */
 	unsigned long long inode;
 	unsigned long long cookie;	/* or the proc file's address field */
@@ -330,7 +330,7 @@ struct sockrow {
 /* What an inet feed lists: as protopr() would for one dump. */
 struct inet_feed {
 	int	proto;		/* IPPROTO_TCP, IPPROTO_UDP, ... */
-	int	family;		/* AF_INET, AF_INET6; AF_UNSPEC: TCP's one walk */
+	int	family;		/* AF_INET6 ...; AF_UNSPEC: TCP's one walk */
 	int	bindv6only;	/* the system default */
 	int	collect;	/* -L's first pass: half-open sockets */
 };
@@ -345,12 +345,12 @@ struct unixrow {
 	unsigned long long addr;	/* cookie, or /proc's kernel address */
 	unsigned int	 type;		/* SOCK_STREAM, ... */
 	int		 listening;
-	int		 haveq;		/* rq/wq known (not from /proc) */
+	int		 haveq;		/* rq/wq known (not /proc) */
 	unsigned int	 rq, wq;	/* listener: qlen, backlog */
 	unsigned long long ino, peer;
-	const char	*name;		/* sun_path bytes, not NUL-terminated */
+	const char	*name;		/* sun_path bytes, no NUL added */
 	size_t		 namelen;
-	int		 abstract;	/* name[0] is the NUL of an abstract name */
+	int		 abstract;	/* name[0]: an abstract name's NUL */
 };
 
 int	unix_diag_parse(const void *, size_t, struct unixrow *);

@@ -170,7 +170,7 @@ nl_recv(int fd, void *buf, size_t len)
  * a peek (MSG_PEEK | MSG_TRUNC, nothing copied) tells before the read.
  */
 #define	NL_SLOTS	3
-#define	NL_MINBUF	(32 * 1024)	/* what sock_diag fills at most */
+#define	NL_MINBUF	(32 * 1024)	/* sock_diag fills no more */
 
 struct nl_slot {
 	char		*buf;
