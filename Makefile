@@ -3,10 +3,10 @@
 PROG=	netstat
 OBJS=	main.o inet.o inet6.o unix.o if.o iface.o route.o route_proc.o \
 	mbuf.o mroute.o nl.o proc.o out.o names.o stats.o util.o watch.o \
-	filter.o
+	filter.o inet_stats.o
 SRCS=	main.c inet.c inet6.c unix.c if.c iface.c route.c route_proc.c \
 	mbuf.c mroute.c nl.c proc.c out.c names.c stats.c util.c watch.c \
-	filter.c
+	filter.c inet_stats.c
 
 CC?=		cc
 CFLAGS?=	-O2 -g
@@ -16,13 +16,12 @@ LDLIBS=		-pthread
 # Everything but main.c: what the test programs link against.
 LIBSRCS=	inet.c inet6.c unix.c if.c iface.c route.c route_proc.c mbuf.c \
 		mroute.c nl.c proc.c out.c names.c stats.c util.c watch.c \
-		filter.c
+		filter.c inet_stats.c
 UNITSRCS=	tests/unit.c nl.c proc.c out.c names.c util.c
 # The filter expressions: parser, matcher, bytecode (tests/filtertest.c).
 FILTERSRCS=	tests/filtertest.c filter.c nl.c proc.c out.c names.c util.c
 # The subsystems' netlink parsers under hostile bytes (tests/nlfuzz-*.c):
-# nlfuzz-inet and nlfuzz-unix include their subsystem file, nlfuzz-if and
-# nlfuzz-route link against $(LIBSRCS).
+# every one links against $(LIBSRCS).
 NLFUZZ=		tests/nlfuzz-inet tests/nlfuzz-unix tests/nlfuzz-if \
 		tests/nlfuzz-route
 NLFUZZASAN=	tests/nlfuzz-inet-asan tests/nlfuzz-unix-asan \
@@ -58,13 +57,13 @@ tests/unit-asan: $(UNITSRCS) netstat.h
 	$(CC) $(WARNFLAGS) $(SANFLAGS) $(CPPFLAGS) -o tests/unit-asan \
 	    $(UNITSRCS) $(LDLIBS)
 
-tests/nlfuzz-inet-asan: tests/nlfuzz-inet.c inet.c $(NLFUZZDEPS)
+tests/nlfuzz-inet-asan: tests/nlfuzz-inet.c $(LIBSRCS) netstat.h tests/nlfuzz.h
 	$(CC) $(WARNFLAGS) $(SANFLAGS) $(CPPFLAGS) -o $@ tests/nlfuzz-inet.c \
-	    $(NLFUZZSRCS) $(LDLIBS)
+	    $(LIBSRCS) $(LDLIBS)
 
-tests/nlfuzz-unix-asan: tests/nlfuzz-unix.c unix.c $(NLFUZZDEPS)
+tests/nlfuzz-unix-asan: tests/nlfuzz-unix.c $(LIBSRCS) netstat.h tests/nlfuzz.h
 	$(CC) $(WARNFLAGS) $(SANFLAGS) $(CPPFLAGS) -o $@ tests/nlfuzz-unix.c \
-	    $(NLFUZZSRCS) $(LDLIBS)
+	    $(LIBSRCS) $(LDLIBS)
 
 tests/nlfuzz-if-asan: tests/nlfuzz-if.c $(LIBSRCS) netstat.h tests/nlfuzz.h
 	$(CC) $(WARNFLAGS) $(SANFLAGS) $(CPPFLAGS) -o $@ tests/nlfuzz-if.c \
@@ -92,13 +91,13 @@ tests/unit: $(UNITSRCS) netstat.h
 tests/filtertest: $(FILTERSRCS) netstat.h
 	$(CC) $(WARNFLAGS) $(CFLAGS) $(CPPFLAGS) -o $@ $(FILTERSRCS) $(LDLIBS)
 
-tests/nlfuzz-inet: tests/nlfuzz-inet.c inet.c $(NLFUZZDEPS)
+tests/nlfuzz-inet: tests/nlfuzz-inet.c $(LIBSRCS) netstat.h tests/nlfuzz.h
 	$(CC) $(WARNFLAGS) $(CFLAGS) $(CPPFLAGS) -o $@ tests/nlfuzz-inet.c \
-	    $(NLFUZZSRCS) $(LDLIBS)
+	    $(LIBSRCS) $(LDLIBS)
 
-tests/nlfuzz-unix: tests/nlfuzz-unix.c unix.c $(NLFUZZDEPS)
+tests/nlfuzz-unix: tests/nlfuzz-unix.c $(LIBSRCS) netstat.h tests/nlfuzz.h
 	$(CC) $(WARNFLAGS) $(CFLAGS) $(CPPFLAGS) -o $@ tests/nlfuzz-unix.c \
-	    $(NLFUZZSRCS) $(LDLIBS)
+	    $(LIBSRCS) $(LDLIBS)
 
 tests/nlfuzz-if: tests/nlfuzz-if.c $(LIBSRCS) netstat.h tests/nlfuzz.h
 	$(CC) $(WARNFLAGS) $(CFLAGS) $(CPPFLAGS) -o $@ tests/nlfuzz-if.c \

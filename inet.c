@@ -1,6 +1,6 @@
 /*
- * Internet sockets (the default display, -L, -A, -v, -x, -b) and IPv4
- * statistics (-s).
+ * Internet sockets (the default display, -L, -A, -v, -x, -b); the IPv4
+ * statistics (-s) are in inet_stats.c.
  *
  * Sockets come from NETLINK_SOCK_DIAG (inet_diag), one dump per family and
  * protocol, filtered by state in the kernel and asking only for the
@@ -22,15 +22,18 @@
 #include <linux/tcp.h>
 
 #include <dirent.h>
-#include <pthread.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <netdb.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "netstat.h"
+
+_Static_assert(INET_MEMVARS == SK_MEMINFO_VARS,
+    "netstat.h's INET_MEMVARS is SK_MEMINFO_VARS");
 
 /* Linux socket states (include/net/tcp_states.h). */
 enum {
@@ -62,30 +65,6 @@ static const char *const statenames[LS_MAX] = {
 /* Timer names of idiag_timer and the proc files' "tr" field. */
 static const char *const timernames[] = {
 	"off", "on", "keepalive", "timewait", "probe"
-};
-
-/*
- * One socket, as either source describes it.  Figures a source lacks
- * have their have_* flag clear and print as "-".
- */
-struct sockrow {
-	int		family;		/* AF_INET or AF_INET6 */
-	int		state;		/* LS_* */
-	unsigned char	laddr[16];
-	unsigned char	faddr[16];
-	unsigned int	lport, fport;
-	unsigned int	rq, sq;		/* Recv-Q, Send-Q (a listener: qlen) */
-	unsigned int	maxq;		/* a listener's backlog */
-	unsigned long long inode;
-	unsigned long long cookie;	/* or the proc file's address field */
-	int		v6only;		/* -1: unknown */
-	unsigned int	timer, retrans;
-	unsigned long long expires_ms;
-	uint32_t	mem[SK_MEMINFO_VARS];
-	unsigned long long rxbytes, txbytes;
-	unsigned int	drops;
-	unsigned int	have_cookie:1, have_mem:1, have_bytes:1,
-			have_drops:1, have_maxq:1, have_timer:1;
 };
 
 /* What one listing (one protocol, one family) is doing. */
@@ -341,51 +320,48 @@ print_end(const char *key, int family, const unsigned char *a,
  * Parsers.  Each looks at a buffer and its length only.
  */
 
-/* An inet_diag_msg and its attributes (the payload of one message). */
-static int
-diag_parse(const void *buf, size_t len, struct sockrow *r)
+/* The fixed part of an inet_diag answer. */
+static void
+diag_header(const struct inet_diag_msg *m, struct sockrow *r)
 {
-	const struct rtattr *tb[INET_DIAG_SKV6ONLY + 1];
-	struct inet_diag_msg m;
-	const unsigned char *d;
-	size_t hdr = NLMSG_ALIGN(sizeof(m)), dlen;
 	uint32_t cookie[2];
 
-	if (len < sizeof(m))
-		return (-1);
-	memcpy(&m, buf, sizeof(m));
-	if (m.idiag_family != AF_INET && m.idiag_family != AF_INET6)
-		return (-1);
-	r->family = m.idiag_family;
-	r->state = m.idiag_state;
-	memcpy(r->laddr, m.id.idiag_src, 16);
-	memcpy(r->faddr, m.id.idiag_dst, 16);
-	r->lport = ntohs(m.id.idiag_sport);
-	r->fport = ntohs(m.id.idiag_dport);
-	r->rq = m.idiag_rqueue;
-	r->sq = m.idiag_wqueue;
-	r->inode = m.idiag_inode;
-	memcpy(cookie, m.id.idiag_cookie, sizeof(cookie));
+	memset(r, 0, sizeof(*r));
+	r->family = m->idiag_family;
+	r->state = m->idiag_state;
+	memcpy(r->laddr, m->id.idiag_src, 16);
+	memcpy(r->faddr, m->id.idiag_dst, 16);
+	r->lport = ntohs(m->id.idiag_sport);
+	r->fport = ntohs(m->id.idiag_dport);
+	r->rq = m->idiag_rqueue;
+	r->sq = m->idiag_wqueue;
+	r->inode = m->idiag_inode;
+	memcpy(cookie, m->id.idiag_cookie, sizeof(cookie));
 	r->cookie = (unsigned long long)cookie[1] << 32 | cookie[0];
 	r->have_cookie = 1;
-	r->timer = m.idiag_timer;
-	r->retrans = m.idiag_retrans;
-	r->expires_ms = m.idiag_expires;
+	r->timer = m->idiag_timer;
+	r->retrans = m->idiag_retrans;
+	r->expires_ms = m->idiag_expires;
 	r->have_timer = 1;
+	r->v6only = -1;
 	/* A listener's "send queue" is its backlog: -L shows it. */
 	if (r->state == LS_LISTEN) {
 		r->maxq = r->sq;
 		r->sq = 0;
 		r->have_maxq = 1;
-	} else
-		r->have_maxq = 0;
-	r->v6only = -1;
-	r->have_mem = r->have_bytes = r->have_drops = 0;
-	if (len <= hdr)
-		return (0);
-	/* A damaged attribute list loses the attributes, not the row. */
-	(void)nl_attrs((const char *)buf + hdr, len - hdr, tb,
-	    INET_DIAG_SKV6ONLY);
+	}
+}
+
+/* The extensions asked for: v6only, meminfo, tcp_info's byte counts. */
+static void
+diag_attrs(const struct rtattr *const *tb, struct sockrow *r)
+{
+	const size_t drops = (SK_MEMINFO_DROPS + 1) * sizeof(uint32_t);
+	const size_t bytes = offsetof(struct tcp_info, tcpi_bytes_received) +
+	    sizeof(uint64_t);
+	const unsigned char *d;
+	size_t dlen;
+
 	if (tb[INET_DIAG_SKV6ONLY] != NULL) {
 		d = nl_data(tb[INET_DIAG_SKV6ONLY], &dlen);
 		if (dlen >= 1)
@@ -393,20 +369,16 @@ diag_parse(const void *buf, size_t len, struct sockrow *r)
 	}
 	if (tb[INET_DIAG_SKMEMINFO] != NULL) {
 		d = nl_data(tb[INET_DIAG_SKMEMINFO], &dlen);
-		if (dlen >= sizeof(r->mem)) {
-			memcpy(r->mem, d, sizeof(r->mem));
-			r->have_mem = 1;
-		} else if (dlen >= (SK_MEMINFO_DROPS + 1) * sizeof(uint32_t)) {
-			memset(r->mem, 0, sizeof(r->mem));
-			memcpy(r->mem, d, (SK_MEMINFO_DROPS + 1) *
-			    sizeof(uint32_t));
+		/* Older kernels send fewer figures: the rest stay 0. */
+		if (dlen >= drops) {
+			memcpy(r->mem, d, dlen < sizeof(r->mem) ? dlen :
+			    sizeof(r->mem));
 			r->have_mem = 1;
 		}
 	}
 	if (tb[INET_DIAG_INFO] != NULL) {
 		d = nl_data(tb[INET_DIAG_INFO], &dlen);
-		if (dlen >= offsetof(struct tcp_info, tcpi_bytes_received) +
-		    sizeof(uint64_t)) {
+		if (dlen >= bytes) {
 			memcpy(&r->txbytes, d + offsetof(struct tcp_info,
 			    tcpi_bytes_acked), sizeof(uint64_t));
 			memcpy(&r->rxbytes, d + offsetof(struct tcp_info,
@@ -414,82 +386,22 @@ diag_parse(const void *buf, size_t len, struct sockrow *r)
 			r->have_bytes = 1;
 		}
 	}
-	return (0);
 }
 
-/* Split off the next blank-separated field of [*pp, end). */
-static int
-next_field(const char **pp, const char *end, const char **f, size_t *flen)
+/* An inet_diag_msg and its attributes (the payload of one message). */
+int
+inet_diag_parse(const void *buf, size_t len, struct sockrow *r)
 {
-	const char *p = *pp;
+	const struct rtattr *tb[INET_DIAG_SKV6ONLY + 1];
+	struct inet_diag_msg m;
 
-	while (p < end && (*p == ' ' || *p == '\t'))
-		p++;
-	if (p == end)
+	/* A damaged attribute list (1) loses the attributes, not the row. */
+	if (nl_body(buf, len, &m, sizeof(m), tb, INET_DIAG_SKV6ONLY) < 0)
 		return (-1);
-	*f = p;
-	while (p < end && *p != ' ' && *p != '\t')
-		p++;
-	*flen = (size_t)(p - *f);
-	*pp = p;
-	return (0);
-}
-
-/* Hex digits [s, s + n) as a number; -1 unless all are hex (n <= 16). */
-static int
-parse_hex(const char *s, size_t n, unsigned long long *v)
-{
-	unsigned long long x = 0;
-	size_t i;
-	int c;
-
-	if (n == 0 || n > 16)
+	if (m.idiag_family != AF_INET && m.idiag_family != AF_INET6)
 		return (-1);
-	for (i = 0; i < n; i++) {
-		c = (unsigned char)s[i];
-		if (c >= '0' && c <= '9')
-			c -= '0';
-		else if (c >= 'a' && c <= 'f')
-			c -= 'a' - 10;
-		else if (c >= 'A' && c <= 'F')
-			c -= 'A' - 10;
-		else
-			return (-1);
-		x = x << 4 | (unsigned)c;
-	}
-	*v = x;
-	return (0);
-}
-
-static int
-parse_dec(const char *s, size_t n, unsigned long long *v)
-{
-	unsigned long long x = 0;
-	size_t i;
-
-	if (n == 0 || n > 19)
-		return (-1);
-	for (i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return (-1);
-		x = x * 10 + (unsigned)(s[i] - '0');
-	}
-	*v = x;
-	return (0);
-}
-
-/* "a:b" as two hex numbers. */
-static int
-parse_hexpair(const char *s, size_t n, unsigned long long *a,
-    unsigned long long *b)
-{
-	const char *c = memchr(s, ':', n);
-
-	if (c == NULL)
-		return (-1);
-	if (parse_hex(s, (size_t)(c - s), a) < 0 ||
-	    parse_hex(c + 1, n - (size_t)(c - s) - 1, b) < 0)
-		return (-1);
+	diag_header(&m, r);
+	diag_attrs(tb, r);
 	return (0);
 }
 
@@ -498,7 +410,7 @@ parse_hexpair(const char *s, size_t n, unsigned long long *a,
  * word in host order, 8 hex digits) and the port.
  */
 static int
-parse_endpoint(const char *s, size_t n, int family, unsigned char *addr,
+inet_endpoint(const char *s, size_t n, int family, unsigned char *addr,
     unsigned int *port)
 {
 	size_t alen = family == AF_INET6 ? 32 : 8, i;
@@ -509,83 +421,106 @@ parse_endpoint(const char *s, size_t n, int family, unsigned char *addr,
 	if (n != alen + 5 || s[alen] != ':')
 		return (-1);
 	for (i = 0; i < alen; i += 8) {
-		if (parse_hex(s + i, 8, &w) < 0)
+		if (proc_ull(s + i, 8, 16, &w) < 0)
 			return (-1);
 		word = (uint32_t)w;
 		memcpy(addr + i / 2, &word, sizeof(word));
 	}
-	if (parse_hex(s + alen + 1, 4, &p) < 0)
+	if (proc_ull(s + alen + 1, 4, 16, &p) < 0)
 		return (-1);
 	*port = (unsigned int)p;
 	return (0);
 }
 
+/* The next token as "hex:hex", each no larger than max. */
+static int
+inet_pair(const char **pp, const char *end, unsigned long long max,
+    unsigned long long *a, unsigned long long *b)
+{
+	const char *t;
+	size_t n;
+
+	if (!proc_token(pp, end, &t, &n) || proc_hexpair(t, n, a, b) < 0 ||
+	    *a > max || *b > max)
+		return (-1);
+	return (0);
+}
+
 /*
- * One line of net/tcp, tcp6, udp, udp6, udplite, udplite6, raw, raw6:
+ * The fields up to the inode:
  *   sl local rem st tx_queue:rx_queue tr:tm->when retrnsmt uid timeout
- *   inode [ref pointer [drops | tcp extras]]
+ *   inode
  * tm->when is in clock ticks (USER_HZ, 100 a second).
  */
 static int
-proc_parse(const char *line, size_t len, int family, int proto,
+inet_proc_fixed(const char **pp, const char *end, struct sockrow *r)
+{
+	unsigned long long v, w;
+	const char *t;
+	size_t n;
+
+	if (!proc_token(pp, end, &t, &n) || t[n - 1] != ':' ||
+	    proc_ull(t, n - 1, 10, &v) < 0)
+		return (-1);
+	if (!proc_token(pp, end, &t, &n) ||
+	    inet_endpoint(t, n, r->family, r->laddr, &r->lport) < 0 ||
+	    !proc_token(pp, end, &t, &n) ||
+	    inet_endpoint(t, n, r->family, r->faddr, &r->fport) < 0)
+		return (-1);
+	if (proc_next_ull(pp, end, 16, 255, &v) < 0 || v == 0)
+		return (-1);
+	r->state = (int)v;
+	if (inet_pair(pp, end, UINT_MAX, &v, &w) < 0)
+		return (-1);
+	r->sq = (unsigned int)v;
+	r->rq = (unsigned int)w;
+	if (inet_pair(pp, end, ULLONG_MAX, &v, &w) < 0 || v > 4)
+		return (-1);
+	r->timer = (unsigned int)v;
+	/* A timer already due prints as a negative count: call it 0. */
+	if (w & 0x8000000000000000ULL)
+		w = 0;
+	else if (w > ULLONG_MAX / 10)
+		return (-1);
+	r->expires_ms = w * 10;
+	if (proc_next_ull(pp, end, 16, UINT_MAX, &v) < 0)
+		return (-1);
+	r->retrans = (unsigned int)v;
+	r->have_timer = 1;
+	/* uid, timeout, inode */
+	if (proc_next_ull(pp, end, 10, ULLONG_MAX, &v) < 0 ||
+	    proc_next_ull(pp, end, 10, ULLONG_MAX, &v) < 0 ||
+	    proc_next_ull(pp, end, 10, ULLONG_MAX, &r->inode) < 0)
+		return (-1);
+	return (0);
+}
+
+/*
+ * One line of net/tcp, tcp6, udp, udp6, udplite, udplite6, raw, raw6:
+ * the fixed fields, then optionally ref, the kernel address of the
+ * socket and (but for TCP) drops.
+ */
+int
+inet_proc_parse(const char *line, size_t len, int family, int proto,
     struct sockrow *r)
 {
-	const char *p = line, *end = line + len, *f;
-	unsigned long long v, w;
-	size_t flen;
-	int i;
+	const char *p = line, *end = line + len, *t;
+	unsigned long long v;
+	size_t n;
 
 	memset(r, 0, sizeof(*r));
 	r->family = family;
 	r->v6only = -1;
-	/* sl */
-	if (next_field(&p, end, &f, &flen) < 0 || f[flen - 1] != ':' ||
-	    parse_dec(f, flen - 1, &v) < 0)
+	if (inet_proc_fixed(&p, end, r) < 0)
 		return (-1);
-	if (next_field(&p, end, &f, &flen) < 0 ||
-	    parse_endpoint(f, flen, family, r->laddr, &r->lport) < 0)
-		return (-1);
-	if (next_field(&p, end, &f, &flen) < 0 ||
-	    parse_endpoint(f, flen, family, r->faddr, &r->fport) < 0)
-		return (-1);
-	if (next_field(&p, end, &f, &flen) < 0 || parse_hex(f, flen, &v) < 0 ||
-	    v == 0 || v >= 256)
-		return (-1);
-	r->state = (int)v;
-	if (next_field(&p, end, &f, &flen) < 0 ||
-	    parse_hexpair(f, flen, &v, &w) < 0)
-		return (-1);
-	r->sq = (unsigned int)v;
-	r->rq = (unsigned int)w;
-	if (next_field(&p, end, &f, &flen) < 0 ||
-	    parse_hexpair(f, flen, &v, &w) < 0 || v > 4)
-		return (-1);
-	r->timer = (unsigned int)v;
-	/* A timer already due prints as a negative count: call it 0. */
-	r->expires_ms = (w & 0x8000000000000000ULL) ? 0 : w * 10;
-	if (next_field(&p, end, &f, &flen) < 0 || parse_hex(f, flen, &v) < 0)
-		return (-1);
-	r->retrans = (unsigned int)v;
-	r->have_timer = 1;
-	/* uid, timeout */
-	for (i = 0; i < 2; i++)
-		if (next_field(&p, end, &f, &flen) < 0 ||
-		    parse_dec(f, flen, &v) < 0)
-			return (-1);
-	if (next_field(&p, end, &f, &flen) < 0 || parse_dec(f, flen, &v) < 0)
-		return (-1);
-	r->inode = v;
-	/* Optional: ref, the kernel address of the socket, drops. */
-	if (next_field(&p, end, &f, &flen) < 0)
+	if (!proc_token(&p, end, &t, &n) || !proc_token(&p, end, &t, &n))
 		return (0);
-	if (next_field(&p, end, &f, &flen) < 0)
-		return (0);
-	if (parse_hex(f, flen, &v) == 0) {
+	if (proc_ull(t, n, 16, &v) == 0) {
 		r->cookie = v;
 		r->have_cookie = 1;
 	}
-	if (proto != IPPROTO_TCP && next_field(&p, end, &f, &flen) == 0 &&
-	    parse_dec(f, flen, &v) == 0) {
+	if (proto != IPPROTO_TCP && proc_token(&p, end, &t, &n) &&
+	    proc_ull(t, n, 10, &v) == 0 && v <= UINT_MAX) {
 		r->drops = (unsigned int)v;
 		r->have_drops = 1;
 	}
@@ -687,7 +622,7 @@ socket_link_inode(const char *s, size_t n)
 
 	if (n < 10 || memcmp(s, "socket:[", 8) != 0 || s[n - 1] != ']')
 		return (0);
-	if (parse_dec(s + 8, n - 9, &v) < 0)
+	if (proc_ull(s + 8, n - 9, 10, &v) < 0)
 		return (0);
 	return (v);
 }
@@ -714,12 +649,31 @@ read_comm(int piddir, struct owner *o)
 		(void)strcpy(o->comm, "-");
 }
 
+/* A process that holds sockets: 0, or -1 when there is no room. */
+static int
+owner_new(int piddir, int pid)
+{
+	struct owner *no;
+	size_t ncap;
+
+	if (nowners == ownercap) {
+		ncap = ownercap ? ownercap * 2 : 64;
+		if ((no = realloc(owners, ncap * sizeof(*no))) == NULL)
+			return (-1);
+		owners = no;
+		ownercap = ncap;
+	}
+	owners[nowners].pid = pid;
+	read_comm(piddir, &owners[nowners]);
+	nowners++;
+	return (0);
+}
+
 static void
 scan_process(int rootfd, const char *pidname, int pid)
 {
 	char link[64];
 	struct dirent *de;
-	struct owner *no;
 	unsigned long long ino;
 	ssize_t n;
 	DIR *d;
@@ -741,21 +695,9 @@ scan_process(int rootfd, const char *pidname, int pid)
 		n = readlinkat(fddir, de->d_name, link, sizeof(link));
 		if (n <= 0 || (ino = socket_link_inode(link, (size_t)n)) == 0)
 			continue;
-		if (!counted) {
-			if (nowners == ownercap) {
-				size_t ncap = ownercap ? ownercap * 2 : 64;
-
-				no = realloc(owners, ncap * sizeof(*no));
-				if (no == NULL)
-					break;
-				owners = no;
-				ownercap = ncap;
-			}
-			owners[nowners].pid = pid;
-			read_comm(piddir, &owners[nowners]);
-			nowners++;
-			counted = 1;
-		}
+		if (!counted && owner_new(piddir, pid) < 0)
+			break;
+		counted = 1;
 		own_add(ino, (unsigned int)(nowners - 1));
 	}
 	closedir(d);
@@ -779,7 +721,7 @@ load_owners(void)
 		return;
 	}
 	while ((de = readdir(d)) != NULL)
-		if (parse_dec(de->d_name, strlen(de->d_name), &pid) == 0 &&
+		if (proc_ull(de->d_name, strlen(de->d_name), 10, &pid) == 0 &&
 		    pid > 0 && pid <= 0x7fffffff)
 			scan_process(rootfd, de->d_name, (int)pid);
 	closedir(d);
@@ -878,6 +820,27 @@ print_timer(const struct sockrow *r)
 	out_close_container();
 }
 
+/* -x: the socket buffers, drops and the timer, in place of the state. */
+static void
+print_buffers(const struct sockrow *r)
+{
+	put_figure("receive-high-water", "%6s", r->have_mem,
+	    r->mem[SK_MEMINFO_RCVBUF]);
+	put_figure("send-high-water", " %6s", r->have_mem,
+	    r->mem[SK_MEMINFO_SNDBUF]);
+	put_figure("receive-mbuf-bytes", " %6s", r->have_mem,
+	    r->mem[SK_MEMINFO_RMEM_ALLOC]);
+	put_figure("send-mbuf-bytes", " %6s", r->have_mem,
+	    r->mem[SK_MEMINFO_WMEM_ALLOC]);
+	put_figure("send-queued-bytes", " %6s", r->have_mem,
+	    r->mem[SK_MEMINFO_WMEM_QUEUED]);
+	if (r->have_mem)
+		out_uint("drops", " %5s", r->mem[SK_MEMINFO_DROPS]);
+	else
+		put_figure("drops", " %5s", r->have_drops, r->drops);
+	print_timer(r);
+}
+
 static void
 print_owner(const struct sockrow *r)
 {
@@ -938,23 +901,9 @@ print_row(const struct listing *ls, const struct sockrow *r)
 	out_uint("receive-bytes-waiting", "%6u ", r->rq);
 	out_uint("send-bytes-waiting", "%6u  ", r->sq);
 	print_ends(ls, r, mapped, 0);
-	if (xflag) {
-		put_figure("receive-high-water", "%6s", r->have_mem,
-		    r->mem[SK_MEMINFO_RCVBUF]);
-		put_figure("send-high-water", " %6s", r->have_mem,
-		    r->mem[SK_MEMINFO_SNDBUF]);
-		put_figure("receive-mbuf-bytes", " %6s", r->have_mem,
-		    r->mem[SK_MEMINFO_RMEM_ALLOC]);
-		put_figure("send-mbuf-bytes", " %6s", r->have_mem,
-		    r->mem[SK_MEMINFO_WMEM_ALLOC]);
-		put_figure("send-queued-bytes", " %6s", r->have_mem,
-		    r->mem[SK_MEMINFO_WMEM_QUEUED]);
-		if (r->have_mem)
-			out_uint("drops", " %5s", r->mem[SK_MEMINFO_DROPS]);
-		else
-			put_figure("drops", " %5s", r->have_drops, r->drops);
-		print_timer(r);
-	} else if (istcp)
+	if (xflag)
+		print_buffers(r);
+	else if (istcp)
 		out_str("tcp-state", "%-11s", state_name(r->state, sbuf));
 	else
 		out_str(NULL, "%-11s", "");
@@ -1067,7 +1016,7 @@ diag_msg(const struct nlmsghdr *nlh, void *arg)
 	if (nlh->nlmsg_type != SOCK_DIAG_BY_FAMILY &&
 	    nlh->nlmsg_type != TCPDIAG_GETSOCK)
 		return (0);
-	if (diag_parse(NLMSG_DATA(nlh), nlh->nlmsg_len - NLMSG_HDRLEN,
+	if (inet_diag_parse(NLMSG_DATA(nlh), nlh->nlmsg_len - NLMSG_HDRLEN,
 	    &r) < 0)
 		return (0);
 	ls->rows++;
@@ -1105,143 +1054,6 @@ wanted_ext(const struct listing *ls)
 	return (ext);
 }
 
-/*
- * The dump, read by a helper thread while this one prints: the kernel
- * fills the next buffer (in the helper's recvmsg) while the rows of the
- * last one are formatted, so a large table costs little more than the
- * kernel's own work.  A small ring of buffers bounds the memory.
- */
-#define	RING_SLOTS	3
-#define	RING_BUFSIZE	(32 * 1024)	/* the kernel fills at most 32 KiB */
-
-struct ring {
-	pthread_mutex_t	 mtx;
-	pthread_cond_t	 cv;
-	char		*buf[RING_SLOTS];
-	size_t		 len[RING_SLOTS];
-	int		 rc[RING_SLOTS];	/* -errno, 1 when the dump ended */
-	unsigned int	 head, tail;		/* filled, consumed */
-	int		 fd;
-	uint32_t	 seq;
-};
-
-static int
-ring_nop(const struct nlmsghdr *nlh, void *arg)
-{
-	(void)nlh;
-	(void)arg;
-	return (0);
-}
-
-/* One datagram from the kernel: its length, or a negative errno. */
-static ssize_t
-ring_recv(int fd, char *buf)
-{
-	return (nl_recv(fd, buf, RING_BUFSIZE));
-}
-
-static void *
-ring_reader(void *arg)
-{
-	struct ring *rg = arg;
-	unsigned int slot;
-	ssize_t n;
-	int rc;
-
-	do {
-		pthread_mutex_lock(&rg->mtx);
-		while (rg->head - rg->tail == RING_SLOTS)
-			pthread_cond_wait(&rg->cv, &rg->mtx);
-		slot = rg->head % RING_SLOTS;
-		pthread_mutex_unlock(&rg->mtx);
-		n = ring_recv(rg->fd, rg->buf[slot]);
-		/* Only the message headers, to see where the dump ends. */
-		rc = n < 0 ? (int)n : nl_walk(rg->buf[slot], (size_t)n,
-		    rg->seq, ring_nop, NULL);
-		pthread_mutex_lock(&rg->mtx);
-		rg->len[slot] = n < 0 ? 0 : (size_t)n;
-		rg->rc[slot] = rc;
-		rg->head++;
-		pthread_cond_broadcast(&rg->cv);
-		pthread_mutex_unlock(&rg->mtx);
-	} while (rc == 0);
-	return (NULL);
-}
-
-/*
- * As nl_dump(): send the request, call fn for each message; 0 or a
- * negative errno.
- */
-static int
-diag_dump(void *req, size_t reqlen, nl_msg_fn fn, void *arg)
-{
-	static char *bufs;
-	static uint32_t seq;
-	struct nlmsghdr *nlh = req;
-	struct sockaddr_nl snl;
-	struct ring rg;
-	pthread_t tid;
-	unsigned int slot;
-	int i, rc, walk, done = 0, result = 0;
-
-	if (bufs == NULL && (bufs = malloc(RING_SLOTS * RING_BUFSIZE)) == NULL)
-		return (nl_dump(diag_fd, req, reqlen, fn, arg));
-	nlh->nlmsg_len = (uint32_t)reqlen;
-	nlh->nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
-	nlh->nlmsg_seq = ++seq;
-	memset(&snl, 0, sizeof(snl));
-	snl.nl_family = AF_NETLINK;
-	if (sendto(diag_fd, req, reqlen, 0, (struct sockaddr *)&snl,
-	    sizeof(snl)) < 0)
-		return (-errno);
-	memset(&rg, 0, sizeof(rg));
-	pthread_mutex_init(&rg.mtx, NULL);
-	pthread_cond_init(&rg.cv, NULL);
-	for (i = 0; i < RING_SLOTS; i++)
-		rg.buf[i] = bufs + (size_t)i * RING_BUFSIZE;
-	rg.fd = diag_fd;
-	rg.seq = nlh->nlmsg_seq;
-	if (pthread_create(&tid, NULL, ring_reader, &rg) != 0) {
-		/* Read it here, then: the same loop without the thread. */
-		do {
-			ssize_t n = ring_recv(diag_fd, bufs);
-
-			rc = n < 0 ? (int)n : nl_walk(bufs, (size_t)n,
-			    nlh->nlmsg_seq, fn, arg);
-		} while (rc == 0);
-		result = rc < 0 ? rc : 0;
-		goto out;
-	}
-	while (!done) {
-		pthread_mutex_lock(&rg.mtx);
-		while (rg.head == rg.tail)
-			pthread_cond_wait(&rg.cv, &rg.mtx);
-		slot = rg.tail % RING_SLOTS;
-		pthread_mutex_unlock(&rg.mtx);
-		rc = rg.rc[slot];
-		if (rc < 0 && rg.len[slot] == 0) {
-			result = rc;
-			done = 1;
-		} else {
-			walk = nl_walk(rg.buf[slot], rg.len[slot],
-			    nlh->nlmsg_seq, fn, arg);
-			if (walk < 0 && result == 0)
-				result = walk;
-			if (rc != 0)
-				done = 1;
-		}
-		pthread_mutex_lock(&rg.mtx);
-		rg.tail++;
-		pthread_cond_broadcast(&rg.cv);
-		pthread_mutex_unlock(&rg.mtx);
-	}
-	pthread_join(tid, NULL);
-out:
-	pthread_mutex_destroy(&rg.mtx);
-	pthread_cond_destroy(&rg.cv);
-	return (result);
-}
-
 /* Returns 0, or a negative errno (the caller may fall back to /proc). */
 static int
 diag_list(struct listing *ls)
@@ -1259,7 +1071,7 @@ diag_list(struct listing *ls)
 	req.r.sdiag_protocol = (unsigned char)ls->proto;
 	req.r.idiag_ext = wanted_ext(ls);
 	req.r.idiag_states = wanted_states(ls);
-	return (diag_dump(&req, sizeof(req), diag_msg, ls));
+	return (nl_dump(diag_fd, &req, sizeof(req), diag_msg, ls));
 }
 
 /*
@@ -1413,7 +1225,7 @@ diag_list_both(struct listing *ls)
 	req.r.idiag_ext = wanted_ext(ls);
 	req.r.idiag_states = wanted_states(ls);
 	ls->rows = 0;
-	rc = diag_dump(&req, sizeof(req), both_msg, &b);
+	rc = nl_dump(diag_fd, &req, sizeof(req), both_msg, &b);
 	if (rc == 0 && b.st.failed) {
 		/* No room to keep the IPv6 rows: ask for them on their own. */
 		stash_free(&b.st);
@@ -1425,10 +1237,8 @@ diag_list_both(struct listing *ls)
 		stash_free(&b.st);
 		if (ls->rows == 0)
 			return (rc < 0 ? rc : -ENOMEM);
-		out_flush();
-		fprintf(stderr, "netstat: sock_diag tcp: %s\n",
-		    strerror(rc < 0 ? -rc : ENOMEM));
-		exit_status = 1;
+		errno = rc < 0 ? -rc : ENOMEM;
+		ns_warn("sock_diag tcp");
 		return (0);
 	}
 	stash_replay(ls, &b.st);
@@ -1440,12 +1250,12 @@ diag_list_both(struct listing *ls)
  * Proc files.
  */
 static int
-proc_line(const char *line, size_t len, void *arg)
+inet_proc_line(const char *line, size_t len, void *arg)
 {
 	struct listing *ls = arg;
 	struct sockrow r;
 
-	if (proc_parse(line, len, ls->family, ls->proto, &r) < 0)
+	if (inet_proc_parse(line, len, ls->family, ls->proto, &r) < 0)
 		return (-1);
 	ls->rows++;
 	take_row(ls, &r);
@@ -1453,7 +1263,7 @@ proc_line(const char *line, size_t len, void *arg)
 }
 
 static const char *
-proc_file(const struct listing *ls)
+inet_proc_file(const struct listing *ls)
 {
 	int six = ls->family == AF_INET6;
 
@@ -1470,9 +1280,9 @@ proc_file(const struct listing *ls)
 }
 
 static void
-proc_list(struct listing *ls)
+inet_proc_list(struct listing *ls)
 {
-	(void)proc_lines(proc_file(ls), 1, 0, proc_line, ls);
+	(void)proc_lines(inet_proc_file(ls), 1, 0, inet_proc_line, ls);
 }
 
 /* The one family dump of a listing: netlink, or the proc file. */
@@ -1483,20 +1293,18 @@ list_family(struct listing *ls)
 
 	ls->rows = 0;
 	if (memf != NULL) {
-		proc_list(ls);
+		inet_proc_list(ls);
 		return;
 	}
 	rc = diag_list(ls);
 	if (rc == 0)
 		return;
 	if (nl_fallback(rc) && ls->rows == 0) {
-		proc_list(ls);
+		inet_proc_list(ls);
 		return;
 	}
-	out_flush();
-	fprintf(stderr, "netstat: sock_diag %s: %s\n", ls->name,
-	    strerror(-rc));
-	exit_status = 1;
+	errno = -rc;
+	ns_warn("sock_diag %s", ls->name);
 }
 
 static int
@@ -1511,6 +1319,44 @@ system_bindv6only(void)
 	return (v);
 }
 
+/* The address column's width, once the options are known. */
+static void
+address_column(void)
+{
+	if (addrwidth == 0) {
+		addrwidth = address_width();
+		(void)snprintf(addrfmt, sizeof(addrfmt), "%%-%ds ", addrwidth);
+	}
+}
+
+/* A listing of one protocol's sockets (families set by the caller). */
+static void
+listing_init(struct listing *ls, int proto)
+{
+	memset(ls, 0, sizeof(*ls));
+	ls->proto = proto;
+	switch (proto) {
+	case IPPROTO_TCP:
+		ls->name = "tcp";
+		ls->svc = "tcp";
+		break;
+	case IPPROTO_UDP:
+		ls->name = "udp";
+		ls->svc = "udp";
+		break;
+	case IPPROTO_UDPLITE:
+		ls->name = "udplite";
+		ls->svc = "udp";
+		break;
+	default:
+		ls->proto = IPPROTO_RAW;
+		ls->name = "ip";
+		ls->svc = NULL;	/* the "port" is the IP protocol number */
+		break;
+	}
+	ls->bindv6only = system_bindv6only();
+}
+
 void
 protopr(const struct protox *tp)
 {
@@ -1519,31 +1365,8 @@ protopr(const struct protox *tp)
 
 	if (Lflag && tp->pr_proto != IPPROTO_TCP)
 		return;		/* only TCP sockets listen */
-	if (addrwidth == 0) {
-		addrwidth = address_width();
-		(void)snprintf(addrfmt, sizeof(addrfmt), "%%-%ds ", addrwidth);
-	}
-	memset(&ls, 0, sizeof(ls));
-	ls.proto = tp->pr_proto;
-	switch (tp->pr_proto) {
-	case IPPROTO_TCP:
-		ls.name = "tcp";
-		ls.svc = "tcp";
-		break;
-	case IPPROTO_UDP:
-		ls.name = "udp";
-		ls.svc = "udp";
-		break;
-	case IPPROTO_UDPLITE:
-		ls.name = "udplite";
-		ls.svc = "udp";
-		break;
-	default:
-		ls.proto = IPPROTO_RAW;
-		ls.name = "ip";
-		ls.svc = NULL;	/* the "port" is the IP protocol number */
-		break;
-	}
+	address_column();
+	listing_init(&ls, tp->pr_proto);
 	/*
 	 * Rows printed as ...4 (IPv4, and v4-mapped or dual-stack IPv6) for
 	 * -f inet; ...6 and ...46 for -f inet6.  So -f inet reads the IPv6
@@ -1557,7 +1380,6 @@ protopr(const struct protox *tp)
 		fams[nfam++] = AF_INET;
 	if (want4 || want6)
 		fams[nfam++] = AF_INET6;
-	ls.bindv6only = system_bindv6only();
 	if (nfam == 2 && ls.proto == IPPROTO_TCP && !Lflag && memf == NULL &&
 	    diag_list_both(&ls) == 0) {
 		out_flush();
@@ -1575,507 +1397,31 @@ protopr(const struct protox *tp)
 	}
 	out_flush();
 }
-/*
- * ---- Statistics (-s) below this line; sockets above it. ----
- */
 
 /*
- * IPv4 statistics from net/snmp and net/netstat: every counter of the
- * Ip/IpExt, Icmp/IcmpMsg, Tcp/TcpExt, Udp and UdpLite sections appears
- * once, in FreeBSD's words where FreeBSD keeps the same counter.
+ * A buffer of sock_diag answers through the listing code, as a dump of
+ * them would go (the tests' way in).  Returns nl_walk()'s answer.
  */
-#define	P(n, k, t)	{ n, k, t, 0, NULL, NULL }
-#define	PF(n, k, t, f)	{ n, k, t, f, NULL, NULL }
-
-static const char *const forwarding_names[] = {
-	"0", "enabled (router)", "disabled (host)", NULL
-};
-
-static const struct stat_phrase ip_phrases[] = {
-	{ "IpForwarding", "forwarding", "\tpacket forwarding %s", SP_GAUGE,
-	    forwarding_names, NULL },
-	PF("IpDefaultTTL", "default-ttl", "\tdefault time to live: %ju",
-	    SP_GAUGE),
-	P("IpInReceives", "received-packets", "\t%ju total packet%s received"),
-	P("IpInHdrErrors", NULL, "\t%ju packet%s with header errors"),
-	P("IpExtInCsumErrors", "dropped-bad-checksum",
-	    "\t%ju bad header checksum%s"),
-	P("IpExtInTruncatedPkts", "dropped-short-packets",
-	    "\t%ju with data size < data length"),
-	P("IpInAddrErrors", "discard-bad-address",
-	    "\t%ju datagram%s with bad address in header"),
-	P("IpInUnknownProtos", "dropped-unknown-protocol",
-	    "\t%ju packet%s for unknown/unsupported protocol"),
-	P("IpInDiscards", NULL,
-	    "\t%ju input packet%s dropped due to no bufs, etc."),
-	P("IpExtInNoRoutes", NULL, "\t%ju input packet%s with no route"),
-	P("IpReasmReqds", "received-fragments", "\t%ju fragment%s received"),
-	P("IpReasmOKs", "reassembled-packets", "\t%ju packet%s reassembled ok"),
-	P("IpReasmFails", NULL, "\t%ju reassembly failure%s"),
-	P("IpReasmTimeout", NULL, "\t%ju reassembly timeout%s"),
-	P("IpExtReasmOverlaps", NULL,
-	    "\t%ju fragment%s dropped for overlapping"),
-	P("IpInDelivers", "received-local-packets",
-	    "\t%ju packet%s for this host"),
-	P("IpForwDatagrams", "forwarded-packets", "\t%ju packet%s forwarded"),
-	P("IpOutRequests", "sent-packets",
-	    "\t%ju packet%s sent from this host"),
-	P("IpOutTransmits", NULL,
-	    "\t%ju packet%s transmitted (including forwarded)"),
-	P("IpOutDiscards", "discard-no-mbufs",
-	    "\t%ju output packet%s dropped due to no bufs, etc."),
-	P("IpOutNoRoutes", "discard-no-route",
-	    "\t%ju output packet%s discarded due to no route"),
-	P("IpFragOKs", "sent-fragments", "\t%ju output datagram%s fragmented"),
-	P("IpFragCreates", "fragments-created", "\t%ju fragment%s created"),
-	P("IpFragFails", "discard-cannot-fragment",
-	    "\t%ju datagram%s that can't be fragmented"),
-	P("IpExtInMcastPkts", NULL, "\t%ju multicast packet%s received"),
-	P("IpExtOutMcastPkts", NULL, "\t%ju multicast packet%s sent"),
-	P("IpExtInBcastPkts", NULL, "\t%ju broadcast packet%s received"),
-	P("IpExtOutBcastPkts", NULL, "\t%ju broadcast packet%s sent"),
-	P("IpExtInOctets", NULL, "\t%ju byte%s received"),
-	P("IpExtOutOctets", NULL, "\t%ju byte%s sent"),
-	P("IpExtInMcastOctets", NULL, "\t%ju multicast byte%s received"),
-	P("IpExtOutMcastOctets", NULL, "\t%ju multicast byte%s sent"),
-	P("IpExtInBcastOctets", NULL, "\t%ju broadcast byte%s received"),
-	P("IpExtOutBcastOctets", NULL, "\t%ju broadcast byte%s sent"),
-	P("IpExtInNoECTPkts", NULL, "\t%ju packet%s received without ECN"),
-	P("IpExtInECT1Pkts", NULL,
-	    "\t%ju packet%s received with ECN ECT(1) bit set"),
-	P("IpExtInECT0Pkts", NULL,
-	    "\t%ju packet%s received with ECN ECT(0) bit set"),
-	P("IpExtInCEPkts", NULL, "\t%ju packet%s received with ECN CE bit set"),
-};
-
-static const char *const ip_sects[] = { "Ip", "IpExt", NULL };
-
-static const struct stat_block ip_block = {
-	"ip", "", ip_phrases, sizeof(ip_phrases) / sizeof(ip_phrases[0]),
-	ip_sects, NULL, NULL, STF_SNMP | STF_NETSTAT
-};
-
-void
-ip_stats(const struct protox *tp)
+int
+inet_diag_feed(const struct inet_feed *f, const void *buf, size_t len,
+    uint32_t seq)
 {
-	(void)tp;
-	stats_show(&ip_block);
-}
+	struct listing ls;
+	struct both b;
+	int rc;
 
-static const struct stat_phrase icmp_phrases[] = {
-	P("IcmpInMsgs", NULL, "\t%ju message%s received"),
-	P("IcmpInErrors", NULL, "\t\t%ju message%s with errors"),
-	P("IcmpInCsumErrors", "dropped-bad-checksum",
-	    "\t\t%ju message%s with bad checksum"),
-	P("IcmpInDestUnreachs", NULL,
-	    "\t\t%ju destination unreachable message%s"),
-	P("IcmpInTimeExcds", NULL, "\t\t%ju time exceeded message%s"),
-	P("IcmpInParmProbs", NULL, "\t\t%ju parameter problem message%s"),
-	P("IcmpInSrcQuenchs", NULL, "\t\t%ju source quench message%s"),
-	P("IcmpInRedirects", NULL, "\t\t%ju routing redirect message%s"),
-	P("IcmpInEchos", NULL, "\t\t%ju echo request%s"),
-	PF("IcmpInEchoReps", NULL, "\t\t%ju echo repl%s", SP_IES),
-	P("IcmpInTimestamps", NULL, "\t\t%ju time stamp request%s"),
-	PF("IcmpInTimestampReps", NULL, "\t\t%ju time stamp repl%s", SP_IES),
-	P("IcmpInAddrMasks", NULL, "\t\t%ju address mask request%s"),
-	PF("IcmpInAddrMaskReps", NULL, "\t\t%ju address mask repl%s", SP_IES),
-	PF(NULL, NULL, NULL, SP_INHIST),
-	P("IcmpOutMsgs", NULL, "\t%ju message%s sent"),
-	P("IcmpOutErrors", NULL, "\t\t%ju message%s not sent due to errors"),
-	P("IcmpOutRateLimitGlobal", NULL,
-	    "\t\t%ju error%s not generated because of global rate limitation"),
-	P("IcmpOutRateLimitHost", NULL,
-	    "\t\t%ju error%s not generated because of per-host "
-	    "rate limitation"),
-	P("IcmpOutDestUnreachs", NULL,
-	    "\t\t%ju destination unreachable message%s"),
-	P("IcmpOutTimeExcds", NULL, "\t\t%ju time exceeded message%s"),
-	P("IcmpOutParmProbs", NULL, "\t\t%ju parameter problem message%s"),
-	P("IcmpOutSrcQuenchs", NULL, "\t\t%ju source quench message%s"),
-	P("IcmpOutRedirects", NULL, "\t\t%ju routing redirect message%s"),
-	P("IcmpOutEchos", NULL, "\t\t%ju echo request%s"),
-	PF("IcmpOutEchoReps", NULL, "\t\t%ju echo repl%s", SP_IES),
-	P("IcmpOutTimestamps", NULL, "\t\t%ju time stamp request%s"),
-	PF("IcmpOutTimestampReps", NULL, "\t\t%ju time stamp repl%s", SP_IES),
-	P("IcmpOutAddrMasks", NULL, "\t\t%ju address mask request%s"),
-	PF("IcmpOutAddrMaskReps", NULL, "\t\t%ju address mask repl%s", SP_IES),
-	PF(NULL, NULL, NULL, SP_OUTHIST),
-};
-
-/* FreeBSD's icmpnames, by ICMP type. */
-static const char *
-icmp_name(unsigned int type)
-{
-	static const char *const names[] = {
-		"echo reply", "#1", "#2", "destination unreachable",
-		"source quench", "routing redirect", "#6", "#7", "echo",
-		"router advertisement", "router solicitation",
-		"time exceeded", "parameter problem", "time stamp",
-		"time stamp reply", "information request",
-		"information request reply", "address mask request",
-		"address mask reply", "#19", "#20", "#21", "#22", "#23",
-		"#24", "#25", "#26", "#27", "#28", "#29", "icmp traceroute",
-		"datagram conversion error", "mobile host redirect",
-		"IPv6 where-are-you", "IPv6 i-am-here",
-		"mobile registration req", "mobile registration reply",
-		"domain name request", "domain name reply", "icmp SKIP",
-		"icmp photuris"
-	};
-	static char buf[32];
-
-	if (type < sizeof(names) / sizeof(names[0]))
-		return (names[type]);
-	(void)snprintf(buf, sizeof(buf), "unknown ICMP #%u", type);
-	return (buf);
-}
-
-static const char *const icmp_sects[] = { "Icmp", "IcmpMsg", NULL };
-
-static const struct stat_block icmp_block = {
-	"icmp", "", icmp_phrases,
-	sizeof(icmp_phrases) / sizeof(icmp_phrases[0]), icmp_sects,
-	"IcmpMsg", icmp_name, STF_SNMP
-};
-
-void
-icmp_stats(const struct protox *tp)
-{
-	(void)tp;
-	stats_show(&icmp_block);
-}
-
-/* Linux keeps no IGMP counters; say so rather than print nothing. */
-void
-igmp_stats(const struct protox *tp)
-{
-	(void)tp;
-	out_open_container("igmp");
-	out_str("note", "igmp: %s\n", "Linux keeps no IGMP statistics "
-	    "(see -gs for IGMP state per interface)");
-	out_close_container();
-}
-
-static const char *const rtoalg_names[] = {
-	"0", "other", "constant", "MIL-STD-1778", "Van Jacobson", NULL
-};
-
-static const struct stat_phrase tcp_phrases[] = {
-	{ "TcpRtoAlgorithm", NULL, "\tretransmit timeout algorithm: %s",
-	    SP_GAUGE, rtoalg_names, NULL },
-	PF("TcpRtoMin", NULL, "\tretransmit timeout minimum: %ju ms",
-	    SP_GAUGE),
-	PF("TcpRtoMax", NULL, "\tretransmit timeout maximum: %ju ms",
-	    SP_GAUGE),
-	{ "TcpMaxConn", NULL, "\tconnection limit: %ju", SP_GAUGE, NULL,
-	    "\tno limit on connections" },
-	/* Sending. */
-	P("TcpOutSegs", "sent-packets", "\t%ju packet%s sent"),
-	P("TcpExtTCPOrigDataSent", "sent-data-packets",
-	    "\t\t%ju data packet%s"),
-	P("TcpRetransSegs", "sent-retransmitted-packets",
-	    "\t\t%ju data packet%s retransmitted"),
-	P("TcpExtTCPFastRetrans", NULL, "\t\t%ju fast retransmit%s"),
-	P("TcpExtTCPSlowStartRetrans", NULL,
-	    "\t\t%ju retransmit%s in slow start"),
-	P("TcpExtTCPSynRetrans", NULL, "\t\t%ju SYN retransmit%s"),
-	P("TcpExtTCPLostRetransmit", NULL,
-	    "\t\t%ju retransmit%s lost again"),
-	P("TcpExtTCPRetransFail", NULL, "\t\t%ju retransmit%s failed"),
-	P("TcpExtTCPSpuriousRtxHostQueues", NULL,
-	    "\t\t%ju retransmit%s skipped: original still queued in the host"),
-	P("TcpExtTCPLossProbes", NULL, "\t\t%ju tail loss probe%s"),
-	P("TcpOutRsts", NULL, "\t\t%ju reset%s"),
-	P("TcpExtDelayedACKs", "sent-packets-delayed",
-	    "\t\t%ju delayed ack%s"),
-	P("TcpExtDelayedACKLocked", NULL,
-	    "\t\t%ju delayed ack%s held back by a locked socket"),
-	P("TcpExtDelayedACKLost", NULL,
-	    "\t\t%ju ack%s for data received twice"),
-	P("TcpExtTCPWinProbe", "sent-window-probe-packets",
-	    "\t\t%ju window probe packet%s"),
-	P("TcpExtTCPKeepAlive", "keepalive-probes",
-	    "\t\t%ju keepalive probe%s sent"),
-	P("TcpExtTCPChallengeACK", NULL, "\t\t%ju challenge ack%s"),
-	P("TcpExtTCPSYNChallenge", NULL,
-	    "\t\t%ju challenge ack%s in answer to a SYN"),
-	P("TcpExtTCPDSACKOldSent", NULL, "\t\t%ju D-SACK%s for old data"),
-	P("TcpExtTCPDSACKOfoSent", NULL,
-	    "\t\t%ju D-SACK%s for out-of-order data"),
-	P("TcpExtTCPToZeroWindowAdv", NULL,
-	    "\t\t%ju zero window advertisement%s"),
-	P("TcpExtTCPFromZeroWindowAdv", NULL,
-	    "\t\t%ju window update%s reopening a zero window"),
-	P("TcpExtTCPWantZeroWindowAdv", NULL,
-	    "\t\t%ju time%s the window wanted to shrink to zero"),
-	P("TcpExtTCPAutoCorking", NULL,
-	    "\t\t%ju packet%s corked automatically"),
-	P("TcpExtTCPWqueueTooBig", NULL,
-	    "\t\t%ju time%s the send queue was too big to split a packet"),
-	P("TcpExtTCPDelivered", NULL,
-	    "\t\t%ju data packet%s delivered to the peer"),
-	P("TcpExtTCPDeliveredCE", NULL,
-	    "\t\t%ju data packet%s delivered with ECN CE bit set"),
-	P("TcpExtTCPMTUPSuccess", NULL, "\t\t%ju path MTU probe%s succeeded"),
-	P("TcpExtTCPMTUPFail", NULL, "\t\t%ju path MTU probe%s failed"),
-	/* Receiving. */
-	P("TcpInSegs", "received-packets", "\t%ju packet%s received"),
-	P("TcpInErrs", NULL, "\t\t%ju bad segment%s"),
-	P("TcpInCsumErrors", "discard-bad-checksum",
-	    "\t\t%ju discarded for bad checksum%s"),
-	P("TcpExtTCPPureAcks", NULL, "\t\t%ju ack-only packet%s"),
-	P("TcpExtPAWSEstab", "received-old-duplicate-packets",
-	    "\t\t%ju old duplicate packet%s"),
-	P("TcpExtBeyondWindow", "received-after-window-packets",
-	    "\t\t%ju packet%s of data after window"),
-	P("TcpExtTCPOFOQueue", "received-out-of-order",
-	    "\t\t%ju out-of-order packet%s"),
-	P("TcpExtTCPOFODrop", NULL,
-	    "\t\t%ju out-of-order packet%s dropped for lack of memory"),
-	P("TcpExtTCPOFOMerge", NULL,
-	    "\t\t%ju out-of-order packet%s overlapping queued data"),
-	P("TcpExtTCPRcvCoalesce", NULL,
-	    "\t\t%ju packet%s coalesced in the receive queue"),
-	P("TcpExtTCPBacklogCoalesce", NULL,
-	    "\t\t%ju packet%s coalesced in the backlog"),
-	P("TcpExtTCPRcvCollapsed", NULL,
-	    "\t\t%ju packet%s collapsed in the receive queue"),
-	P("TcpExtTCPAckCompressed", NULL, "\t\t%ju ack%s compressed"),
-	P("TcpExtTSEcrRejected", NULL,
-	    "\t\t%ju packet%s with a bad timestamp echo"),
-	P("TcpExtPAWSOldAck", NULL, "\t\t%ju old ack%s rejected by PAWS"),
-	P("TcpExtPAWSTimewait", NULL,
-	    "\t\t%ju packet%s rejected by PAWS in TIME_WAIT"),
-	P("TcpExtTCPBacklogDrop", NULL,
-	    "\t\t%ju packet%s dropped: socket backlog full"),
-	P("TcpExtTCPRcvQDrop", NULL,
-	    "\t\t%ju packet%s dropped: receive queue full"),
-	P("TcpExtTCPZeroWindowDrop", NULL,
-	    "\t\t%ju packet%s dropped: zero receive window"),
-	P("TcpExtPFMemallocDrop", NULL,
-	    "\t\t%ju packet%s dropped: emergency memory"),
-	P("TcpExtTCPMinTTLDrop", NULL,
-	    "\t\t%ju packet%s dropped below the minimum TTL"),
-	P("TcpExtIPReversePathFilter", NULL,
-	    "\t\t%ju packet%s dropped by the reverse path filter"),
-	P("TcpExtOutOfWindowIcmps", NULL,
-	    "\t\t%ju ICMP message%s dropped: out of window"),
-	P("TcpExtLockDroppedIcmps", NULL,
-	    "\t\t%ju ICMP message%s dropped: socket locked"),
-	P("TcpExtArpFilter", NULL, "\t\t%ju ARP packet%s filtered"),
-	P("TcpExtBusyPollRxPackets", NULL,
-	    "\t\t%ju packet%s received by busy polling"),
-	P("TcpExtTCPDSACKRecv", NULL, "\t\t%ju D-SACK%s received"),
-	P("TcpExtTCPDSACKOfoRecv", NULL,
-	    "\t\t%ju D-SACK%s for out-of-order data received"),
-	P("TcpExtTCPDSACKRecvSegs", NULL,
-	    "\t\t%ju segment%s covered by D-SACKs received"),
-	P("TcpExtTCPDSACKIgnoredOld", NULL,
-	    "\t\t%ju D-SACK%s ignored: too old"),
-	P("TcpExtTCPDSACKIgnoredNoUndo", NULL,
-	    "\t\t%ju D-SACK%s ignored: nothing to undo"),
-	P("TcpExtTCPDSACKIgnoredDubious", NULL,
-	    "\t\t%ju D-SACK%s ignored: dubious"),
-	P("TcpExtTCPSACKDiscard", NULL, "\t\t%ju invalid SACK block%s"),
-	P("TcpExtTCPSACKReneging", NULL,
-	    "\t\t%ju time%s the peer reneged on SACKed data"),
-	P("TcpExtTCPSackShifted", NULL, "\t\t%ju SACKed segment%s shifted"),
-	P("TcpExtTCPSackMerged", NULL, "\t\t%ju SACKed segment%s merged"),
-	P("TcpExtTCPSackShiftFallback", NULL,
-	    "\t\t%ju SACK%s not shifted (fallback)"),
-	P("TcpExtTCPACKSkippedSynRecv", NULL,
-	    "\t\t%ju duplicate ack%s not sent in SYN_RCVD (rate limit)"),
-	P("TcpExtTCPACKSkippedPAWS", NULL,
-	    "\t\t%ju duplicate ack%s not sent after PAWS (rate limit)"),
-	P("TcpExtTCPACKSkippedSeq", NULL,
-	    "\t\t%ju duplicate ack%s not sent for out-of-window data "
-	    "(rate limit)"),
-	P("TcpExtTCPACKSkippedFinWait2", NULL,
-	    "\t\t%ju duplicate ack%s not sent in FIN_WAIT_2 (rate limit)"),
-	P("TcpExtTCPACKSkippedTimeWait", NULL,
-	    "\t\t%ju duplicate ack%s not sent in TIME_WAIT (rate limit)"),
-	P("TcpExtTCPACKSkippedChallenge", NULL,
-	    "\t\t%ju challenge ack%s not sent (rate limit)"),
-	/* Connections. */
-	P("TcpActiveOpens", "connection-requests",
-	    "\t%ju connection request%s"),
-	P("TcpPassiveOpens", "connections-accepts",
-	    "\t%ju connection accept%s"),
-	P("TcpAttemptFails", NULL, "\t%ju failed connection attempt%s"),
-	P("TcpEstabResets", NULL, "\t%ju established connection%s reset"),
-	PF("TcpCurrEstab", NULL, "\t%ju connection%s currently established",
-	    SP_GAUGE),
-	P("TcpExtListenOverflows", "listen-queue-overflows",
-	    "\t%ju listen queue overflow%s"),
-	P("TcpExtListenDrops", NULL, "\t%ju connection%s dropped at listen"),
-	P("TcpExtEmbryonicRsts", NULL, "\t%ju embryonic connection%s reset"),
-	P("TcpExtTCPDeferAcceptDrop", NULL,
-	    "\t%ju connection%s dropped waiting for data (TCP_DEFER_ACCEPT)"),
-	P("TcpExtTCPReqQFullDoCookies", NULL,
-	    "\t%ju SYN%s answered with a cookie: request queue full"),
-	P("TcpExtTCPReqQFullDrop", NULL,
-	    "\t%ju SYN%s dropped: request queue full"),
-	P("TcpExtSyncookiesSent", "sent-cookies", "\t%ju cookie%s sent"),
-	P("TcpExtSyncookiesRecv", "receivd-cookies", "\t%ju cookie%s received"),
-	P("TcpExtSyncookiesFailed", NULL, "\t%ju invalid cookie%s received"),
-	P("TcpExtTCPMigrateReqSuccess", NULL,
-	    "\t%ju request%s migrated to another listener"),
-	P("TcpExtTCPMigrateReqFailure", NULL,
-	    "\t%ju request%s failed to migrate to another listener"),
-	P("TcpExtPAWSActive", NULL,
-	    "\t%ju active connection%s rejected by PAWS"),
-	P("TcpExtTCPAbortOnData", NULL,
-	    "\t%ju connection%s reset on unexpected data"),
-	P("TcpExtTCPAbortOnClose", NULL,
-	    "\t%ju connection%s reset on close with unread data"),
-	P("TcpExtTCPAbortOnMemory", NULL,
-	    "\t%ju connection%s aborted for lack of memory"),
-	P("TcpExtTCPAbortOnLinger", NULL,
-	    "\t%ju connection%s aborted after the linger timeout"),
-	P("TcpExtTCPAbortFailed", NULL,
-	    "\t%ju abort%s that could not send a reset"),
-	P("TcpExtTCPTimeouts", "retransmit-timeouts",
-	    "\t%ju retransmit timeout%s"),
-	P("TcpExtTCPAbortOnTimeout",
-	    "connections-dropped-by-retransmit-timeout",
-	    "\t\t%ju connection%s dropped by rexmit timeout"),
-	P("TcpExtTCPSpuriousRTOs", NULL,
-	    "\t\t%ju spurious retransmit timeout%s"),
-	P("TcpExtTcpTimeoutRehash", NULL,
-	    "\t\t%ju flow label change%s after a timeout"),
-	P("TcpExtTcpDuplicateDataRehash", NULL,
-	    "\t%ju flow label change%s after duplicate data"),
-	P("TcpExtTCPPLBRehash", NULL,
-	    "\t%ju flow label change%s by protective load balancing"),
-	P("TcpExtTW", NULL, "\t%ju TIME_WAIT socket%s expired"),
-	P("TcpExtTWRecycled", NULL, "\t%ju TIME_WAIT socket%s recycled"),
-	P("TcpExtTWKilled", NULL, "\t%ju TIME_WAIT socket%s killed"),
-	P("TcpExtTCPTimeWaitOverflow", NULL,
-	    "\t%ju TIME_WAIT socket%s not created: limit reached"),
-	P("TcpExtTCPHPAcks", "ack-header-predictions",
-	    "\t%ju correct ACK header prediction%s"),
-	P("TcpExtTCPHPHits", "data-packet-header-predictions",
-	    "\t%ju correct data packet header prediction%s"),
-	/* Loss recovery. */
-	P("TcpExtTCPSackRecovery", "recovery-episodes",
-	    "\t%ju SACK recovery episode%s"),
-	PF("TcpExtTCPSackRecoveryFail", NULL,
-	    "\t\t%ju SACK recover%s that failed", SP_IES),
-	P("TcpExtTCPRenoRecovery", NULL, "\t%ju Reno recovery episode%s"),
-	PF("TcpExtTCPRenoRecoveryFail", NULL,
-	    "\t\t%ju Reno recover%s that failed", SP_IES),
-	PF("TcpExtTCPLossProbeRecovery", NULL,
-	    "\t%ju loss%s recovered by a tail loss probe", SP_ES),
-	P("TcpExtTCPSackFailures", NULL,
-	    "\t%ju timeout%s after SACK recovery"),
-	P("TcpExtTCPRenoFailures", NULL,
-	    "\t%ju timeout%s after Reno recovery"),
-	P("TcpExtTCPLossFailures", NULL, "\t%ju timeout%s in loss recovery"),
-	P("TcpExtTCPSACKReorder", NULL, "\t%ju reordering%s detected by SACK"),
-	P("TcpExtTCPRenoReorder", NULL,
-	    "\t%ju reordering%s detected by Reno"),
-	P("TcpExtTCPTSReorder", NULL,
-	    "\t%ju reordering%s detected by timestamps"),
-	P("TcpExtTCPFullUndo", NULL,
-	    "\t%ju congestion window reduction%s fully undone"),
-	P("TcpExtTCPPartialUndo", NULL,
-	    "\t%ju congestion window reduction%s partially undone"),
-	P("TcpExtTCPDSACKUndo", NULL,
-	    "\t%ju congestion window reduction%s undone by D-SACK"),
-	P("TcpExtTCPLossUndo", NULL,
-	    "\t%ju congestion window reduction%s undone after a timeout"),
-	P("TcpExtTCPHystartTrainDetect", NULL,
-	    "\t%ju slow start exit%s on an ack train"),
-	P("TcpExtTCPHystartTrainCwnd", NULL,
-	    "\t%ju segment%s of congestion window at ack train exits"),
-	P("TcpExtTCPHystartDelayDetect", NULL,
-	    "\t%ju slow start exit%s on a delay increase"),
-	P("TcpExtTCPHystartDelayCwnd", NULL,
-	    "\t%ju segment%s of congestion window at delay exits"),
-	/* Memory. */
-	P("TcpExtPruneCalled", NULL,
-	    "\t%ju time%s the receive queue was pruned"),
-	P("TcpExtRcvPruned", NULL,
-	    "\t%ju packet%s dropped from the receive queue for lack of memory"),
-	P("TcpExtOfoPruned", NULL,
-	    "\t%ju time%s the out-of-order queue was pruned"),
-	P("TcpExtTCPMemoryPressures", NULL,
-	    "\t%ju time%s TCP entered memory pressure"),
-	P("TcpExtTCPMemoryPressuresChrono", NULL,
-	    "\t%ju millisecond%s spent under memory pressure"),
-	/* Fast Open. */
-	P("TcpExtTCPFastOpenActive", NULL,
-	    "\t%ju Fast Open connection%s made"),
-	P("TcpExtTCPFastOpenActiveFail", NULL,
-	    "\t%ju Fast Open connection%s that failed"),
-	P("TcpExtTCPFastOpenPassive", NULL,
-	    "\t%ju Fast Open connection%s accepted"),
-	P("TcpExtTCPFastOpenPassiveFail", NULL,
-	    "\t%ju Fast Open connection%s refused"),
-	P("TcpExtTCPFastOpenPassiveAltKey", NULL,
-	    "\t%ju Fast Open cookie%s accepted with the backup key"),
-	P("TcpExtTCPFastOpenListenOverflow", NULL,
-	    "\t%ju Fast Open request%s over the queue limit"),
-	P("TcpExtTCPFastOpenCookieReqd", NULL,
-	    "\t%ju Fast Open cookie%s requested"),
-	P("TcpExtTCPFastOpenBlackhole", NULL,
-	    "\t%ju time%s Fast Open was disabled as blackholed"),
-	/* Signatures. */
-	P("TcpExtTCPMD5Failure", "received-bad-signature",
-	    "\t%ju packet%s with bad signature received"),
-	P("TcpExtTCPMD5NotFound", "no-signature-provided",
-	    "\t%ju time%s no signature provided by segment"),
-	P("TcpExtTCPMD5Unexpected", "no-signature-expected",
-	    "\t%ju time%s unexpected signature received"),
-	P("TcpExtTCPAOGood", NULL,
-	    "\t%ju packet%s with a good TCP-AO signature"),
-	P("TcpExtTCPAOBad", NULL,
-	    "\t%ju packet%s with a bad TCP-AO signature"),
-	P("TcpExtTCPAOKeyNotFound", NULL,
-	    "\t%ju packet%s with an unknown TCP-AO key"),
-	P("TcpExtTCPAORequired", NULL,
-	    "\t%ju packet%s without the TCP-AO signature required"),
-	P("TcpExtTCPAODroppedIcmps", NULL,
-	    "\t%ju ICMP message%s dropped under TCP-AO"),
-};
-
-static const char *const tcp_sects[] = { "Tcp", "TcpExt", NULL };
-
-static const struct stat_block tcp_block = {
-	"tcp", "", tcp_phrases, sizeof(tcp_phrases) / sizeof(tcp_phrases[0]),
-	tcp_sects, NULL, NULL, STF_SNMP | STF_NETSTAT
-};
-
-void
-tcp_stats(const struct protox *tp)
-{
-	(void)tp;
-	stats_show(&tcp_block);
-}
-
-static const char *const udp_sects[] = { "Udp", NULL };
-static const char *const udplite_sects[] = { "UdpLite", NULL };
-
-void
-udp_stats(const struct protox *tp)
-{
-	struct stat_block b = {
-		"udp", "Udp", udp_phrases, 0, udp_sects, NULL, NULL, STF_SNMP
-	};
-
-	(void)tp;
-	b.sb_ntab = udp_nphrases;
-	stats_show(&b);
-}
-
-void
-udplite_stats(const struct protox *tp)
-{
-	struct stat_block b = {
-		"udplite", "UdpLite", udp_phrases, 0, udplite_sects, NULL, NULL,
-		STF_SNMP
-	};
-
-	(void)tp;
-	b.sb_ntab = udp_nphrases;
-	stats_show(&b);
+	address_column();
+	listing_init(&ls, f->proto);
+	ls.family = f->family == AF_UNSPEC ? AF_INET : f->family;
+	ls.show4 = ls.show6 = 1;
+	ls.bindv6only = f->bindv6only;
+	ls.collect = f->collect;
+	if (f->family != AF_UNSPEC)
+		return (nl_walk(buf, len, seq, diag_msg, &ls));
+	memset(&b, 0, sizeof(b));
+	b.ls = &ls;
+	rc = nl_walk(buf, len, seq, both_msg, &b);
+	stash_replay(&ls, &b.st);
+	stash_free(&b.st);
+	return (rc);
 }

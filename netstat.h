@@ -118,6 +118,10 @@ int	proc_ull(const char *, size_t, int, unsigned long long *);
 int	proc_split(const char *, size_t, struct proc_tok *, int);
 int	proc_ll(const char *, size_t, long long *);
 int	proc_hexbytes(const char *, size_t, uint8_t *, size_t);
+int	proc_hexpair(const char *, size_t, unsigned long long *,
+	    unsigned long long *);
+int	proc_next_ull(const char **, const char *, int, unsigned long long,
+	    unsigned long long *);
 
 /*
  * Output (out.c).  Each field is one call that serves text and JSON alike:
@@ -401,9 +405,10 @@ int	arp_parse(const char *, size_t, struct parp *);
 /*
  * Subsystems.
  */
-/* inet.c: Internet sockets, IPv4 statistics */
+/* inet.c: Internet sockets */
 void	protopr(const struct protox *);
 void	listen_banner(void);	/* -L title and header, once; unix.c too */
+/* inet_stats.c: IPv4 statistics */
 void	ip_stats(const struct protox *);
 void	icmp_stats(const struct protox *);
 void	igmp_stats(const struct protox *);
@@ -487,5 +492,66 @@ int	filter_match_unix(const struct filter *, const char *, size_t);
 uint32_t filter_states(const struct filter *);
 ssize_t	filter_bytecode(const struct filter *, int, void *, size_t);
 int	filter_tables(const struct filter *);
+
+/*
+ * Parsers, for the tests and fuzzers (inet.c, unix.c): each is a pure
+ * function over a buffer and its length.  The feeds run a buffer of
+ * sock_diag answers through the same code as a dump (seq: theirs).
+ */
+#define	INET_MEMVARS	9	/* SK_MEMINFO_VARS; inet.c checks */
+
+/*
+ * One Internet socket, as either source describes it.  Figures a source
+ * lacks have their have_* flag clear and print as "-".
+ */
+struct sockrow {
+	int		family;		/* AF_INET or AF_INET6 */
+	int		state;		/* Linux's TCP_* */
+	unsigned char	laddr[16];
+	unsigned char	faddr[16];
+	unsigned int	lport, fport;
+	unsigned int	rq, sq;		/* Recv-Q, Send-Q; a listener's qlen */
+	unsigned int	maxq;		/* a listener's backlog */
+	unsigned long long inode;
+	unsigned long long cookie;	/* or the proc file's address field */
+	int		v6only;		/* -1: unknown */
+	unsigned int	timer, retrans;
+	unsigned long long expires_ms;
+	uint32_t	mem[INET_MEMVARS];
+	unsigned long long rxbytes, txbytes;
+	unsigned int	drops;
+	unsigned int	have_cookie:1, have_mem:1, have_bytes:1,
+			have_drops:1, have_maxq:1, have_timer:1;
+};
+
+/* What an inet feed lists: as protopr() would for one dump. */
+struct inet_feed {
+	int	proto;		/* IPPROTO_TCP, IPPROTO_UDP, ... */
+	int	family;		/* AF_INET6 ...; AF_UNSPEC: TCP's one walk */
+	int	bindv6only;	/* the system default */
+	int	collect;	/* -L's first pass: half-open sockets */
+};
+
+int	inet_diag_parse(const void *, size_t, struct sockrow *);
+int	inet_proc_parse(const char *, size_t, int, int, struct sockrow *);
+int	inet_diag_feed(const struct inet_feed *, const void *, size_t,
+	    uint32_t);
+
+/* One Unix domain socket, as either source describes it. */
+struct unixrow {
+	unsigned long long addr;	/* cookie, or /proc's kernel address */
+	unsigned int	 type;		/* SOCK_STREAM, ... */
+	int		 listening;
+	int		 haveq;		/* rq/wq known (not /proc) */
+	unsigned int	 rq, wq;	/* listener: qlen, backlog */
+	unsigned long long ino, peer;
+	const char	*name;		/* sun_path bytes, no NUL added */
+	size_t		 namelen;
+	int		 abstract;	/* name[0]: an abstract name's NUL */
+};
+
+int	unix_diag_parse(const void *, size_t, struct unixrow *);
+int	unix_proc_parse(const char *, size_t, struct unixrow *);
+int	unix_diag_feed(const void *, size_t, uint32_t, int);
 
 #endif /* NETSTAT_H */

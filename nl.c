@@ -1,7 +1,8 @@
 /*
- * Netlink transport: open a socket, send a dump request, walk the answer.
- * The walking is done by nl_walk() and nl_attrs(), which only look at a
- * buffer and its length, so tests and fuzzers can feed them bytes.
+ * Netlink transport: open a socket, send a dump request, walk the answer
+ * (nl_dump, the one dump engine, for every subsystem).  The walking is
+ * done by nl_walk() and nl_attrs(), which only look at a buffer and its
+ * length, so tests and fuzzers can feed them bytes.
  */
 #include <sys/socket.h>
 #include <sys/uio.h>
@@ -10,16 +11,13 @@
 #include <linux/rtnetlink.h>
 
 #include <errno.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "netstat.h"
-
-/* The kernel never builds a dump message larger than this. */
-#define	NL_BUFSIZE	(64 * 1024)
-
-static uint32_t nl_seq;
 
 int
 nl_open(int protocol)
@@ -116,18 +114,18 @@ nl_walk(const void *buf, size_t len, uint32_t seq, nl_msg_fn fn, void *arg)
 }
 
 /*
- * One datagram from the kernel (others' are dropped): its length, or a
- * negative errno.
+ * One datagram: its length, or a negative errno.  *kernel says whether
+ * the kernel sent it (others' are to be dropped).
  */
-ssize_t
-nl_recv(int fd, void *buf, size_t len)
+static ssize_t
+nl_recv1(int fd, void *buf, size_t len, int *kernel)
 {
 	struct sockaddr_nl snl;
 	struct iovec iov;
 	struct msghdr msg;
 	ssize_t n;
 
-	for (;;) {
+	do {
 		iov.iov_base = buf;
 		iov.iov_len = len;
 		memset(&msg, 0, sizeof(msg));
@@ -135,32 +133,239 @@ nl_recv(int fd, void *buf, size_t len)
 		msg.msg_namelen = sizeof(snl);
 		msg.msg_iov = &iov;
 		msg.msg_iovlen = 1;
-		if ((n = recvmsg(fd, &msg, 0)) < 0) {
-			if (errno == EINTR)
-				continue;
-			return (-errno);
-		}
-		if (n == 0)
-			return (-EPIPE);
-		if (msg.msg_flags & MSG_TRUNC)
-			return (-EMSGSIZE);
-		if (snl.nl_pid == 0)
-			return (n);
-	}
+		n = recvmsg(fd, &msg, 0);
+	} while (n < 0 && errno == EINTR);
+	if (n < 0)
+		return (-errno);
+	if (n == 0)
+		return (-EPIPE);
+	if (msg.msg_flags & MSG_TRUNC)
+		return (-EMSGSIZE);
+	*kernel = snl.nl_pid == 0;
+	return (n);
 }
 
+/*
+ * One datagram from the kernel (others' are dropped): its length, or a
+ * negative errno.
+ */
+ssize_t
+nl_recv(int fd, void *buf, size_t len)
+{
+	ssize_t n;
+	int kernel;
+
+	do {
+		n = nl_recv1(fd, buf, len, &kernel);
+	} while (n >= 0 && !kernel);
+	return (n);
+}
+
+/*
+ * The dump engine.  A helper thread reads the answer while the caller's
+ * thread walks it, so the kernel fills the next datagram while the
+ * messages of the last are handled and a large dump costs little more
+ * than the kernel's own work.  A ring of NL_SLOTS buffers bounds the
+ * memory; each grows to the largest datagram it had to hold, whose size
+ * a peek (MSG_PEEK | MSG_TRUNC, nothing copied) tells before the read.
+ */
+#define	NL_SLOTS	3
+#define	NL_MINBUF	(32 * 1024)	/* sock_diag fills no more */
+
+struct nl_slot {
+	char		*buf;
+	size_t		 cap;
+	size_t		 len;
+	int		 rc;	/* -errno; 1 when the dump ended */
+};
+
+struct nl_ring {
+	pthread_mutex_t	 mtx;
+	pthread_cond_t	 cv;
+	struct nl_slot	*slot;
+	unsigned int	 head, tail;	/* filled, consumed */
+	int		 fd;
+	uint32_t	 seq;
+};
+
+static struct nl_slot nl_slots[NL_SLOTS];
+static uint32_t nl_seq;		/* one sequence space for every socket */
+
+/* Room for n bytes in s: 0, or -ENOMEM. */
+static int
+nl_slot_fit(struct nl_slot *s, size_t n)
+{
+	size_t cap = s->cap > 0 ? s->cap : NL_MINBUF;
+	char *nb;
+
+	while (cap < n)
+		cap *= 2;
+	if (cap == s->cap)
+		return (0);
+	if ((nb = realloc(s->buf, cap)) == NULL)
+		return (-ENOMEM);
+	s->buf = nb;
+	s->cap = cap;
+	return (0);
+}
+
+/* The next datagram from the kernel into s, s grown to fit it. */
+static ssize_t
+nl_slot_read(int fd, struct nl_slot *s)
+{
+	ssize_t n;
+	int kernel, rc;
+
+	do {
+		while ((n = recv(fd, NULL, 0, MSG_PEEK | MSG_TRUNC)) < 0 &&
+		    errno == EINTR)
+			;
+		if (n < 0)
+			return (-errno);
+		if ((rc = nl_slot_fit(s, (size_t)n)) < 0)
+			return (rc);
+		n = nl_recv1(fd, s->buf, s->cap, &kernel);
+	} while (n >= 0 && !kernel);
+	return (n);
+}
+
+static int
+nl_nop(const struct nlmsghdr *nlh, void *arg)
+{
+	(void)nlh;
+	(void)arg;
+	return (0);
+}
+
+/*
+ * Read one datagram into slot s and see, from the message headers only,
+ * whether the dump ended: s->rc.
+ */
+static void
+nl_slot_fill(int fd, uint32_t seq, struct nl_slot *s)
+{
+	ssize_t n;
+
+	n = nl_slot_read(fd, s);
+	s->len = n < 0 ? 0 : (size_t)n;
+	s->rc = n < 0 ? (int)n : nl_walk(s->buf, s->len, seq, nl_nop, NULL);
+}
+
+static void *
+nl_reader(void *arg)
+{
+	struct nl_ring *rg = arg;
+	struct nl_slot *s;
+	int rc;
+
+	do {
+		pthread_mutex_lock(&rg->mtx);
+		while (rg->head - rg->tail == NL_SLOTS)
+			pthread_cond_wait(&rg->cv, &rg->mtx);
+		s = &rg->slot[rg->head % NL_SLOTS];
+		pthread_mutex_unlock(&rg->mtx);
+		nl_slot_fill(rg->fd, rg->seq, s);
+		rc = s->rc;
+		pthread_mutex_lock(&rg->mtx);
+		rg->head++;
+		pthread_cond_broadcast(&rg->cv);
+		pthread_mutex_unlock(&rg->mtx);
+	} while (rc == 0);
+	return (NULL);
+}
+
+/*
+ * Start the reader with the signals the main thread handles blocked, so
+ * that they are never delivered to it.  Returns 0, or -1.
+ */
+static int
+nl_reader_start(pthread_t *tid, struct nl_ring *rg)
+{
+	sigset_t set, old;
+	int rc;
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGHUP);
+	sigaddset(&set, SIGPIPE);
+	(void)pthread_sigmask(SIG_BLOCK, &set, &old);
+	rc = pthread_create(tid, NULL, nl_reader, rg);
+	(void)pthread_sigmask(SIG_SETMASK, &old, NULL);
+	return (rc == 0 ? 0 : -1);
+}
+
+/*
+ * Walk slot s with fn unless an error came first: the dump's result so
+ * far (0 or a negative errno).
+ */
+static int
+nl_slot_walk(const struct nl_slot *s, uint32_t seq, nl_msg_fn fn,
+    void *arg, int result)
+{
+	int rc;
+
+	if (result < 0)
+		return (result);
+	if (s->rc < 0 && s->len == 0)
+		return (s->rc);
+	rc = nl_walk(s->buf, s->len, seq, fn, arg);
+	return (rc < 0 ? rc : 0);
+}
+
+/* The dump without a helper thread: read, walk, until it ends. */
+static int
+nl_dump_here(int fd, uint32_t seq, nl_msg_fn fn, void *arg)
+{
+	struct nl_slot *s = &nl_slots[0];
+	int result = 0;
+
+	do {
+		nl_slot_fill(fd, seq, s);
+		result = nl_slot_walk(s, seq, fn, arg, result);
+	} while (s->rc == 0);
+	return (result);
+}
+
+/* Walk the slots as the reader fills them, until the dump ends. */
+static int
+nl_ring_walk(struct nl_ring *rg, nl_msg_fn fn, void *arg)
+{
+	struct nl_slot *s;
+	int rc, result = 0;
+
+	do {
+		pthread_mutex_lock(&rg->mtx);
+		while (rg->head == rg->tail)
+			pthread_cond_wait(&rg->cv, &rg->mtx);
+		s = &rg->slot[rg->tail % NL_SLOTS];
+		pthread_mutex_unlock(&rg->mtx);
+		result = nl_slot_walk(s, rg->seq, fn, arg, result);
+		rc = s->rc;
+		pthread_mutex_lock(&rg->mtx);
+		rg->tail++;
+		pthread_cond_broadcast(&rg->cv);
+		pthread_mutex_unlock(&rg->mtx);
+	} while (rc == 0);
+	return (result);
+}
+
+/*
+ * Send the dump request req (reqlen bytes, its nlmsghdr's type and body
+ * set) and call fn for each message of the answer.  After an error fn is
+ * called no more, but the answer is still read to its end, so that the
+ * socket serves the next request.  Returns 0, or a negative errno.
+ */
 int
 nl_dump(int fd, void *req, size_t reqlen, nl_msg_fn fn, void *arg)
 {
-	static char *buf;
 	struct nlmsghdr *nlh = req;
 	struct sockaddr_nl snl;
-	ssize_t n;
-	int rc;
+	struct nl_ring rg;
+	pthread_t tid;
+	int result;
 
-	if (buf == NULL && (buf = malloc(NL_BUFSIZE)) == NULL)
-		return (-ENOMEM);
-	nlh->nlmsg_len = reqlen;
+	nlh->nlmsg_len = (uint32_t)reqlen;
 	nlh->nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
 	nlh->nlmsg_seq = ++nl_seq;
 	memset(&snl, 0, sizeof(snl));
@@ -168,13 +373,22 @@ nl_dump(int fd, void *req, size_t reqlen, nl_msg_fn fn, void *arg)
 	if (sendto(fd, req, reqlen, 0, (struct sockaddr *)&snl,
 	    sizeof(snl)) < 0)
 		return (-errno);
-	for (;;) {
-		if ((n = nl_recv(fd, buf, NL_BUFSIZE)) < 0)
-			return ((int)n);
-		rc = nl_walk(buf, (size_t)n, nlh->nlmsg_seq, fn, arg);
-		if (rc != 0)
-			return (rc < 0 ? rc : 0);
+	memset(&rg, 0, sizeof(rg));
+	rg.slot = nl_slots;
+	rg.fd = fd;
+	rg.seq = nlh->nlmsg_seq;
+	pthread_mutex_init(&rg.mtx, NULL);
+	pthread_cond_init(&rg.cv, NULL);
+	if (nl_reader_start(&tid, &rg) < 0) {
+		result = nl_dump_here(fd, rg.seq, fn, arg);
+		goto out;
 	}
+	result = nl_ring_walk(&rg, fn, arg);
+	pthread_join(tid, NULL);
+out:
+	pthread_mutex_destroy(&rg.mtx);
+	pthread_cond_destroy(&rg.cv);
+	return (result);
 }
 
 /*

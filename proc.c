@@ -344,3 +344,43 @@ proc_hexbytes(const char *t, size_t len, uint8_t *out, size_t max)
 	}
 	return (o > 0 ? (int)o : -1);
 }
+
+/*
+ * Two hex numbers written "a:b", as tx_queue:rx_queue and tr:tm->when
+ * in net/tcp: each all of its side, in at most 16 digits (the kernel
+ * prints no wider).  Returns 0, or -1.
+ */
+int
+proc_hexpair(const char *t, size_t len, unsigned long long *a,
+    unsigned long long *b)
+{
+	const char *c = memchr(t, ':', len);
+	size_t alen, blen;
+
+	if (c == NULL)
+		return (-1);
+	alen = (size_t)(c - t);
+	blen = len - alen - 1;
+	if (alen > 16 || blen > 16 || proc_ull(t, alen, 16, a) < 0 ||
+	    proc_ull(c + 1, blen, 16, b) < 0)
+		return (-1);
+	return (0);
+}
+
+/*
+ * The next token of [*pp, end) as an unsigned number in base 10 or 16
+ * (proc_ull) no larger than max; in hex at most 16 digits, as wide as
+ * the kernel prints.  Returns 0, or -1.
+ */
+int
+proc_next_ull(const char **pp, const char *end, int base,
+    unsigned long long max, unsigned long long *v)
+{
+	const char *t;
+	size_t n;
+
+	if (!proc_token(pp, end, &t, &n) || (base == 16 && n > 16) ||
+	    proc_ull(t, n, base, v) < 0 || *v > max)
+		return (-1);
+	return (0);
+}

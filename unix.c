@@ -33,19 +33,6 @@
 #define	UNIX_ACCEPTCON	0x00010000	/* __SO_ACCEPTCON in /proc/net/unix */
 #define	UNIX_LISTEN	10		/* TCP_LISTEN, a listener's udiag_state */
 
-/* One socket, as either source describes it. */
-struct unixrow {
-	unsigned long long addr;	/* cookie, or /proc's kernel address */
-	unsigned int	 type;		/* SOCK_STREAM, ... */
-	int		 listening;
-	int		 haveq;		/* rq/wq known (not from /proc) */
-	unsigned int	 rq, wq;	/* listener: qlen, backlog */
-	unsigned long long ino, peer;
-	const char	*name;		/* sun_path bytes, not NUL-terminated */
-	size_t		 namelen;
-	int		 abstract;	/* name[0] is the NUL of an abstract name */
-};
-
 /* A connected datagram socket: an entry of its peer's refs list. */
 struct unixref {
 	unsigned long long peer, ino;
@@ -68,50 +55,6 @@ struct unixctx {
  */
 
 /*
- * Parse the number at *pp, its digits running to the first byte that is
- * not one: at most maxdig of them (0: any) and a value up to max.
- */
-static int
-scan_num(const char **pp, const char *end, int base, size_t maxdig,
-    unsigned long long max, unsigned long long *v)
-{
-	const char *p = *pp;
-
-	while (p < end && ((*p >= '0' && *p <= '9') || (base == 16 &&
-	    ((*p >= 'a' && *p <= 'f') || (*p >= 'A' && *p <= 'F')))))
-		p++;
-	if ((maxdig > 0 && (size_t)(p - *pp) > maxdig) ||
-	    proc_ull(*pp, (size_t)(p - *pp), base, v) < 0 || *v > max)
-		return (-1);
-	*pp = p;
-	return (0);
-}
-
-/* Hex digits at *pp (at most 16); -1 when there are none. */
-static int
-scan_hex(const char **pp, const char *end, unsigned long long *v)
-{
-	return (scan_num(pp, end, 16, 16, ULLONG_MAX, v));
-}
-
-/* A decimal inode number (it fits 32 bits in the kernel). */
-static int
-scan_dec(const char **pp, const char *end, unsigned long long *v)
-{
-	return (scan_num(pp, end, 10, 0, 0xffffffffULL, v));
-}
-
-/* Expect the character c at *pp. */
-static int
-scan_char(const char **pp, const char *end, char c)
-{
-	if (*pp >= end || **pp != c)
-		return (-1);
-	(*pp)++;
-	return (0);
-}
-
-/*
  * One line of /proc/net/unix:
  *	Num: RefCount Protocol Flags Type St Inode[ Path]
  * printed by the kernel as "%pK: %08X %08X %08X %04X %02X %5lu", then a
@@ -121,26 +64,26 @@ scan_char(const char **pp, const char *end, char c)
  * line of its own, which does not parse and is reported as malformed.
  * Returns 0, or -1 when the line is malformed.
  */
-static int
+int
 unix_proc_parse(const char *line, size_t len, struct unixrow *u)
 {
-	const char *p = line, *end = line + len;
+	const char *p = line, *end = line + len, *t;
 	unsigned long long refcnt, proto, flags, type, st;
+	size_t n;
 
 	memset(u, 0, sizeof(*u));
-	if (scan_hex(&p, end, &u->addr) < 0 || scan_char(&p, end, ':') < 0 ||
-	    scan_char(&p, end, ' ') < 0 ||
-	    scan_hex(&p, end, &refcnt) < 0 || scan_char(&p, end, ' ') < 0 ||
-	    scan_hex(&p, end, &proto) < 0 || scan_char(&p, end, ' ') < 0 ||
-	    scan_hex(&p, end, &flags) < 0 || scan_char(&p, end, ' ') < 0 ||
-	    scan_hex(&p, end, &type) < 0 || scan_char(&p, end, ' ') < 0 ||
-	    scan_hex(&p, end, &st) < 0 || scan_char(&p, end, ' ') < 0)
+	if (!proc_token(&p, end, &t, &n) || t != line || t[n - 1] != ':' ||
+	    n - 1 > 16 || proc_ull(t, n - 1, 16, &u->addr) < 0)
 		return (-1);
-	while (p < end && *p == ' ')	/* %5lu pads short inodes */
-		p++;
-	if (scan_dec(&p, end, &u->ino) < 0 || type > 0xffff || st > 0xff)
+	if (proc_next_ull(&p, end, 16, UINT_MAX, &refcnt) < 0 ||
+	    proc_next_ull(&p, end, 16, UINT_MAX, &proto) < 0 ||
+	    proc_next_ull(&p, end, 16, UINT_MAX, &flags) < 0 ||
+	    proc_next_ull(&p, end, 16, 0xffff, &type) < 0 ||
+	    proc_next_ull(&p, end, 16, 0xff, &st) < 0 ||
+	    proc_next_ull(&p, end, 10, 0xffffffffULL, &u->ino) < 0)
 		return (-1);
-	if (p < end && scan_char(&p, end, ' ') < 0)
+	/* The path follows one blank, and may begin with more. */
+	if (p < end && *p++ != ' ')
 		return (-1);
 	u->type = (unsigned int)type;
 	u->listening = (flags & UNIX_ACCEPTCON) != 0;
@@ -149,36 +92,16 @@ unix_proc_parse(const char *line, size_t len, struct unixrow *u)
 	return (0);
 }
 
-/*
- * One unix_diag answer (struct unix_diag_msg and its attributes).
- * Returns 0, or -1 when the message is malformed.
- */
+/* The attributes asked for: peer, queues, name; -1 when one is bad. */
 static int
-unix_diag_parse(const struct nlmsghdr *nlh, struct unixrow *u)
+unix_diag_attrs(const struct rtattr *const *tb, struct unixrow *u)
 {
-	const struct rtattr *tb[UNIX_DIAG_MAX + 1];
 	struct unix_diag_rqlen rql;
-	struct unix_diag_msg m;
-	const size_t hdr = NLMSG_LENGTH(NLMSG_ALIGN(sizeof(m)));
 	const char *name, *nul;
 	const void *d;
 	uint32_t peer;
 	size_t len;
 
-	memset(u, 0, sizeof(*u));
-	if (nlh->nlmsg_len < hdr)
-		return (-1);
-	memcpy(&m, NLMSG_DATA(nlh), sizeof(m));
-	if (m.udiag_family != AF_UNIX)
-		return (-1);
-	if (nl_attrs((const char *)nlh + hdr, nlh->nlmsg_len - hdr, tb,
-	    UNIX_DIAG_MAX) < 0)
-		return (-1);
-	u->addr = (unsigned long long)m.udiag_cookie[1] << 32 |
-	    m.udiag_cookie[0];
-	u->type = m.udiag_type;
-	u->listening = m.udiag_state == UNIX_LISTEN;
-	u->ino = m.udiag_ino;
 	if (tb[UNIX_DIAG_PEER] != NULL) {
 		if (nl_u32(tb[UNIX_DIAG_PEER], &peer) < 0)
 			return (-1);
@@ -205,6 +128,30 @@ unix_diag_parse(const struct nlmsghdr *nlh, struct unixrow *u)
 		u->namelen = len;
 	}
 	return (0);
+}
+
+/*
+ * One unix_diag answer: a whole message of len bytes (from its
+ * nlmsghdr), struct unix_diag_msg and its attributes.  Returns 0, or -1
+ * when any of it is malformed.
+ */
+int
+unix_diag_parse(const void *msg, size_t len, struct unixrow *u)
+{
+	const struct rtattr *tb[UNIX_DIAG_MAX + 1];
+	struct unix_diag_msg m;
+	uint16_t type;
+
+	memset(u, 0, sizeof(*u));
+	if (nl_msg(msg, len, &type, &m, sizeof(m), tb, UNIX_DIAG_MAX) != 0 ||
+	    m.udiag_family != AF_UNIX)
+		return (-1);
+	u->addr = (unsigned long long)m.udiag_cookie[1] << 32 |
+	    m.udiag_cookie[0];
+	u->type = m.udiag_type;
+	u->listening = m.udiag_state == UNIX_LISTEN;
+	u->ino = m.udiag_ino;
+	return (unix_diag_attrs(tb, u));
 }
 
 /*
@@ -459,7 +406,7 @@ unix_diag_ref(const struct nlmsghdr *nlh, void *arg)
 	struct unixctx *c = arg;
 	struct unixrow u;
 
-	if (unix_diag_parse(nlh, &u) < 0)
+	if (unix_diag_parse(nlh, nlh->nlmsg_len, &u) < 0)
 		return (0);	/* counted by the second pass */
 	if (u.type == SOCK_DGRAM && u.peer != 0)
 		refs_add(c->refs, u.peer, u.ino);
@@ -472,7 +419,7 @@ unix_diag_row(const struct nlmsghdr *nlh, void *arg)
 	struct unixctx *c = arg;
 	struct unixrow u;
 
-	if (unix_diag_parse(nlh, &u) < 0) {
+	if (unix_diag_parse(nlh, nlh->nlmsg_len, &u) < 0) {
 		c->bad++;
 		return (0);
 	}
@@ -480,24 +427,47 @@ unix_diag_row(const struct nlmsghdr *nlh, void *arg)
 	return (0);
 }
 
+/*
+ * A buffer of unix_diag answers through both passes, as two dumps of
+ * them would go (the tests' way in); refs 0: print without the refs
+ * lists.  Returns nl_walk()'s answer for the rows.
+ */
+int
+unix_diag_feed(const void *buf, size_t len, uint32_t seq, int refs)
+{
+	struct unixrefs r;
+	struct unixctx c;
+	int rc;
+
+	memset(&r, 0, sizeof(r));
+	memset(&c, 0, sizeof(c));
+	c.refs = &r;
+	(void)nl_walk(buf, len, seq, unix_diag_ref, &c);
+	if (r.n > 0)
+		qsort(r.v, r.n, sizeof(*r.v), ref_cmp);
+	if (!refs)
+		c.refs = NULL;
+	rc = nl_walk(buf, len, seq, unix_diag_row, &c);
+	free(r.v);
+	return (rc);
+}
+
 /* Say what went wrong with the dump, after the rows it gave. */
 static void
 unix_diag_report(const struct unixctx *c, const struct unixrefs *refs,
     int rc)
 {
-	out_flush();
+	(void)out_flush();
 	if (rc < 0) {
-		fprintf(stderr, "netstat: unix_diag: %s\n", strerror(-rc));
-		exit_status = 1;
+		errno = -rc;
+		ns_warn("unix_diag");
 	}
-	if (refs->failed) {
-		fprintf(stderr, "netstat: unix_diag: %s: Refs and Nextref "
-		    "not shown\n", strerror(ENOMEM));
-		exit_status = 1;
-	}
+	if (refs->failed)
+		ns_warnx("unix_diag: %s: Refs and Nextref not shown",
+		    strerror(ENOMEM));
 	if (c->bad > 0)
-		fprintf(stderr, "netstat: unix_diag: %lu malformed message%s "
-		    "skipped\n", c->bad, c->bad == 1 ? "" : "s");
+		ns_notice("unix_diag: %lu malformed message%s skipped", c->bad,
+		    plural(c->bad));
 }
 
 /* Returns -1 when the /proc file should be read instead. */

@@ -1,13 +1,24 @@
 /*
- * Hostile bytes for inet.c's inet_diag parser (diag_parse) and the dump
- * callbacks around it (diag_msg, both_msg and the stash).  See nlfuzz.h.
+ * Hostile bytes for inet.c's inet_diag parser (inet_diag_parse) and the
+ * dump callbacks around it (per family, and the one TCP walk with its
+ * IPv6 stash), through inet_diag_feed().  See nlfuzz.h.
  */
-#pragma GCC diagnostic ignored "-Wunused-function"
+#include <netinet/in.h>
+#include <arpa/inet.h>
 
-#include "../inet.c"
+#include <linux/inet_diag.h>
+#include <linux/sock_diag.h>
+#include <linux/tcp.h>
+
+#include "../netstat.h"
 #include "nlfuzz.h"
 
 #define	ITERATIONS	50000
+
+/* Linux's socket states (include/net/tcp_states.h). */
+enum {
+	LS_ESTABLISHED = 1, LS_TIME_WAIT = 6, LS_LISTEN = 10, LS_MAX = 14
+};
 
 /* A protox table for the listing code: only its shape matters here. */
 const struct protox protox[] = {
@@ -74,7 +85,7 @@ parse_exact(const void *src, size_t len, struct sockrow *r)
 	int rc;
 
 	memset(r, 0x5a, sizeof(*r));
-	rc = diag_parse(p, len, r);
+	rc = inet_diag_parse(p, len, r);
 	exact_free(p, len);
 	return (rc);
 }
@@ -94,17 +105,17 @@ known_answers(void)
 	    r.rq == 7 && r.sq == 42 && !r.have_maxq && r.inode == 31337 &&
 	    r.cookie == 0x1deadbeefULL && r.timer == 1 && r.retrans == 2 &&
 	    r.expires_ms == 4500 && r.v6only == -1,
-	    "inet: diag_parse: an IPv4 connection's fields");
+	    "inet: inet_diag_parse: an IPv4 connection's fields");
 	check(r.have_mem && r.mem[SK_MEMINFO_RCVBUF] == 2000 &&
 	    r.mem[SK_MEMINFO_DROPS] == 9000 && r.have_bytes &&
 	    r.txbytes == 123456789 && r.rxbytes == 987654321,
-	    "inet: diag_parse: meminfo and byte counts from attributes");
+	    "inet: inet_diag_parse: meminfo and byte counts from attributes");
 
 	build_diag(&m, 0, AF_INET6, LS_LISTEN, 1);
 	check(parse_exact(m.b, m.len, &r) == 0 && r.family == AF_INET6 &&
 	    r.have_maxq && r.maxq == 128 && r.sq == 0 && r.v6only == 1 &&
 	    r.laddr[0] == 0x20 && r.laddr[15] == 1,
-	    "inet: diag_parse: an IPv6 listener's backlog and v6only");
+	    "inet: inet_diag_parse: an IPv6 listener's backlog and v6only");
 
 	/* A meminfo too short for the drops: no figures, still a row. */
 	build_diag(&m, 0, AF_INET, LS_ESTABLISHED, 0);
@@ -115,16 +126,65 @@ known_answers(void)
 		memcpy(w + m.at[0], &l, sizeof(l));
 	}
 	check(parse_exact(w, m.len, &r) == 0 && !r.have_mem && !r.have_bytes,
-	    "inet: diag_parse: a short meminfo loses the figures only");
+	    "inet: inet_diag_parse: a short meminfo loses the figures only");
 
 	memset(&d, 0, sizeof(d));
 	d.idiag_family = AF_UNIX;
 	check(parse_exact(&d, sizeof(d), &r) < 0,
-	    "inet: diag_parse: a family not inet is refused");
+	    "inet: inet_diag_parse: a family not inet is refused");
 	check(parse_exact(m.b, sizeof(d) - 1, &r) < 0,
-	    "inet: diag_parse: a short header is refused");
+	    "inet: inet_diag_parse: a short header is refused");
 	check(parse_exact(m.b, sizeof(d), &r) == 0 && !r.have_mem,
-	    "inet: diag_parse: a header without attributes is a row");
+	    "inet: inet_diag_parse: a header without attributes is a row");
+}
+
+/* inet_proc_parse over exactly the bytes of line. */
+static int
+proc_exact(const char *line, int family, int proto, struct sockrow *r)
+{
+	size_t len = strlen(line);
+	unsigned char *p = exact(line, len);
+	int rc;
+
+	rc = inet_proc_parse((const char *)p, len, family, proto, r);
+	exact_free(p, len);
+	return (rc);
+}
+
+static void
+proc_known_answers(void)
+{
+	static const char tcp[] = "   0: 0100007F:0019 0200007F:9C40 01 "
+	    "0000002A:00000007 02:00000064 00000003  1000        0 31337 1 "
+	    "ffff8a0c41a3c000 100 0 0 10 0";
+	static const char udp6[] = "  12: 00000000000000000000000001000000:"
+	    "0035 00000000000000000000000000000000:0000 07 00000000:00000000 "
+	    "00:00000000 00000000     0        0 4242 2 ffff8a0c41a3c400 17";
+	struct sockrow r;
+
+	check(proc_exact(tcp, AF_INET, IPPROTO_TCP, &r) == 0 &&
+	    r.laddr[0] == 127 && r.laddr[3] == 1 && r.faddr[3] == 2 &&
+	    r.lport == 25 && r.fport == 40000 && r.state == LS_ESTABLISHED &&
+	    r.sq == 42 && r.rq == 7 && r.timer == 2 && r.expires_ms == 1000 &&
+	    r.retrans == 3 && r.inode == 31337 && r.have_cookie &&
+	    r.cookie == 0xffff8a0c41a3c000ULL && !r.have_drops,
+	    "inet: inet_proc_parse: a net/tcp line's fields");
+	check(proc_exact(udp6, AF_INET6, IPPROTO_UDP, &r) == 0 &&
+	    r.laddr[15] == 1 && r.lport == 53 && r.inode == 4242 &&
+	    r.have_drops && r.drops == 17,
+	    "inet: inet_proc_parse: a net/udp6 line and its drops");
+	check(proc_exact("   0: 0100007F:0019 0100007F:9C40 01 "
+	    "100000000:00000000 00:00000000 00000000 0 0 7", AF_INET,
+	    IPPROTO_TCP, &r) < 0,
+	    "inet: inet_proc_parse: a queue beyond 32 bits is malformed");
+	check(proc_exact("   0: 0100007F:0019 0100007F:9C40 01 "
+	    "00000000:00000000 00:00000000 00000000 0 0 "
+	    "18446744073709551616", AF_INET, IPPROTO_TCP, &r) < 0,
+	    "inet: inet_proc_parse: an inode beyond 64 bits is malformed");
+	check(proc_exact("   0: 0100007F:0019 0100007F:9C40 01 "
+	    "00000000:00000000 00:00000000 00000000 0 0", AF_INET,
+	    IPPROTO_TCP, &r) < 0 && proc_exact("", AF_INET, IPPROTO_TCP,
+	    &r) < 0, "inet: inet_proc_parse: short lines are malformed");
 }
 
 /* Every truncation of every well-formed message. */
@@ -144,20 +204,29 @@ truncations(void)
 		for (l = 0; l <= m.len; l++)
 			(void)parse_exact(m.b, l, &r);
 	}
-	check(1, "inet: diag_parse: every truncation of 3 messages");
+	check(1, "inet: inet_diag_parse: every truncation of 3 messages");
 }
 
 static void
-set_listing(struct listing *ls, int family)
+set_feed(struct inet_feed *f, int family)
 {
-	memset(ls, 0, sizeof(*ls));
-	ls->name = rnd_below(2) ? "tcp" : "udp";
-	ls->svc = ls->name;
-	ls->proto = ls->name[0] == 't' ? IPPROTO_TCP : IPPROTO_UDP;
-	ls->family = family;
-	ls->show4 = ls->show6 = 1;
-	ls->bindv6only = (int)rnd_below(2);
-	ls->collect = rnd_below(8) == 0;
+	memset(f, 0, sizeof(*f));
+	f->proto = rnd_below(2) ? IPPROTO_TCP : IPPROTO_UDP;
+	f->family = family;
+	f->bindv6only = (int)rnd_below(2);
+	f->collect = rnd_below(8) == 0;
+}
+
+/* A dump's walk over a copy of exactly len bytes. */
+static int
+feed_exact(const struct inet_feed *f, const void *src, size_t len)
+{
+	unsigned char *p = exact(src, len);
+	int rc;
+
+	rc = inet_diag_feed(f, p, len, FUZZ_SEQ);
+	exact_free(p, len);
+	return (rc);
 }
 
 /* Options that change what a row prints. */
@@ -178,8 +247,7 @@ static void
 fuzz(int iterations)
 {
 	static unsigned char w[MSG_CAP * 2];
-	struct listing ls;
-	struct both b;
+	struct inet_feed f;
 	struct sockrow r;
 	struct msg m;
 	size_t wl;
@@ -208,22 +276,15 @@ fuzz(int iterations)
 		}
 		mutate_nl(w, &wl, &m, NLMSG_HDRLEN);
 		shuffle_flags();
-		set_listing(&ls, family);
-		if (rnd_below(3) != 0) {
-			(void)walk_exact(w, wl, diag_msg, &ls);
-			continue;
-		}
-		/* The one-walk path: IPv6 rows stashed, replayed after. */
-		memset(&b, 0, sizeof(b));
-		b.ls = &ls;
-		(void)walk_exact(w, wl, both_msg, &b);
-		(void)walk_exact(w, wl, both_msg, &b);
-		stash_replay(&ls, &b.st);
-		stash_free(&b.st);
+		set_feed(&f, family);
+		/* Or the one-walk path: IPv6 rows stashed, replayed after. */
+		if (rnd_below(3) == 0)
+			f.family = AF_UNSPEC;
+		(void)feed_exact(&f, w, wl);
 	}
-	check(ok > 0 && bad > 0, "inet: diag_parse: %d mutants (%d rows, "
+	check(ok > 0 && bad > 0, "inet: inet_diag_parse: %d mutants (%d rows, "
 	    "%d refused)", ok + bad, ok, bad);
-	check(1, "inet: diag_msg, both_msg: %d mutants walked",
+	check(1, "inet: inet_diag_feed: %d mutants walked",
 	    iterations - ok - bad);
 }
 
@@ -232,9 +293,8 @@ main(void)
 {
 	quiet_stdout();
 	nflag = 1;			/* no name service */
-	addrwidth = address_width();
-	(void)snprintf(addrfmt, sizeof(addrfmt), "%%-%ds ", addrwidth);
 	known_answers();
+	proc_known_answers();
 	truncations();
 	out_set_style("text");
 	out_init();
@@ -246,6 +306,5 @@ main(void)
 	fuzz(ITERATIONS / 3);
 	out_close_list();
 	check(out_finish() == 0, "inet: JSON output survived");
-	free(halfopen);
 	return (failures ? 1 : 0);
 }

@@ -1,20 +1,21 @@
 /*
  * Hostile bytes for unix.c's unix_diag parser (unix_diag_parse) and its
- * dump callbacks (unix_diag_ref, unix_diag_row).  See nlfuzz.h.
+ * dump callbacks, through unix_diag_feed().  See nlfuzz.h.
  */
-#pragma GCC diagnostic ignored "-Wunused-function"
+#include <linux/sock_diag.h>
+#include <linux/unix_diag.h>
 
-#include "../unix.c"
+#include "../netstat.h"
 #include "nlfuzz.h"
 
 #define	ITERATIONS	50000
+#define	UNIX_PATH_MAX	108		/* sizeof(sun_path) */
+#define	UNIX_LISTEN	10		/* TCP_LISTEN */
 
-/* inet.c's, which the -L rows call; its text is of no interest here. */
-void
-listen_banner(void)
-{
-	out_text("Current listen queue sizes (qlen/incqlen/maxqlen)\n");
-}
+/* main.c's protocol table, which the library refers to. */
+const struct protox protox[] = {
+	{ NULL, 0, 0, 0, 0, NULL }
+};
 
 /* A unix_diag answer; name of namelen bytes (0: no UNIX_DIAG_NAME). */
 static void
@@ -42,14 +43,14 @@ build_unix(struct msg *m, unsigned int type, int state, const char *name,
 	msg_end_nl(m);
 }
 
-/* unix_diag_parse trusts nlmsg_len (the walker checked it): keep it so. */
+/* unix_diag_parse checks nlmsg_len against len itself. */
 static int
 parse_exact(const void *src, size_t len, struct unixrow *u)
 {
 	unsigned char *p = exact(src, len);
 	int rc;
 
-	rc = unix_diag_parse((const struct nlmsghdr *)(void *)p, u);
+	rc = unix_diag_parse(p, len, u);
 	exact_free(p, len);
 	return (rc);
 }
@@ -100,6 +101,53 @@ known_answers(void)
 	    "unix: unix_diag_parse: a family not AF_UNIX is refused");
 }
 
+/*
+ * unix_proc_parse over exactly the bytes of line; the name, which points
+ * into them, is copied to pathbuf (NUL-terminated) before they go.
+ */
+static char pathbuf[UNIX_PATH_MAX + 1];
+
+static int
+proc_exact(const char *line, struct unixrow *u)
+{
+	size_t len = strlen(line);
+	unsigned char *p = exact(line, len);
+	int rc;
+
+	rc = unix_proc_parse((const char *)p, len, u);
+	pathbuf[0] = '\0';
+	if (rc == 0 && u->namelen < sizeof(pathbuf)) {
+		memcpy(pathbuf, u->name, u->namelen);
+		pathbuf[u->namelen] = '\0';
+	}
+	u->name = NULL;
+	exact_free(p, len);
+	return (rc);
+}
+
+static void
+proc_known_answers(void)
+{
+	struct unixrow u;
+
+	check(proc_exact("ffff8881034a5c00: 00000002 00000000 00010000 0001 "
+	    "01 30001 /tmp/with space", &u) == 0 &&
+	    u.addr == 0xffff8881034a5c00ULL && u.type == SOCK_STREAM &&
+	    u.listening && u.ino == 30001 && !u.haveq && u.namelen == 15 &&
+	    strcmp(pathbuf, "/tmp/with space") == 0,
+	    "unix: unix_proc_parse: a listener and its path");
+	check(proc_exact("0000000000000000: 00000002 00000000 00000000 0002 "
+	    "03  1205", &u) == 0 && u.ino == 1205 && u.type == SOCK_DGRAM &&
+	    !u.listening && u.namelen == 0,
+	    "unix: unix_proc_parse: a padded inode, no path");
+	check(proc_exact("0000000000000000: 00000002 00000000 zz", &u) < 0 &&
+	    proc_exact("0000000000000000: 00000002 00000000 00000000 10000 "
+	    "01 1", &u) < 0 && proc_exact("0000000000000000: 00000002 "
+	    "00000000 00000000 0001 01 4294967296", &u) < 0 &&
+	    proc_exact(" 0: 00000002 00000000 00000000 0001 01 1", &u) < 0,
+	    "unix: unix_proc_parse: bad, too large, out of place");
+}
+
 static void
 truncations(void)
 {
@@ -111,13 +159,26 @@ truncations(void)
 	size_t l;
 
 	build_unix(&m, SOCK_STREAM, UNIX_LISTEN, path, sizeof(path));
-	for (l = NLMSG_HDRLEN; l <= m.len; l++) {
-		memcpy(w, m.b, l);
+	for (l = 0; l <= m.len; l++) {
+		memcpy(w, m.b, m.len);
 		l32 = (uint32_t)l;
-		memcpy(w, &l32, sizeof(l32));
+		if (l >= sizeof(l32))
+			memcpy(w, &l32, sizeof(l32));
 		(void)parse_exact(w, l, &u);
 	}
 	check(1, "unix: unix_diag_parse: every truncation");
+}
+
+/* Both passes of a dump over a copy of exactly wl bytes. */
+static int
+walk_feed(const void *src, size_t len, int refs)
+{
+	unsigned char *p = exact(src, len);
+	int rc;
+
+	rc = unix_diag_feed(p, len, FUZZ_SEQ, refs);
+	exact_free(p, len);
+	return (rc);
 }
 
 static void
@@ -131,15 +192,11 @@ fuzz(int iterations)
 		{ "/var/run/dbus/system_bus_socket", 32 }, { "", 0 }
 	};
 	static unsigned char w[MSG_CAP * 2];
-	struct unixrefs refs;
-	struct unixctx c;
 	struct unixrow u;
 	struct msg m;
 	size_t wl, k;
-	uint32_t l32;
 	int i, ok = 0, bad = 0, walked = 0;
 
-	memset(&refs, 0, sizeof(refs));
 	for (i = 0; i < iterations; i++) {
 		k = rnd_below(sizeof(names) / sizeof(names[0]));
 		build_unix(&m, 1 + rnd_below(5), (int)rnd_below(12),
@@ -147,14 +204,9 @@ fuzz(int iterations)
 		memcpy(w, m.b, m.len);
 		wl = m.len;
 		mutate_nl(w, &wl, &m, NLMSG_HDRLEN);
-		if (rnd_below(2) && wl >= NLMSG_HDRLEN) {
-			/* Directly, as the walker would hand it over. */
-			memcpy(&l32, w, sizeof(l32));
-			if (l32 < NLMSG_HDRLEN || l32 > wl) {
-				l32 = (uint32_t)wl;
-				memcpy(w, &l32, sizeof(l32));
-			}
-			if (parse_exact(w, l32, &u) == 0)
+		if (rnd_below(2)) {
+			/* Directly, its own length against the buffer's. */
+			if (parse_exact(w, wl, &u) == 0)
 				ok++;
 			else
 				bad++;
@@ -162,23 +214,11 @@ fuzz(int iterations)
 		}
 		walked++;
 		Lflag = rnd_below(4) == 0;
-		memset(&c, 0, sizeof(c));
-		c.refs = &refs;
-		(void)walk_exact(w, wl, unix_diag_ref, &c);
-		if (refs.n > 0)
-			qsort(refs.v, refs.n, sizeof(*refs.v), ref_cmp);
-		if (rnd_below(2))
-			c.refs = NULL;
-		(void)walk_exact(w, wl, unix_diag_row, &c);
-		if (refs.n > 256) {
-			free(refs.v);
-			memset(&refs, 0, sizeof(refs));
-		}
+		(void)walk_feed(w, wl, (int)rnd_below(2));
 	}
-	free(refs.v);
 	check(ok > 0 && bad > 0, "unix: unix_diag_parse: %d mutants (%d rows, "
 	    "%d refused)", ok + bad, ok, bad);
-	check(1, "unix: unix_diag_ref, unix_diag_row: %d mutants walked",
+	check(1, "unix: unix_diag_feed: %d mutants walked",
 	    walked);
 }
 
@@ -188,6 +228,7 @@ main(void)
 	quiet_stdout();
 	nflag = 1;
 	known_answers();
+	proc_known_answers();
 	truncations();
 	out_set_style("text");
 	out_init();

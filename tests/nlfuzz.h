@@ -2,13 +2,17 @@
  * Shared by the netlink fuzz harnesses (tests/nlfuzz-*.c): the option
  * globals main.c would define, the ok / not ok report, a seeded PRNG, a
  * message builder that remembers where its attributes are, and the
- * mutator.  Each harness includes one subsystem .c file to reach its
- * static parsers, builds well-formed messages, checks a few known
- * answers, then feeds the parsers mutated copies, each in a heap block of
- * exactly its length so that AddressSanitizer sees any over-read.
+ * mutator.  Each harness reaches its subsystem's parsers (declared in
+ * netstat.h, or by including the subsystem .c file), builds well-formed
+ * messages, checks a few known answers, then feeds the parsers mutated
+ * copies, each in a heap block of exactly its length so that
+ * AddressSanitizer sees any over-read.
  */
 #ifndef NLFUZZ_H
 #define NLFUZZ_H
+
+/* Not every harness uses every helper below. */
+#pragma GCC diagnostic ignored "-Wunused-function"
 
 #include <sys/socket.h>
 

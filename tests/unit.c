@@ -14,6 +14,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -557,6 +558,147 @@ test_proc_split(void)
 	free(buf);
 }
 
+/*
+ * proc_ll, proc_hexbytes and proc_hexpair at their edges (inet.c and
+ * unix.c's token helpers), each over exactly its bytes.
+ */
+static int
+ll_is(const char *s, long long want)
+{
+	size_t len = strlen(s);
+	char *p = exact(s, len);
+	long long v = 12345;
+	int rc;
+
+	rc = proc_ll(p, len, &v);
+	free(p);
+	return (rc == 0 && v == want);
+}
+
+static int
+ll_bad(const char *s)
+{
+	size_t len = strlen(s);
+	char *p = exact(s, len);
+	long long v = 12345;
+	int rc;
+
+	rc = proc_ll(p, len, &v);
+	free(p);
+	return (rc < 0 && v == 12345);
+}
+
+static void
+test_proc_ll(void)
+{
+	check(ll_is("0", 0) && ll_is("-0", 0) && ll_is("42", 42) &&
+	    ll_is("-42", -42) && ll_is("007", 7), "proc_ll: small numbers");
+	check(ll_is("9223372036854775807", LLONG_MAX) &&
+	    ll_is("-9223372036854775808", LLONG_MIN),
+	    "proc_ll: LLONG_MAX and LLONG_MIN fit");
+	check(ll_bad("9223372036854775808") &&
+	    ll_bad("-9223372036854775809") &&
+	    ll_bad("18446744073709551616"),
+	    "proc_ll: LLONG_MAX + 1, LLONG_MIN - 1 and 2^64 do not");
+	check(ll_bad("-") && ll_bad("") && ll_bad("--1") && ll_bad("+1") &&
+	    ll_bad(" 1") && ll_bad("1 ") && ll_bad("1-") && ll_bad("0x1"),
+	    "proc_ll: '-', empty, signs, blanks, prefixes");
+}
+
+/* proc_hexbytes over exactly the bytes of s: its result. */
+static int
+hexbytes(const char *s, uint8_t *out, size_t max)
+{
+	size_t len = strlen(s);
+	char *p = exact(s, len);
+	int rc;
+
+	rc = proc_hexbytes(p, len, out, max);
+	free(p);
+	return (rc);
+}
+
+static void
+test_proc_hexbytes(void)
+{
+	static const uint8_t want[4] = { 0x0a, 0x00, 0xff, 0x01 };
+	uint8_t b[16];
+
+	memset(b, 0, sizeof(b));
+	check(hexbytes("0a00fF01", b, sizeof(b)) == 4 &&
+	    memcmp(b, want, 4) == 0, "proc_hexbytes: pairs, both cases");
+	memset(b, 0, sizeof(b));
+	check(hexbytes("0a:00:ff:01", b, sizeof(b)) == 4 &&
+	    memcmp(b, want, 4) == 0 && hexbytes("0a00:ff01", b, 4) == 4,
+	    "proc_hexbytes: colons between pairs");
+	check(hexbytes(":0a", b, 4) < 0 && hexbytes("0a:", b, 4) < 0 &&
+	    hexbytes("0a::00", b, 4) < 0 && hexbytes(":", b, 4) < 0,
+	    "proc_hexbytes: leading, trailing and double colons");
+	check(hexbytes("0", b, 4) < 0 && hexbytes("0a0", b, 4) < 0 &&
+	    hexbytes("0a:0", b, 4) < 0 && hexbytes("a:b", b, 4) < 0,
+	    "proc_hexbytes: odd digit counts");
+	check(hexbytes("", b, 4) < 0 && hexbytes("0g", b, 4) < 0 &&
+	    hexbytes("0a 0b", b, 4) < 0, "proc_hexbytes: empty, not hex");
+	memset(b, 0x5a, sizeof(b));
+	check(hexbytes("01020304", b, 4) == 4 && b[4] == 0x5a &&
+	    hexbytes("0102030405", b, 4) < 0 && hexbytes("01", b, 0) < 0,
+	    "proc_hexbytes: exactly max bytes, and one more");
+	check(hexbytes("20010db8000000000000000000000001", b, 16) == 16 &&
+	    b[0] == 0x20 && b[15] == 0x01, "proc_hexbytes: 16 bytes");
+}
+
+static int
+hexpair(const char *s, unsigned long long *a, unsigned long long *b)
+{
+	size_t len = strlen(s);
+	char *p = exact(s, len);
+	int rc;
+
+	rc = proc_hexpair(p, len, a, b);
+	free(p);
+	return (rc);
+}
+
+static void
+test_proc_hexpair(void)
+{
+	unsigned long long a, b;
+
+	check(hexpair("0000001A:000000ff", &a, &b) == 0 && a == 0x1a &&
+	    b == 0xff, "proc_hexpair: tx_queue:rx_queue");
+	check(hexpair("ffffffffffffffff:0", &a, &b) == 0 && a == ~0ULL &&
+	    b == 0, "proc_hexpair: 16 digits fit");
+	check(hexpair("00000000000000000:0", &a, &b) < 0,
+	    "proc_hexpair: 17 digits do not, even zeros");
+	check(hexpair("1a", &a, &b) < 0 && hexpair(":1", &a, &b) < 0 &&
+	    hexpair("1:", &a, &b) < 0 && hexpair("1:2:3", &a, &b) < 0 &&
+	    hexpair("", &a, &b) < 0, "proc_hexpair: a side missing or more");
+}
+
+static void
+test_proc_next_ull(void)
+{
+	static const char line[] = " 2a\t0000000000000000ff 0 -1 fff";
+	const char *p, *end;
+	unsigned long long v;
+	char *buf;
+
+	buf = exact(line, sizeof(line) - 1);
+	p = buf;
+	end = buf + sizeof(line) - 1;
+	check(proc_next_ull(&p, end, 16, 42, &v) == 0 && v == 42,
+	    "proc_next_ull: a token up to max");
+	check(proc_next_ull(&p, end, 16, ~0ULL, &v) < 0,
+	    "proc_next_ull: 18 hex digits are too wide, even as 255");
+	check(proc_next_ull(&p, end, 10, 0, &v) == 0 && v == 0 &&
+	    proc_next_ull(&p, end, 10, 9, &v) < 0,
+	    "proc_next_ull: zero, and a sign is no number");
+	check(proc_next_ull(&p, end, 16, 0xffe, &v) < 0 &&
+	    proc_next_ull(&p, end, 16, ~0ULL, &v) < 0,
+	    "proc_next_ull: beyond max, then no token left");
+	free(buf);
+}
+
 static void
 test_names(void)
 {
@@ -584,6 +726,10 @@ main(void)
 	test_proc_ull();
 	test_proc_token();
 	test_proc_split();
+	test_proc_ll();
+	test_proc_hexbytes();
+	test_proc_hexpair();
+	test_proc_next_ull();
 	test_names();
 	return (failures != 0);
 }
