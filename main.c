@@ -13,7 +13,6 @@
 #include <limits.h>
 #include <netdb.h>
 #include <signal.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -62,22 +61,6 @@ static const struct protox sockprotox[] = {
 };
 
 static void usage(void) __attribute__((noreturn));
-static void errx1(const char *, ...) __attribute__((noreturn,
-    format(printf, 1, 2)));
-
-static void
-errx1(const char *fmt, ...)
-{
-	va_list ap;
-
-	out_flush();
-	fputs("netstat: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	exit(1);
-}
 
 static void
 usage(void)
@@ -137,7 +120,24 @@ name2af(const char *name)
 		return (AF_UNIX);
 	if (strcmp(name, "link") == 0)
 		return (AF_PACKET);
-	errx1("%s: unknown address family", name);
+	ns_errx("%s: unknown address family", name);
+}
+
+/*
+ * The option getopt refused.  A long option ("--frobnicate") reaches
+ * getopt as a cluster starting with '-': name the whole word.
+ */
+static void
+bad_option(int argc, char **argv)
+{
+	const char *arg;
+
+	if (optopt == '-' && optind < argc &&
+	    strncmp(argv[optind], "--", 2) == 0) {
+		arg = argv[optind];
+		ns_warnx("%.*s: unknown option", (int)strcspn(arg, "="), arg);
+	} else
+		ns_warnx("-%c: unknown option", isprint(optopt) ? optopt : '?');
 }
 
 static int
@@ -149,7 +149,7 @@ parse_count(const char *opt, const char *what, const char *arg, long max)
 	errno = 0;
 	v = strtol(arg, &end, 10);
 	if (arg[0] == '\0' || *end != '\0' || errno != 0 || v <= 0 || v > max)
-		errx1("%s: invalid %s: %s", opt, what, arg);
+		ns_errx("%s: invalid %s: %s", opt, what, arg);
 	return ((int)v);
 }
 
@@ -173,8 +173,7 @@ take_libxo(int argc, char **argv)
 			spec = argv[i] + 8;
 		else if (argv[i][7] == '\0') {
 			if (i + 1 >= argc) {
-				fprintf(stderr,
-				    "netstat: --libxo: missing format\n");
+				ns_warnx("--libxo: missing format");
 				usage();
 			}
 			spec = argv[i + 1];
@@ -182,7 +181,7 @@ take_libxo(int argc, char **argv)
 		} else
 			continue;
 		if (out_set_style(spec) < 0)
-			errx1("--libxo: %s: unsupported format", spec);
+			ns_errx("--libxo: %s: unsupported format", spec);
 		for (j = i; j + n <= argc; j++)
 			argv[j] = argv[j + n];
 		argc -= n;
@@ -207,29 +206,29 @@ check_modes(const struct protox *tp)
 	if (mflag)
 		mode[n++] = "-m";
 	if (n > 1)
-		errx1("%s and %s cannot be used together", mode[0], mode[1]);
+		ns_errx("%s and %s cannot be used together", mode[0], mode[1]);
 	if (mflag && (sflag || interval || tp != NULL))
-		errx1("-m cannot be used with -s, -w or -p");
+		ns_errx("-m cannot be used with -s, -w or -p");
 	if (fibname != NULL && !rflag)
-		errx1("-F: only with -r");
+		ns_errx("-F: only with -r");
 	if (qcount && !interval)
-		errx1("-q: only with -w");
+		ns_errx("-q: only with -w");
 	if (Lflag && (sflag || iflag || rflag || gflag || mflag || interval))
-		errx1("-L: only with the socket list");
+		ns_errx("-L: only with the socket list");
 	if (xflag && (sflag || iflag || rflag || gflag || mflag || Lflag))
-		errx1("-x: only with the socket list");
+		ns_errx("-x: only with the socket list");
 	if (tp != NULL && (rflag || gflag || (iflag && !sflag)))
-		errx1("-p: not with -i, -r or -g");
+		ns_errx("-p: not with -i, -r or -g");
 	if (af == AF_PACKET && !iflag && interface == NULL && !gflag)
-		errx1("link: address family only with -i or -g");
+		ns_errx("link: address family only with -i or -g");
 	if (af == AF_UNIX && (sflag || iflag || rflag || gflag || interval))
-		errx1("unix: address family only with the socket list");
+		ns_errx("unix: address family only with the socket list");
 	if (af == AF_UNIX && tp != NULL)
-		errx1("-f unix and -p cannot be used together");
+		ns_errx("-f unix and -p cannot be used together");
 	if (interval && (rflag || gflag || Lflag))
-		errx1("-w: not with -r, -g or -L");
+		ns_errx("-w: not with -r, -g or -L");
 	if (memf != NULL && interval)
-		errx1("-w: not with -M (a saved tree does not change)");
+		ns_errx("-w: not with -M (a saved tree does not change)");
 }
 
 static void
@@ -238,9 +237,11 @@ check_memf(void)
 	struct stat st;
 
 	if (stat(memf, &st) < 0)
-		errx1("%s: %s", memf, strerror(errno));
-	if (!S_ISDIR(st.st_mode))
-		errx1("%s: %s", memf, strerror(ENOTDIR));
+		ns_err("%s", memf);
+	if (!S_ISDIR(st.st_mode)) {
+		errno = ENOTDIR;
+		ns_err("%s", memf);
+	}
 }
 
 static int
@@ -258,7 +259,7 @@ stats(const struct protox *tp)
 	}
 	if (tp != NULL) {
 		if (tp->pr_stats == NULL)
-			errx1("%s: no statistics on Linux", tp->pr_name);
+			ns_errx("%s: no statistics on Linux", tp->pr_name);
 		tp->pr_stats(tp);
 		return;
 	}
@@ -275,9 +276,9 @@ ifstats(const struct protox *tp)
 {
 	if (tp != NULL && strcmp(tp->pr_name, "ip6") != 0 &&
 	    strcmp(tp->pr_name, "icmp6") != 0)
-		errx1("%s: no per-interface statistics", tp->pr_name);
+		ns_errx("%s: no per-interface statistics", tp->pr_name);
 	if (af == AF_INET)
-		errx1("inet: no per-interface statistics on Linux");
+		ns_errx("inet: no per-interface statistics on Linux");
 	if (interval) {
 		statswatch(tp);
 		return;
@@ -297,7 +298,7 @@ sockets(const struct protox *tp)
 	if (af != AF_UNIX) {
 		if (tp != NULL) {
 			if (tp->pr_proto == 0)
-				errx1("%s: no sockets to list", tp->pr_name);
+				ns_errx("%s: no sockets to list", tp->pr_name);
 			protopr(tp);
 		} else
 			for (sp = sockprotox; sp->pr_name != NULL; sp++)
@@ -350,7 +351,7 @@ main(int argc, char *argv[])
 			break;
 		case 'I':
 			if (optarg[0] == '\0')
-				errx1("-I: empty interface name");
+				ns_errx("-I: empty interface name");
 			interface = optarg;
 			break;
 		case 'i':
@@ -373,7 +374,7 @@ main(int argc, char *argv[])
 			break;
 		case 'p':
 			if ((tp = name2protox(optarg)) == NULL)
-				errx1("%s: unknown or uninstrumented protocol",
+				ns_errx("%s: unknown or uninstrumented protocol",
 				    optarg);
 			break;
 		case 'q':
@@ -402,19 +403,17 @@ main(int argc, char *argv[])
 			xflag = 1;
 			break;
 		case ':':
-			fprintf(stderr, "netstat: -%c: missing argument\n",
-			    optopt);
+			ns_warnx("-%c: missing argument", optopt);
 			usage();
 		default:
-			fprintf(stderr, "netstat: -%c: unknown option\n",
-			    isprint(optopt) ? optopt : '?');
+			bad_option(argc, argv);
 			usage();
 		}
 	}
 	argc -= optind;
 	argv += optind;
 	if (argc > 0) {
-		fprintf(stderr, "netstat: %s: unexpected argument\n", argv[0]);
+		ns_warnx("%s: unexpected argument", argv[0]);
 		usage();
 	}
 	check_modes(tp);
@@ -446,9 +445,7 @@ main(int argc, char *argv[])
 			intpr();
 	} else
 		sockets(tp);
-	if (out_finish() != 0) {
-		fprintf(stderr, "netstat: stdout: %s\n", strerror(errno));
-		exit_status = 1;
-	}
+	if ((errno = out_finish()) != 0)
+		ns_warn("stdout");
 	return (exit_status);
 }

@@ -217,9 +217,7 @@ host_name(int family, const void *addr)
 	rc = lookup_bounded(family, addr, name, sizeof(name));
 	if (rc < 0) {
 		resolver_dead = 1;
-		out_flush();
-		fprintf(stderr, "netstat: name lookup timed out; "
-		    "printing numeric addresses\n");
+		ns_notice("name lookup timed out; printing numeric addresses");
 		return (addr_str(family, addr));
 	}
 	if ((e = calloc(1, sizeof(*e))) == NULL)

@@ -268,9 +268,8 @@ stats_snap_read(struct stat_snap *s, const char *rel, int file)
 		if (st.hdr != NULL) {
 			if (proc_path(path, sizeof(path), rel) < 0)
 				(void)snprintf(path, sizeof(path), "%s", rel);
-			out_flush();
-			fprintf(stderr, "netstat: %s: a line of names without "
-			    "values skipped\n", path);
+			ns_notice("%s: a line of names without values skipped",
+			    path);
 			free(st.hdr);
 		}
 	}
