@@ -33,31 +33,35 @@ int	exit_status;
 
 /*
  * -p names, in the order of the -s blocks.  Sockets are listed in their
- * own order (TCP, UDP, UDP-Lite, raw) by the socket table below.
+ * own order (TCP, UDP, UDP-Lite, raw): pr_listrank.
  */
-const struct protox protox[] = {
-	{ "ip",		AF_UNSPEC, IPPROTO_RAW,	AF_INET,  0, ip_stats },
-	{ "icmp",	AF_UNSPEC, 0,		AF_INET,  0, icmp_stats },
-	{ "igmp",	AF_UNSPEC, 0,		AF_INET,  PR_EXPLICIT, igmp_stats },
-	{ "tcp",	AF_UNSPEC, IPPROTO_TCP,	AF_INET,  0, tcp_stats },
-	{ "udp",	AF_UNSPEC, IPPROTO_UDP,	AF_INET,  0, udp_stats },
-	{ "udplite",	AF_UNSPEC, IPPROTO_UDPLITE, AF_INET, 0, udplite_stats },
-	{ "ip6",	AF_INET6,  IPPROTO_RAW,	AF_INET6, 0, ip6_stats },
-	{ "icmp6",	AF_UNSPEC, 0,		AF_INET6, 0, icmp6_stats },
-	{ "udp6",	AF_INET6,  IPPROTO_UDP,	AF_INET6, 0, udp6_stats },
-	{ "udplite6",	AF_INET6,  IPPROTO_UDPLITE, AF_INET6, 0,
-	    udplite6_stats },
-	{ "raw6",	AF_INET6,  IPPROTO_RAW,	AF_INET6, PR_EXPLICIT, NULL },
-	{ NULL,		0,	   0,		0,	  0, NULL }
-};
+#define	SOCK(rank, svc)	protopr, rank, svc
 
-/* The socket listing order of SPEC 3.1. */
-static const struct protox sockprotox[] = {
-	{ "tcp",	AF_UNSPEC, IPPROTO_TCP,	0, 0, NULL },
-	{ "udp",	AF_UNSPEC, IPPROTO_UDP,	0, 0, NULL },
-	{ "udplite",	AF_UNSPEC, IPPROTO_UDPLITE, 0, 0, NULL },
-	{ "ip",		AF_UNSPEC, IPPROTO_RAW,	0, 0, NULL },
-	{ NULL,		0,	   0,		0, 0, NULL }
+const struct protox protox[] = {
+	{ "ip",		AF_UNSPEC, IPPROTO_RAW,	AF_INET,  0, ip_stats,
+	    SOCK(4, NULL), NULL },
+	{ "icmp",	AF_UNSPEC, 0,		AF_INET,  0, icmp_stats,
+	    NULL, 0, NULL, NULL },
+	{ "igmp",	AF_UNSPEC, 0,		AF_INET,  PR_EXPLICIT, igmp_stats,
+	    NULL, 0, NULL, NULL },
+	{ "tcp",	AF_UNSPEC, IPPROTO_TCP,	AF_INET,  0, tcp_stats,
+	    SOCK(1, "tcp"), NULL },
+	{ "udp",	AF_UNSPEC, IPPROTO_UDP,	AF_INET,  0, udp_stats,
+	    SOCK(2, "udp"), NULL },
+	{ "udplite",	AF_UNSPEC, IPPROTO_UDPLITE, AF_INET, 0, udplite_stats,
+	    SOCK(3, "udp"), NULL },
+	{ "ip6",	AF_INET6,  IPPROTO_RAW,	AF_INET6, 0, ip6_stats,
+	    SOCK(0, NULL), ip6_ifstats },
+	{ "icmp6",	AF_UNSPEC, 0,		AF_INET6, 0, icmp6_stats,
+	    NULL, 0, NULL, icmp6_ifstats },
+	{ "udp6",	AF_INET6,  IPPROTO_UDP,	AF_INET6, 0, udp6_stats,
+	    SOCK(0, "udp"), NULL },
+	{ "udplite6",	AF_INET6,  IPPROTO_UDPLITE, AF_INET6, 0,
+	    udplite6_stats, SOCK(0, "udp"), NULL },
+	{ "raw6",	AF_INET6,  IPPROTO_RAW,	AF_INET6, PR_EXPLICIT, NULL,
+	    SOCK(0, NULL), NULL },
+	{ NULL,		0,	   0,		0,	  0, NULL,
+	    NULL, 0, NULL, NULL }
 };
 
 static void usage(void) __attribute__((noreturn));
@@ -244,66 +248,86 @@ check_memf(void)
 	}
 }
 
-static int
-family_selected(int family)
+/*
+ * The -s blocks of protocol tp (NULL: every one of the family): the
+ * per-interface ones (-I, -i) when perif, from or into ifprev (one list
+ * per protocol row) for -s -w.
+ */
+static void
+blocks(const struct protox *tp, int perif, struct ifsnaps *ifprev)
 {
-	return (af == AF_UNSPEC || af == family);
+	const struct protox *p;
+	size_t i;
+
+	for (p = protox, i = 0; p->pr_name != NULL; p++, i++) {
+		if (tp != NULL && p != tp)
+			continue;
+		if (perif) {
+			if (p->pr_istats != NULL)
+				p->pr_istats(interface,
+				    ifprev != NULL ? &ifprev[i] : NULL);
+		} else if (p->pr_stats != NULL && (tp != NULL ||
+		    (!(p->pr_flags & PR_EXPLICIT) &&
+		    (af == AF_UNSPEC || af == p->pr_statsaf))))
+			p->pr_stats(p);
+	}
+	if (!perif && tp == NULL && af == AF_UNSPEC)
+		other_stats();	/* sections no protocol owns: mptcpext, ... */
+}
+
+static size_t
+nrows(void)
+{
+	size_t n;
+
+	for (n = 0; protox[n].pr_name != NULL; n++)
+		;
+	return (n);
 }
 
 static void
 stats(const struct protox *tp)
 {
-	if (interval) {
-		statswatch(tp);
-		return;
-	}
-	if (tp != NULL) {
-		if (tp->pr_stats == NULL)
-			ns_errx("%s: no statistics on Linux", tp->pr_name);
-		tp->pr_stats(tp);
-		return;
-	}
-	for (tp = protox; tp->pr_name != NULL; tp++)
-		if (tp->pr_stats != NULL && !(tp->pr_flags & PR_EXPLICIT) &&
-		    family_selected(tp->pr_statsaf))
-			tp->pr_stats(tp);
-	if (af == AF_UNSPEC)
-		other_stats();	/* sections no protocol owns: mptcpext, ... */
+	if (tp != NULL && tp->pr_stats == NULL)
+		ns_errx("%s: no statistics on Linux", tp->pr_name);
+	if (interval)
+		statswatch(tp, 0, blocks, nrows());
+	else
+		blocks(tp, 0, NULL);
 }
 
 static void
 ifstats(const struct protox *tp)
 {
-	if (tp != NULL && strcmp(tp->pr_name, "ip6") != 0 &&
-	    strcmp(tp->pr_name, "icmp6") != 0)
+	if (tp != NULL && tp->pr_istats == NULL)
 		ns_errx("%s: no per-interface statistics", tp->pr_name);
 	if (af == AF_INET)
 		ns_errx("inet: no per-interface statistics on Linux");
-	if (interval) {
-		statswatch(tp);
-		return;
-	}
-	if (tp == NULL || strcmp(tp->pr_name, "ip6") == 0)
-		ip6_ifstats(interface);
-	if (tp == NULL || strcmp(tp->pr_name, "icmp6") == 0)
-		icmp6_ifstats(interface);
+	if (interval)
+		statswatch(tp, 1, blocks, nrows());
+	else
+		blocks(tp, 1, NULL);
 }
 
 static void
 sockets(const struct protox *tp)
 {
 	const struct protox *sp;
+	int rank, more;
 
 	out_open_list("socket");
-	if (af != AF_UNIX) {
-		if (tp != NULL) {
-			if (tp->pr_proto == 0)
-				ns_errx("%s: no sockets to list", tp->pr_name);
-			protopr(tp);
-		} else
-			for (sp = sockprotox; sp->pr_name != NULL; sp++)
-				protopr(sp);
-	}
+	if (af != AF_UNIX && tp != NULL) {
+		if (tp->pr_cblocks == NULL)
+			ns_errx("%s: no sockets to list", tp->pr_name);
+		tp->pr_cblocks(tp);
+	} else if (af != AF_UNIX)
+		for (rank = 1, more = 1; more; rank++)
+			for (sp = protox, more = 0; sp->pr_name != NULL; sp++) {
+				if (sp->pr_listrank > rank)
+					more = 1;
+				if (sp->pr_listrank == rank)
+					sp->pr_cblocks(sp);
+			}
 	if ((af == AF_UNSPEC || af == AF_UNIX) && tp == NULL)
 		unixpr();
 	out_close_list();

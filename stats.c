@@ -17,6 +17,10 @@
 
 #define	STAT_MAXNAME	127	/* a longer counter name is malformed */
 
+/*
+ * The snapshot the blocks print from, and for -s -w the one before: the
+ * protocol rows' pr_stats print from here (watching: as changes).
+ */
 static struct stat_snap cur, prev;
 static int watching;
 static int warned;		/* STF_* files already reported missing */
@@ -307,25 +311,18 @@ load(struct stat_snap *s, int files)
 		(void)stats_snap_read(s, "net/snmp6", STF_SNMP6);
 }
 
-/*
- * -s -w: the first snapshot is the baseline; each later one prints as
- * the change since the one before.
- */
 void
-stats_watch_begin(void)
+ifsnaps_free(struct ifsnaps *l)
 {
-	watching = 1;
-	stats_snap_free(&cur);
-	stats_snap_free(&prev);
-	load(&cur, STF_SNMP | STF_NETSTAT | STF_SNMP6);
-}
+	size_t i;
 
-void
-stats_watch_next(void)
-{
-	stats_snap_free(&prev);
-	prev = cur;
-	memset(&cur, 0, sizeof(cur));
+	for (i = 0; i < l->il_n; i++) {
+		free(l->il_v[i].is_name);
+		stats_snap_free(&l->il_v[i].is_snap);
+	}
+	free(l->il_v);
+	l->il_v = NULL;
+	l->il_n = 0;
 }
 
 /*
@@ -690,3 +687,62 @@ const struct stat_phrase udp_phrases[] = {
 	    NULL, NULL },
 };
 const size_t udp_nphrases = sizeof(udp_phrases) / sizeof(udp_phrases[0]);
+
+/*
+ * -s -w n: every n seconds the selected blocks again, each counter as
+ * its change since the last read.  What a tick needs is here.
+ */
+struct swatch {
+	const struct protox *sw_tp;	/* -p, or NULL: every block */
+	int		 sw_perif;	/* the per-interface blocks */
+	stats_blocks_fn	 sw_blocks;
+	struct ifsnaps	*sw_ifprev;	/* per protocol row */
+	int		 sw_ticks;
+};
+
+static int
+swatch_tick(void *arg)
+{
+	struct swatch *w = arg;
+
+	if (w->sw_ticks++ > 0)
+		out_text("\n");
+	out_open_instance();
+	if (!w->sw_perif) {
+		stats_snap_free(&prev);
+		prev = cur;
+		memset(&cur, 0, sizeof(cur));
+	}
+	w->sw_blocks(w->sw_tp, w->sw_perif, w->sw_ifprev);
+	out_close_instance();
+	return (0);
+}
+
+void
+statswatch(const struct protox *tp, int perif, stats_blocks_fn blocks,
+    size_t n)
+{
+	struct swatch w;
+	size_t i;
+
+	memset(&w, 0, sizeof(w));
+	w.sw_tp = tp;
+	w.sw_perif = perif;
+	w.sw_blocks = blocks;
+	w.sw_ifprev = xcalloc(n, sizeof(*w.sw_ifprev));
+	/* The baseline: read, not printed. */
+	if (perif)
+		blocks(tp, 1, w.sw_ifprev);
+	else {
+		watching = 1;
+		stats_snap_free(&cur);
+		stats_snap_free(&prev);
+		load(&cur, STF_SNMP | STF_NETSTAT | STF_SNMP6);
+	}
+	out_open_list("interval-statistics");
+	(void)watch(swatch_tick, &w);
+	out_close_list();
+	for (i = 0; i < n; i++)
+		ifsnaps_free(&w.sw_ifprev[i]);
+	free(w.sw_ifprev);
+}

@@ -11,8 +11,9 @@
 
 /* A protox table for the listing code: only its shape matters here. */
 const struct protox protox[] = {
-	{ "tcp", AF_UNSPEC, IPPROTO_TCP, AF_INET, 0, NULL },
-	{ NULL, 0, 0, 0, 0, NULL }
+	{ "tcp", AF_UNSPEC, IPPROTO_TCP, AF_INET, 0, NULL, NULL, 0, NULL,
+	    NULL },
+	{ NULL, 0, 0, 0, 0, NULL, NULL, 0, NULL, NULL }
 };
 
 static void
