@@ -47,7 +47,7 @@ $(PROG)-asan: $(SRCS) netstat.h
 	$(CC) $(WARNFLAGS) $(SANFLAGS) $(CPPFLAGS) -o $(PROG)-asan $(SRCS) \
 	    $(LDLIBS)
 
-tests/unit-asan: $(UNITSRCS) netstat.h
+tests/unit-asan: $(UNITSRCS) netstat.h tests/formats.h
 	$(CC) $(WARNFLAGS) $(SANFLAGS) $(CPPFLAGS) -o tests/unit-asan \
 	    $(UNITSRCS) $(LDLIBS)
 
@@ -72,7 +72,7 @@ asan: $(PROG)-asan tests/unit-asan $(NLFUZZASAN)
 	    sh tests/run
 
 # Unit tests of the shared layers.
-tests/unit: $(UNITSRCS) netstat.h
+tests/unit: $(UNITSRCS) netstat.h tests/formats.h
 	$(CC) $(WARNFLAGS) $(CFLAGS) $(CPPFLAGS) -o tests/unit $(UNITSRCS) \
 	    $(LDLIBS)
 

@@ -158,6 +158,7 @@ void	out_uint(const char *, const char *, unsigned long long);
 void	out_int(const char *, const char *, long long);
 void	out_bool(const char *, int);
 size_t	sanitize(char *, size_t, const char *, size_t);
+int	out_fmt_check(const char *, int);
 
 /*
  * The error layer and small helpers (util.c).  Messages are "netstat: "

@@ -10,6 +10,7 @@
  */
 #include <ctype.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -47,17 +48,28 @@ valid_name(const char *p, size_t n)
 	return (1);
 }
 
-/* A decimal counter, maybe negative (Tcp MaxConn is -1). */
+/*
+ * A decimal counter, maybe negative (Tcp MaxConn is -1): a magnitude up
+ * to 2^64-1, or down to -2^63 (what a signed kernel value can hold).
+ */
 static int
 parse_num(const char *p, size_t n, uint64_t *v, int *neg)
 {
 	unsigned long long x;
 
 	*neg = n > 0 && p[0] == '-';
-	if (proc_ull(p + *neg, n - (size_t)*neg, 10, &x) < 0)
+	if (proc_ull(p + *neg, n - (size_t)*neg, 10, &x) < 0 ||
+	    (*neg && x > (unsigned long long)LLONG_MAX + 1))
 		return (-1);
 	*v = x;
 	return (0);
+}
+
+/* -v for a magnitude parse_num took: -2^63 has no positive twin. */
+static long long
+negated(uint64_t v)
+{
+	return (v == 0 ? 0 : -(long long)(v - 1) - 1);
 }
 
 static struct stat_ctr *
@@ -426,7 +438,7 @@ put_phrase(const struct stat_phrase *ph, const char *kname, uint64_t v,
 	    stats_key(keybuf, sizeof(keybuf), kname);
 	if (neg && ph->sp_neg != NULL) {
 		(void)snprintf(fmt, sizeof(fmt), "%s\n", ph->sp_neg);
-		out_int(key, fmt, -(long long)v);
+		out_int(key, fmt, negated(v));
 		return;
 	}
 	if (ph->sp_enum != NULL && !neg) {
@@ -446,7 +458,7 @@ put_phrase(const struct stat_phrase *ph, const char *kname, uint64_t v,
 	expand(fmt, sizeof(fmt), ph->sp_enum != NULL ? "\t%ju" : ph->sp_text,
 	    ph->sp_flags, v);
 	if (neg)
-		out_int(key, fmt, -(long long)v);
+		out_int(key, fmt, negated(v));
 	else
 		out_uint(key, fmt, v);
 }
@@ -515,7 +527,7 @@ put_hist(const struct stat_block *b, struct stat_snap *s,
 		out_open_instance();
 		out_str("name", "\t\t%s", b->sb_histname((unsigned int)t));
 		if (neg)
-			out_int("count", ": %jd\n", -(long long)v);
+			out_int("count", ": %jd\n", negated(v));
 		else
 			out_uint("count", ": %ju\n", v);
 		out_close_instance();
@@ -554,7 +566,7 @@ put_unknown(const struct stat_ctr *c, const struct stat_snap *old)
 		return;
 	stats_key(key, sizeof(key), c->sc_name);
 	if (neg)
-		out_int(key, "\t%jd ", -(long long)v);
+		out_int(key, "\t%jd ", negated(v));
 	else
 		out_uint(key, "\t%ju ", v);
 	out_str(NULL, "%s\n", c->sc_name);
