@@ -85,31 +85,46 @@ usage(void)
 	exit(1);
 }
 
+/* protocols(5) callback: the protocol whose name or alias is sought. */
+struct alias {
+	const char	*want;
+	char		 name[64];
+};
+
+static void
+alias_match(const char *name, size_t nlen, const char *word, size_t wlen,
+    void *arg)
+{
+	struct alias *a = arg;
+
+	if (a->name[0] == '\0' && strlen(a->want) == wlen &&
+	    memcmp(a->want, word, wlen) == 0 && nlen < sizeof(a->name)) {
+		memcpy(a->name, name, nlen);
+		a->name[nlen] = '\0';
+	}
+}
+
 static const struct protox *
 name2protox(const char *name)
 {
 	const struct protox *tp;
-	struct protoent *pe;
-	char **alias;
+	struct alias a;
+	char *buf;
+	size_t len;
 
 	for (tp = protox; tp->pr_name != NULL; tp++)
 		if (strcmp(tp->pr_name, name) == 0)
 			return (tp);
-	/* An alias from /etc/protocols, such as "TCP". */
-	setprotoent(1);
-	while ((pe = getprotoent()) != NULL) {
-		for (alias = pe->p_aliases; *alias != NULL; alias++)
-			if (strcmp(name, *alias) == 0)
-				break;
-		if (*alias == NULL && strcmp(name, pe->p_name) != 0)
-			continue;
-		for (tp = protox; tp->pr_name != NULL; tp++)
-			if (strcmp(tp->pr_name, pe->p_name) == 0) {
-				endprotoent();
-				return (tp);
-			}
-	}
-	endprotoent();
+	/* An alias from protocols(5), such as "TCP". */
+	if ((buf = etc_db("protocols", &len)) == NULL)
+		return (NULL);
+	memset(&a, 0, sizeof(a));
+	a.want = name;
+	(void)protocols_parse(buf, len, alias_match, &a);
+	free(buf);
+	for (tp = protox; a.name[0] != '\0' && tp->pr_name != NULL; tp++)
+		if (strcmp(tp->pr_name, a.name) == 0)
+			return (tp);
 	return (NULL);
 }
 

@@ -17,6 +17,18 @@ struct nlmsghdr;
 struct rtattr;
 
 /*
+ * Kernel headers: 4.7 or newer (SK_MEMINFO_DROPS, an index, cannot be
+ * supplied).  Socket options of newer ones are defined here; a kernel
+ * that does not know one refuses it, and we go on without.
+ */
+#ifndef NETLINK_EXT_ACK
+#define NETLINK_EXT_ACK		11	/* 4.12 */
+#endif
+#ifndef NETLINK_GET_STRICT_CHK
+#define NETLINK_GET_STRICT_CHK	12	/* 4.20 */
+#endif
+
+/*
  * Options (main.c).
  */
 extern int	Aflag;		/* socket cookie column */
@@ -196,6 +208,12 @@ const char *host_name(int, const void *);
 const char *port_name(unsigned int, const char *);
 const char *net_name(uint32_t);
 const char *addr_str(int, const void *);
+/* services(5), protocols(5): parsers over a buffer, and their reader */
+int	services_parse(const char *, size_t, void (*)(const char *, size_t,
+	    unsigned int, const char *, size_t, void *), void *);
+int	protocols_parse(const char *, size_t, void (*)(const char *, size_t,
+	    const char *, size_t, void *), void *);
+char	*etc_db(const char *, size_t *);
 
 /*
  * Protocol statistics (stats.c): the counters of net/snmp, net/netstat

@@ -730,6 +730,61 @@ test_formats(void)
 	    "formats: zero padding goes after the sign, as printf");
 }
 
+/*
+ * services(5) and protocols(5): the parsers over a buffer, with lines a
+ * parser must pass over, and no terminator after the last byte.
+ */
+static char db_seen[256];
+
+static void
+db_svc(const char *name, size_t nlen, unsigned int port, const char *proto,
+    size_t plen, void *arg)
+{
+	size_t o = strlen(db_seen);
+
+	(void)arg;
+	(void)snprintf(db_seen + o, sizeof(db_seen) - o, "%.*s=%u/%.*s;",
+	    (int)nlen, name, port, (int)plen, proto);
+}
+
+static void
+db_proto(const char *name, size_t nlen, const char *word, size_t wlen,
+    void *arg)
+{
+	size_t o = strlen(db_seen);
+
+	(void)arg;
+	(void)snprintf(db_seen + o, sizeof(db_seen) - o, "%.*s:%.*s;",
+	    (int)nlen, name, (int)wlen, word);
+}
+
+static void
+test_etc_db(void)
+{
+	static const char svc[] = "# comment\nssh\t22/tcp\t\t# SSH\n"
+	    "\nbad 70000/tcp\nnoproto 9/\nnoslash 9\n  domain 53/udp dns\n"
+	    "x 1/tcpX";
+	static const char proto[] = "ip 0 IP\nudp\t17\tUDP # u\nbad x Y\n"
+	    "big 300 B\ntcp 6";
+	char cut[8];
+	int bad;
+
+	db_seen[0] = '\0';
+	bad = services_parse(svc, sizeof(svc) - 2, db_svc, NULL);
+	check(strcmp(db_seen, "ssh=22/tcp;domain=53/udp;x=1/tcp;") == 0 &&
+	    bad == 3, "services_parse: entries, comments, bad lines, no NUL");
+	db_seen[0] = '\0';
+	bad = protocols_parse(proto, sizeof(proto) - 1, db_proto, NULL);
+	check(strcmp(db_seen, "ip:ip;ip:IP;udp:udp;udp:UDP;tcp:tcp;") == 0 &&
+	    bad == 2, "protocols_parse: names and aliases, bad lines");
+	memcpy(cut, "ssh 22/t", 8);
+	db_seen[0] = '\0';
+	(void)services_parse(cut, 8, db_svc, NULL);
+	check(strcmp(db_seen, "ssh=22/t;") == 0,
+	    "services_parse: reads no byte past the length");
+}
+
+
 int
 main(void)
 {
@@ -744,5 +799,6 @@ main(void)
 	test_proc_split();
 	test_names();
 	test_formats();
+	test_etc_db();
 	return (failures != 0);
 }
