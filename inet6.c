@@ -5,6 +5,7 @@
 #include <sys/socket.h>
 
 #include <dirent.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
