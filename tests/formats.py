@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """The field formats the program hands to out_str, out_strn, out_uint and
 out_int, collected from the sources: every string literal in the second
-argument of each call.  Writes tests/formats.h for tests/unit.c, which
+argument of each call, and the -s phrase texts as stats.c's expand()
+makes them formats.  (out_text is printf itself, checked by the
+compiler's format attribute.)  Writes tests/formats.h for tests/unit.c, which
 runs each through out.c's parser and compares it with snprintf.
 
     python3 tests/formats.py          rewrite tests/formats.h
@@ -77,6 +79,15 @@ def collect(top):
                 continue	# the definition, not a call
             for lit in literals(args[1]):
                 item = (KINDS[m.group(1)], lit)
+                if item not in found:
+                    found.append(item)
+    # The -s phrase tables: stats.c's expand() turns each "\t%ju
+    # packet%s sent" into a field format, its %s the plural ending.
+    for path in sorted(glob.glob(os.path.join(top, '*.c'))):
+        src = strip_comments(open(path).read())
+        for lit in LIT.findall(src):
+            if re.match(r'(\\t)+%ju', lit):
+                item = ('FMT_UINT', lit.replace('%s', 's') + '\\n')
                 if item not in found:
                     found.append(item)
     return found

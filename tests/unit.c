@@ -681,9 +681,12 @@ one_format(int kind, const char *fmt, const char *sv, long long iv)
 	strcat(want, "\n");
 	trim_blanks(want);
 	got = capture_end();
-	(void)snprintf(what, sizeof(what), "format \"%s\" of %s%lld: %s",
-	    fmt, kind == FMT_STR ? sv : "", kind == FMT_STR ? 0LL : iv,
-	    strcmp(got, want) == 0 ? "as snprintf" : got);
+	if (kind == FMT_STR)
+		(void)snprintf(num, sizeof(num), "\"%.20s\"", sv);
+	else
+		(void)snprintf(num, sizeof(num), "%lld", iv);
+	(void)snprintf(what, sizeof(what), "format \"%s\" of %s: %s", fmt,
+	    num, got);
 	if (strcmp(got, want) != 0)
 		check(0, what);
 }
