@@ -101,7 +101,7 @@ musl:
 	rm -rf $(MUSLINC)
 	mkdir -p $(MUSLINC)
 	ln -s /usr/include/linux /usr/include/asm-generic $(MUSLINC)/
-	arch=`$(CC) -dumpmachine`; \
+	arch=`$(MUSLCC) -dumpmachine`; \
 	    ln -s /usr/include/$$arch/asm $(MUSLINC)/asm
 	$(MUSLCC) $(WARNFLAGS) $(CFLAGS) $(CPPFLAGS) -I$(MUSLINC) \
 	    -o $(PROG)-musl $(SRCS) $(LDLIBS)
