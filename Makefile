@@ -1,35 +1,43 @@
 # netstat -- BSD netstat for Linux.  Works with BSD make and GNU make.
 
 PROG=	netstat
-OBJS=	main.o inet.o inet6.o unix.o if.o iface.o route.o route_proc.o \
-	mbuf.o mroute.o nl.o proc.o out.o names.o stats.o util.o watch.o \
-	filter.o inet_stats.o
-SRCS=	main.c inet.c inet6.c unix.c if.c iface.c route.c route_proc.c \
-	mbuf.c mroute.c nl.c proc.c out.c names.c stats.c util.c watch.c \
-	filter.c inet_stats.c
+OBJS=	main.o inet.o inet_stats.o inet6.o unix.o if.o iface.o route.o \
+	route_proc.o mbuf.o mroute.o nl.o proc.o out.o names.o stats.o \
+	util.o watch.o filter.o
+SRCS=	main.c inet.c inet_stats.c inet6.c unix.c if.c iface.c route.c \
+	route_proc.c mbuf.c mroute.c nl.c proc.c out.c names.c stats.c \
+	util.c watch.c filter.c
 
 CC?=		cc
 CFLAGS?=	-O2 -g
-WARNFLAGS=	-std=c11 -Wall -Wextra -Werror
-CPPFLAGS+=	-D_GNU_SOURCE
+# -Werror for developers and CI; a release build with a newer compiler
+# may say "make WERROR=".
+WERROR?=	-Werror
+WARNFLAGS=	-std=c11 -Wall -Wextra $(WERROR)
+CPPFLAGS+=	-D_GNU_SOURCE -pthread
 LDLIBS=		-pthread
-# Everything but main.c: what the test programs link against.
-LIBSRCS=	inet.c inet6.c unix.c if.c iface.c route.c route_proc.c mbuf.c \
-		mroute.c nl.c proc.c out.c names.c stats.c util.c watch.c \
-		filter.c inet_stats.c
-UNITSRCS=	tests/unit.c nl.c proc.c out.c names.c util.c
-# The filter expressions: parser, matcher, bytecode (tests/filtertest.c).
-FILTERSRCS=	tests/filtertest.c filter.c nl.c proc.c out.c names.c util.c
-# The subsystems' netlink parsers under hostile bytes (tests/nlfuzz-*.c):
-# every one links against $(LIBSRCS).
+# Everything but main.c: what the test programs link against, as an
+# archive, so a program takes only the objects it needs.
+LIBSRCS=	inet.c inet_stats.c inet6.c unix.c if.c iface.c route.c \
+		route_proc.c mbuf.c mroute.c nl.c proc.c out.c names.c \
+		stats.c util.c watch.c filter.c
+LIBOBJS=	inet.o inet_stats.o inet6.o unix.o if.o iface.o route.o \
+		route_proc.o mbuf.o mroute.o nl.o proc.o out.o names.o \
+		stats.o util.o watch.o filter.o
+LIB=		tests/libnetstat.a
+LIBASAN=	tests/libnetstat-asan.a
+# The subsystems' netlink parsers under hostile bytes: each
+# tests/nlfuzz-X program is tests/nlfuzz-X.c and $(LIB), its -asan twin
+# the same under the sanitizers.
 NLFUZZ=		tests/nlfuzz-inet tests/nlfuzz-unix tests/nlfuzz-if \
 		tests/nlfuzz-route
-NLFUZZASAN=	tests/nlfuzz-inet-asan tests/nlfuzz-unix-asan \
-		tests/nlfuzz-if-asan tests/nlfuzz-route-asan
-NLFUZZSRCS=	nl.c proc.c out.c names.c stats.c util.c watch.c
-NLFUZZDEPS=	$(NLFUZZSRCS) netstat.h tests/nlfuzz.h
+NLFUZZASAN=	$(NLFUZZ:=-asan)
+NLFUZZSRCS=	$(NLFUZZ:=.c)
 SANFLAGS=	-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
 		-fno-sanitize-recover=undefined
+# musl: the kernel headers it lacks, by symlink (see "make musl").
+MUSLCC?=	musl-gcc
+MUSLINC=	tests/musl-include
 
 PREFIX?=	/usr/local
 BINDIR=		$(PREFIX)/bin
@@ -47,35 +55,50 @@ $(PROG): $(OBJS)
 $(OBJS): netstat.h
 route.o route_proc.o: route.h
 
-# The same program built with AddressSanitizer and UBSan, and the tests
-# run against it.
-$(PROG)-asan: $(SRCS) netstat.h route.h
-	$(CC) $(WARNFLAGS) $(SANFLAGS) $(CPPFLAGS) -o $(PROG)-asan $(SRCS) \
+$(LIB): $(LIBOBJS)
+	rm -f $@
+	ar rc $@ $(LIBOBJS)
+	ranlib $@
+
+# The library again under AddressSanitizer and UBSan, object by object.
+$(LIBASAN): $(LIBSRCS) netstat.h route.h
+	rm -rf tests/asan-obj $@
+	mkdir -p tests/asan-obj
+	for f in $(LIBSRCS); do \
+		$(CC) $(WARNFLAGS) $(SANFLAGS) $(CPPFLAGS) -c $$f \
+		    -o tests/asan-obj/$${f%.c}.o || exit 1; \
+	done
+	ar rc $@ tests/asan-obj/*.o
+	ranlib $@
+
+$(NLFUZZ): $(LIB) $(NLFUZZSRCS) netstat.h route.h tests/nlfuzz.h
+	$(CC) $(WARNFLAGS) $(CFLAGS) $(CPPFLAGS) -o $@ $@.c $(LIB) $(LDLIBS)
+
+$(NLFUZZASAN): $(LIBASAN) $(NLFUZZSRCS) netstat.h route.h tests/nlfuzz.h
+	$(CC) $(WARNFLAGS) $(SANFLAGS) $(CPPFLAGS) -o $@ $(@:-asan=.c) \
+	    $(LIBASAN) $(LDLIBS)
+
+# Unit tests of the shared layers.
+tests/unit: tests/unit.c tests/formats.h $(LIB) netstat.h
+	$(CC) $(WARNFLAGS) $(CFLAGS) $(CPPFLAGS) -o $@ tests/unit.c $(LIB) \
 	    $(LDLIBS)
 
-tests/unit-asan: $(UNITSRCS) netstat.h
-	$(CC) $(WARNFLAGS) $(SANFLAGS) $(CPPFLAGS) -o tests/unit-asan \
-	    $(UNITSRCS) $(LDLIBS)
+tests/unit-asan: tests/unit.c tests/formats.h $(LIBASAN) netstat.h
+	$(CC) $(WARNFLAGS) $(SANFLAGS) $(CPPFLAGS) -o $@ tests/unit.c \
+	    $(LIBASAN) $(LDLIBS)
 
-tests/nlfuzz-inet-asan: tests/nlfuzz-inet.c $(LIBSRCS) netstat.h tests/nlfuzz.h
-	$(CC) $(WARNFLAGS) $(SANFLAGS) $(CPPFLAGS) -o $@ tests/nlfuzz-inet.c \
-	    $(LIBSRCS) $(LDLIBS)
+# The filter expressions: parser, matcher, bytecode.
+tests/filtertest: tests/filtertest.c $(LIB) netstat.h
+	$(CC) $(WARNFLAGS) $(CFLAGS) $(CPPFLAGS) -o $@ tests/filtertest.c \
+	    $(LIB) $(LDLIBS)
 
-tests/nlfuzz-unix-asan: tests/nlfuzz-unix.c $(LIBSRCS) netstat.h tests/nlfuzz.h
-	$(CC) $(WARNFLAGS) $(SANFLAGS) $(CPPFLAGS) -o $@ tests/nlfuzz-unix.c \
-	    $(LIBSRCS) $(LDLIBS)
+tests/filtertest-asan: tests/filtertest.c $(LIBASAN) netstat.h
+	$(CC) $(WARNFLAGS) $(SANFLAGS) $(CPPFLAGS) -o $@ tests/filtertest.c \
+	    $(LIBASAN) $(LDLIBS)
 
-tests/nlfuzz-if-asan: tests/nlfuzz-if.c $(LIBSRCS) netstat.h tests/nlfuzz.h
-	$(CC) $(WARNFLAGS) $(SANFLAGS) $(CPPFLAGS) -o $@ tests/nlfuzz-if.c \
-	    $(LIBSRCS) $(LDLIBS)
-
-tests/nlfuzz-route-asan: tests/nlfuzz-route.c $(LIBSRCS) netstat.h route.h \
-	    tests/nlfuzz.h
-	$(CC) $(WARNFLAGS) $(SANFLAGS) $(CPPFLAGS) -o $@ tests/nlfuzz-route.c \
-	    $(LIBSRCS) $(LDLIBS)
-
-tests/filtertest-asan: $(FILTERSRCS) netstat.h
-	$(CC) $(WARNFLAGS) $(SANFLAGS) $(CPPFLAGS) -o $@ $(FILTERSRCS) \
+# The program with AddressSanitizer and UBSan, and the tests run on it.
+$(PROG)-asan: main.c $(LIBASAN) netstat.h
+	$(CC) $(WARNFLAGS) $(SANFLAGS) $(CPPFLAGS) -o $@ main.c $(LIBASAN) \
 	    $(LDLIBS)
 
 asan: $(PROG)-asan tests/unit-asan tests/filtertest-asan $(NLFUZZASAN)
@@ -83,34 +106,22 @@ asan: $(PROG)-asan tests/unit-asan tests/filtertest-asan $(NLFUZZASAN)
 	    FILTERTEST=tests/filtertest-asan NLFUZZ="$(NLFUZZASAN)" \
 	    sh tests/run
 
-# Unit tests of the shared layers.
-tests/unit: $(UNITSRCS) netstat.h
-	$(CC) $(WARNFLAGS) $(CFLAGS) $(CPPFLAGS) -o tests/unit $(UNITSRCS) \
-	    $(LDLIBS)
-
-tests/filtertest: $(FILTERSRCS) netstat.h
-	$(CC) $(WARNFLAGS) $(CFLAGS) $(CPPFLAGS) -o $@ $(FILTERSRCS) $(LDLIBS)
-
-tests/nlfuzz-inet: tests/nlfuzz-inet.c $(LIBSRCS) netstat.h tests/nlfuzz.h
-	$(CC) $(WARNFLAGS) $(CFLAGS) $(CPPFLAGS) -o $@ tests/nlfuzz-inet.c \
-	    $(LIBSRCS) $(LDLIBS)
-
-tests/nlfuzz-unix: tests/nlfuzz-unix.c $(LIBSRCS) netstat.h tests/nlfuzz.h
-	$(CC) $(WARNFLAGS) $(CFLAGS) $(CPPFLAGS) -o $@ tests/nlfuzz-unix.c \
-	    $(LIBSRCS) $(LDLIBS)
-
-tests/nlfuzz-if: tests/nlfuzz-if.c $(LIBSRCS) netstat.h tests/nlfuzz.h
-	$(CC) $(WARNFLAGS) $(CFLAGS) $(CPPFLAGS) -o $@ tests/nlfuzz-if.c \
-	    $(LIBSRCS) $(LDLIBS)
-
-tests/nlfuzz-route: tests/nlfuzz-route.c $(LIBSRCS) netstat.h route.h \
-	    tests/nlfuzz.h
-	$(CC) $(WARNFLAGS) $(CFLAGS) $(CPPFLAGS) -o $@ tests/nlfuzz-route.c \
-	    $(LIBSRCS) $(LDLIBS)
-
 test: $(PROG) tests/unit tests/filtertest $(NLFUZZ)
 	NETSTAT=./$(PROG) UNIT="tests/unit tests/filtertest" \
 	    NLFUZZ="$(NLFUZZ)" sh tests/run
+
+# Built with musl libc, and the fixture tests run on it (not the lab
+# ones).  musl has no kernel headers of its own: $(MUSLINC) links
+# the system's linux/, asm/ and asm-generic/.
+musl:
+	rm -rf $(MUSLINC)
+	mkdir -p $(MUSLINC)
+	ln -s /usr/include/linux /usr/include/asm-generic $(MUSLINC)/
+	arch=`$(MUSLCC) -dumpmachine`; \
+	    ln -s /usr/include/$$arch/asm $(MUSLINC)/asm
+	$(MUSLCC) $(WARNFLAGS) $(CFLAGS) $(CPPFLAGS) -I$(MUSLINC) \
+	    -o $(PROG)-musl $(SRCS) $(LDLIBS)
+	NETSTAT=./$(PROG)-musl LAB=no sh tests/run
 
 lint:
 	mandoc -Tlint -W warning netstat.1
@@ -126,9 +137,9 @@ install: $(PROG)
 	$(INSTALL) -m 644 netstat.1 $(DESTDIR)$(MANDIR)/netstat.1
 
 clean:
-	rm -f $(PROG) $(PROG)-asan $(OBJS) tests/unit tests/unit-asan
+	rm -f $(PROG) $(PROG)-asan $(PROG)-musl $(OBJS) $(LIB) $(LIBASAN)
+	rm -f tests/unit tests/unit-asan $(NLFUZZ) $(NLFUZZASAN)
 	rm -f tests/filtertest tests/filtertest-asan
-	rm -f $(NLFUZZ) $(NLFUZZASAN)
-	rm -rf tests/tmp bench/tmp
+	rm -rf tests/tmp tests/asan-obj $(MUSLINC) bench/tmp
 
-.PHONY: all asan test lint bench install clean
+.PHONY: all asan test musl lint bench install clean

@@ -1329,29 +1329,29 @@ address_column(void)
 	}
 }
 
-/* A listing of one protocol's sockets (families set by the caller). */
+/*
+ * A listing of one protocol's sockets (families set by the caller); the
+ * protocol table names the services(5) protocol of its ports.
+ */
 static void
-listing_init(struct listing *ls, int proto)
+listing_init(struct listing *ls, int proto, const char *svc)
 {
 	memset(ls, 0, sizeof(*ls));
 	ls->proto = proto;
+	ls->svc = svc;
 	switch (proto) {
 	case IPPROTO_TCP:
 		ls->name = "tcp";
-		ls->svc = "tcp";
 		break;
 	case IPPROTO_UDP:
 		ls->name = "udp";
-		ls->svc = "udp";
 		break;
 	case IPPROTO_UDPLITE:
 		ls->name = "udplite";
-		ls->svc = "udp";
 		break;
 	default:
 		ls->proto = IPPROTO_RAW;
 		ls->name = "ip";
-		ls->svc = NULL;	/* the "port" is the IP protocol number */
 		break;
 	}
 	ls->bindv6only = system_bindv6only();
@@ -1366,7 +1366,7 @@ protopr(const struct protox *tp)
 	if (Lflag && tp->pr_proto != IPPROTO_TCP)
 		return;		/* only TCP sockets listen */
 	address_column();
-	listing_init(&ls, tp->pr_proto);
+	listing_init(&ls, tp->pr_proto, tp->pr_svc);
 	/*
 	 * Rows printed as ...4 (IPv4, and v4-mapped or dual-stack IPv6) for
 	 * -f inet; ...6 and ...46 for -f inet6.  So -f inet reads the IPv6
@@ -1411,7 +1411,7 @@ inet_diag_feed(const struct inet_feed *f, const void *buf, size_t len,
 	int rc;
 
 	address_column();
-	listing_init(&ls, f->proto);
+	listing_init(&ls, f->proto, NULL);	/* the tests' rows are numeric */
 	ls.family = f->family == AF_UNSPEC ? AF_INET : f->family;
 	ls.show4 = ls.show6 = 1;
 	ls.bindv6only = f->bindv6only;

@@ -1,15 +1,13 @@
 /*
- * IPv6 statistics from net/snmp6, per interface from net/dev_snmp6/IF,
- * and -s -w, the statistics as changes per interval.
+ * IPv6 statistics from net/snmp6, and per interface from
+ * net/dev_snmp6/IF.
  */
 #include <sys/socket.h>
 
 #include <dirent.h>
 #include <errno.h>
-#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "netstat.h"
@@ -250,35 +248,6 @@ udplite6_stats(const struct protox *tp)
  * Per interface: one snapshot of net/dev_snmp6/IF per interface, in
  * interface index order.
  */
-struct ifsnap {
-	char		*is_name;
-	uint64_t	 is_index;
-	struct stat_snap is_snap;
-};
-
-struct ifsnaps {
-	struct ifsnap	*il_v;
-	size_t		 il_n;
-};
-
-/* -s -w per interface: 1 while taking the baseline, 2 when printing. */
-static int ifwatch;
-static struct ifsnaps ip6_prev, icmp6_prev;
-
-static void
-ifsnaps_free(struct ifsnaps *l)
-{
-	size_t i;
-
-	for (i = 0; i < l->il_n; i++) {
-		free(l->il_v[i].is_name);
-		stats_snap_free(&l->il_v[i].is_snap);
-	}
-	free(l->il_v);
-	l->il_v = NULL;
-	l->il_n = 0;
-}
-
 /* A name that can only be a file of net/dev_snmp6, not a path. */
 static int
 ifname_ok(const char *name)
@@ -333,9 +302,12 @@ gone(const char *name)
 	ns_errx("%s: interface disappeared", name);
 }
 
-/* Snapshots of one interface (NULL: every one), sorted by index. */
+/*
+ * Snapshots of one interface (NULL: every one), sorted by index.
+ * watching: -s -w past its baseline, where a missing interface is gone.
+ */
 static void
-if_collect(struct ifsnaps *l, const char *ifname)
+if_collect(struct ifsnaps *l, const char *ifname, int watching)
 {
 	struct dirent *de;
 	char path[4096];
@@ -345,12 +317,12 @@ if_collect(struct ifsnaps *l, const char *ifname)
 		if (!ifname_ok(ifname) || (size_t)snprintf(path, sizeof(path),
 		    "%s/net/dev_snmp6/%s", proc_root(), ifname) >=
 		    sizeof(path) || access(path, F_OK) < 0) {
-			if (ifwatch == 2)
+			if (watching)
 				gone(ifname);
 			no_such_interface(ifname);
 		}
 		if (if_read(l, ifname) < 0) {
-			if (ifwatch == 2)
+			if (watching)
 				gone(ifname);
 			no_such_interface(ifname);
 		}
@@ -387,18 +359,19 @@ static void
 if_blocks(const struct stat_block *b, const char *list, const char *ifname,
     struct ifsnaps *prevl)
 {
-	struct ifsnaps now = { NULL, 0 };
+	struct ifsnaps now = { NULL, 0, 0 };
 	const struct stat_snap *old;
 	struct stat_snap empty;
 	size_t i, j = 0;
 
-	if_collect(&now, ifname);
-	if (ifwatch != 1) {
+	/* prevl: -s -w, whose first call takes the baseline only. */
+	if_collect(&now, ifname, prevl != NULL && prevl->il_primed);
+	if (prevl == NULL || prevl->il_primed) {
 		memset(&empty, 0, sizeof(empty));
 		out_open_list(list);
 		for (i = 0; i < now.il_n; i++) {
 			old = NULL;
-			if (ifwatch == 2 && (old = if_last(prevl, &j,
+			if (prevl != NULL && (old = if_last(prevl, &j,
 			    &now.il_v[i])) == NULL)
 				old = &empty;	/* new: all it counted is new */
 			stats_show_snap(b, &now.il_v[i].is_snap, old,
@@ -406,117 +379,23 @@ if_blocks(const struct stat_block *b, const char *list, const char *ifname,
 		}
 		out_close_list();
 	}
-	if (ifwatch) {
+	if (prevl != NULL) {
 		ifsnaps_free(prevl);
 		*prevl = now;
+		prevl->il_primed = 1;
 	} else
 		ifsnaps_free(&now);
 }
 
 void
-ip6_ifstats(const char *ifname)
+ip6_ifstats(const char *ifname, struct ifsnaps *prev)
 {
-	if_blocks(&ip6if_block, "ip6-interface-statistics", ifname,
-	    &ip6_prev);
+	if_blocks(&ip6if_block, "ip6-interface-statistics", ifname, prev);
 }
 
 void
-icmp6_ifstats(const char *ifname)
+icmp6_ifstats(const char *ifname, struct ifsnaps *prev)
 {
 	if_blocks(&icmp6if_block, "icmp6-interface-statistics", ifname,
-	    &icmp6_prev);
-}
-
-/*
- * -s -w n: every n seconds the selected blocks again, each counter as
- * its change since the last read; -q stops after that many intervals,
- * SIGINT at once (exit 0, the JSON closed).
- */
-static volatile sig_atomic_t stop;
-
-static void
-on_sigint(int sig)
-{
-	(void)sig;
-	stop = 1;
-}
-
-static void
-nap(int seconds)
-{
-	struct timespec ts = { seconds, 0 };
-
-	while (!stop && nanosleep(&ts, &ts) < 0 && errno == EINTR)
-		;
-}
-
-static void
-watch_ifblocks(const struct protox *tp)
-{
-	if (tp == NULL || strcmp(tp->pr_name, "ip6") == 0)
-		ip6_ifstats(interface);
-	if (tp == NULL || strcmp(tp->pr_name, "icmp6") == 0)
-		icmp6_ifstats(interface);
-}
-
-static void
-watch_blocks(const struct protox *tp)
-{
-	const struct protox *p;
-
-	if (tp != NULL) {
-		tp->pr_stats(tp);
-		return;
-	}
-	for (p = protox; p->pr_name != NULL; p++)
-		if (p->pr_stats != NULL && !(p->pr_flags & PR_EXPLICIT) &&
-		    (af == AF_UNSPEC || af == p->pr_statsaf))
-			p->pr_stats(p);
-	if (af == AF_UNSPEC)
-		other_stats();
-}
-
-void
-statswatch(const struct protox *tp)
-{
-	struct sigaction sa;
-	int perif = iflag || interface != NULL, n;
-
-	if (tp != NULL && tp->pr_stats == NULL) {
-		out_flush();
-		fprintf(stderr, "netstat: %s: no statistics on Linux\n",
-		    tp->pr_name);
-		exit(1);
-	}
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_sigint;
-	sigemptyset(&sa.sa_mask);
-	(void)sigaction(SIGINT, &sa, NULL);	/* no SA_RESTART: wake nap */
-
-	if (perif) {
-		ifwatch = 1;
-		watch_ifblocks(tp);
-		ifwatch = 2;
-	} else
-		stats_watch_begin();
-	out_open_list("interval-statistics");
-	for (n = 0; !stop && (qcount == 0 || n < qcount); n++) {
-		nap(interval);
-		if (stop)
-			break;
-		if (n > 0)
-			out_text("\n");
-		out_open_instance();
-		if (perif)
-			watch_ifblocks(tp);
-		else {
-			stats_watch_next();
-			watch_blocks(tp);
-		}
-		out_close_instance();
-		out_flush();
-	}
-	out_close_list();
-	ifsnaps_free(&ip6_prev);
-	ifsnaps_free(&icmp6_prev);
+	    prev);
 }

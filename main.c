@@ -13,7 +13,6 @@
 #include <limits.h>
 #include <netdb.h>
 #include <signal.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -34,50 +33,38 @@ int	exit_status;
 
 /*
  * -p names, in the order of the -s blocks.  Sockets are listed in their
- * own order (TCP, UDP, UDP-Lite, raw) by the socket table below.
+ * own order (TCP, UDP, UDP-Lite, raw): pr_listrank.
  */
-const struct protox protox[] = {
-	{ "ip",		AF_UNSPEC, IPPROTO_RAW,	AF_INET,  0, ip_stats },
-	{ "icmp",	AF_UNSPEC, 0,		AF_INET,  0, icmp_stats },
-	{ "igmp",	AF_UNSPEC, 0,		AF_INET,  PR_EXPLICIT, igmp_stats },
-	{ "tcp",	AF_UNSPEC, IPPROTO_TCP,	AF_INET,  0, tcp_stats },
-	{ "udp",	AF_UNSPEC, IPPROTO_UDP,	AF_INET,  0, udp_stats },
-	{ "udplite",	AF_UNSPEC, IPPROTO_UDPLITE, AF_INET, 0, udplite_stats },
-	{ "ip6",	AF_INET6,  IPPROTO_RAW,	AF_INET6, 0, ip6_stats },
-	{ "icmp6",	AF_UNSPEC, 0,		AF_INET6, 0, icmp6_stats },
-	{ "udp6",	AF_INET6,  IPPROTO_UDP,	AF_INET6, 0, udp6_stats },
-	{ "udplite6",	AF_INET6,  IPPROTO_UDPLITE, AF_INET6, 0,
-	    udplite6_stats },
-	{ "raw6",	AF_INET6,  IPPROTO_RAW,	AF_INET6, PR_EXPLICIT, NULL },
-	{ NULL,		0,	   0,		0,	  0, NULL }
-};
+#define	SOCK(rank, svc)	protopr, rank, svc
 
-/* The socket listing order of SPEC 3.1. */
-static const struct protox sockprotox[] = {
-	{ "tcp",	AF_UNSPEC, IPPROTO_TCP,	0, 0, NULL },
-	{ "udp",	AF_UNSPEC, IPPROTO_UDP,	0, 0, NULL },
-	{ "udplite",	AF_UNSPEC, IPPROTO_UDPLITE, 0, 0, NULL },
-	{ "ip",		AF_UNSPEC, IPPROTO_RAW,	0, 0, NULL },
-	{ NULL,		0,	   0,		0, 0, NULL }
+const struct protox protox[] = {
+	{ "ip",		AF_UNSPEC, IPPROTO_RAW,	AF_INET,  0, ip_stats,
+	    SOCK(4, NULL), NULL },
+	{ "icmp",	AF_UNSPEC, 0,		AF_INET,  0, icmp_stats,
+	    NULL, 0, NULL, NULL },
+	{ "igmp",	AF_UNSPEC, 0,		AF_INET,  PR_EXPLICIT, igmp_stats,
+	    NULL, 0, NULL, NULL },
+	{ "tcp",	AF_UNSPEC, IPPROTO_TCP,	AF_INET,  0, tcp_stats,
+	    SOCK(1, "tcp"), NULL },
+	{ "udp",	AF_UNSPEC, IPPROTO_UDP,	AF_INET,  0, udp_stats,
+	    SOCK(2, "udp"), NULL },
+	{ "udplite",	AF_UNSPEC, IPPROTO_UDPLITE, AF_INET, 0, udplite_stats,
+	    SOCK(3, "udp"), NULL },
+	{ "ip6",	AF_INET6,  IPPROTO_RAW,	AF_INET6, 0, ip6_stats,
+	    SOCK(0, NULL), ip6_ifstats },
+	{ "icmp6",	AF_UNSPEC, 0,		AF_INET6, 0, icmp6_stats,
+	    NULL, 0, NULL, icmp6_ifstats },
+	{ "udp6",	AF_INET6,  IPPROTO_UDP,	AF_INET6, 0, udp6_stats,
+	    SOCK(0, "udp"), NULL },
+	{ "udplite6",	AF_INET6,  IPPROTO_UDPLITE, AF_INET6, 0,
+	    udplite6_stats, SOCK(0, "udp"), NULL },
+	{ "raw6",	AF_INET6,  IPPROTO_RAW,	AF_INET6, PR_EXPLICIT, NULL,
+	    SOCK(0, NULL), NULL },
+	{ NULL,		0,	   0,		0,	  0, NULL,
+	    NULL, 0, NULL, NULL }
 };
 
 static void usage(void) __attribute__((noreturn));
-static void errx1(const char *, ...) __attribute__((noreturn,
-    format(printf, 1, 2)));
-
-static void
-errx1(const char *fmt, ...)
-{
-	va_list ap;
-
-	out_flush();
-	fputs("netstat: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	exit(1);
-}
 
 static void
 usage(void)
@@ -98,31 +85,46 @@ usage(void)
 	exit(1);
 }
 
+/* protocols(5) callback: the protocol whose name or alias is sought. */
+struct alias {
+	const char	*want;
+	char		 name[64];
+};
+
+static void
+alias_match(const char *name, size_t nlen, const char *word, size_t wlen,
+    void *arg)
+{
+	struct alias *a = arg;
+
+	if (a->name[0] == '\0' && strlen(a->want) == wlen &&
+	    memcmp(a->want, word, wlen) == 0 && nlen < sizeof(a->name)) {
+		memcpy(a->name, name, nlen);
+		a->name[nlen] = '\0';
+	}
+}
+
 static const struct protox *
 name2protox(const char *name)
 {
 	const struct protox *tp;
-	struct protoent *pe;
-	char **alias;
+	struct alias a;
+	char *buf;
+	size_t len;
 
 	for (tp = protox; tp->pr_name != NULL; tp++)
 		if (strcmp(tp->pr_name, name) == 0)
 			return (tp);
-	/* An alias from /etc/protocols, such as "TCP". */
-	setprotoent(1);
-	while ((pe = getprotoent()) != NULL) {
-		for (alias = pe->p_aliases; *alias != NULL; alias++)
-			if (strcmp(name, *alias) == 0)
-				break;
-		if (*alias == NULL && strcmp(name, pe->p_name) != 0)
-			continue;
-		for (tp = protox; tp->pr_name != NULL; tp++)
-			if (strcmp(tp->pr_name, pe->p_name) == 0) {
-				endprotoent();
-				return (tp);
-			}
-	}
-	endprotoent();
+	/* An alias from protocols(5), such as "TCP". */
+	if ((buf = etc_db("protocols", &len)) == NULL)
+		return (NULL);
+	memset(&a, 0, sizeof(a));
+	a.want = name;
+	(void)protocols_parse(buf, len, alias_match, &a);
+	free(buf);
+	for (tp = protox; a.name[0] != '\0' && tp->pr_name != NULL; tp++)
+		if (strcmp(tp->pr_name, a.name) == 0)
+			return (tp);
 	return (NULL);
 }
 
@@ -137,7 +139,24 @@ name2af(const char *name)
 		return (AF_UNIX);
 	if (strcmp(name, "link") == 0)
 		return (AF_PACKET);
-	errx1("%s: unknown address family", name);
+	ns_errx("%s: unknown address family", name);
+}
+
+/*
+ * The option getopt refused.  A long option ("--frobnicate") reaches
+ * getopt as a cluster starting with '-': name the whole word.
+ */
+static void
+bad_option(int argc, char **argv)
+{
+	const char *arg;
+
+	if (optopt == '-' && optind < argc &&
+	    strncmp(argv[optind], "--", 2) == 0) {
+		arg = argv[optind];
+		ns_warnx("%.*s: unknown option", (int)strcspn(arg, "="), arg);
+	} else
+		ns_warnx("-%c: unknown option", isprint(optopt) ? optopt : '?');
 }
 
 static int
@@ -149,7 +168,7 @@ parse_count(const char *opt, const char *what, const char *arg, long max)
 	errno = 0;
 	v = strtol(arg, &end, 10);
 	if (arg[0] == '\0' || *end != '\0' || errno != 0 || v <= 0 || v > max)
-		errx1("%s: invalid %s: %s", opt, what, arg);
+		ns_errx("%s: invalid %s: %s", opt, what, arg);
 	return ((int)v);
 }
 
@@ -173,8 +192,7 @@ take_libxo(int argc, char **argv)
 			spec = argv[i] + 8;
 		else if (argv[i][7] == '\0') {
 			if (i + 1 >= argc) {
-				fprintf(stderr,
-				    "netstat: --libxo: missing format\n");
+				ns_warnx("--libxo: missing format");
 				usage();
 			}
 			spec = argv[i + 1];
@@ -182,7 +200,7 @@ take_libxo(int argc, char **argv)
 		} else
 			continue;
 		if (out_set_style(spec) < 0)
-			errx1("--libxo: %s: unsupported format", spec);
+			ns_errx("--libxo: %s: unsupported format", spec);
 		for (j = i; j + n <= argc; j++)
 			argv[j] = argv[j + n];
 		argc -= n;
@@ -207,29 +225,29 @@ check_modes(const struct protox *tp)
 	if (mflag)
 		mode[n++] = "-m";
 	if (n > 1)
-		errx1("%s and %s cannot be used together", mode[0], mode[1]);
+		ns_errx("%s and %s cannot be used together", mode[0], mode[1]);
 	if (mflag && (sflag || interval || tp != NULL))
-		errx1("-m cannot be used with -s, -w or -p");
+		ns_errx("-m cannot be used with -s, -w or -p");
 	if (fibname != NULL && !rflag)
-		errx1("-F: only with -r");
+		ns_errx("-F: only with -r");
 	if (qcount && !interval)
-		errx1("-q: only with -w");
+		ns_errx("-q: only with -w");
 	if (Lflag && (sflag || iflag || rflag || gflag || mflag || interval))
-		errx1("-L: only with the socket list");
+		ns_errx("-L: only with the socket list");
 	if (xflag && (sflag || iflag || rflag || gflag || mflag || Lflag))
-		errx1("-x: only with the socket list");
+		ns_errx("-x: only with the socket list");
 	if (tp != NULL && (rflag || gflag || (iflag && !sflag)))
-		errx1("-p: not with -i, -r or -g");
+		ns_errx("-p: not with -i, -r or -g");
 	if (af == AF_PACKET && !iflag && interface == NULL && !gflag)
-		errx1("link: address family only with -i or -g");
+		ns_errx("link: address family only with -i or -g");
 	if (af == AF_UNIX && (sflag || iflag || rflag || gflag || interval))
-		errx1("unix: address family only with the socket list");
+		ns_errx("unix: address family only with the socket list");
 	if (af == AF_UNIX && tp != NULL)
-		errx1("-f unix and -p cannot be used together");
+		ns_errx("-f unix and -p cannot be used together");
 	if (interval && (rflag || gflag || Lflag))
-		errx1("-w: not with -r, -g or -L");
+		ns_errx("-w: not with -r, -g or -L");
 	if (memf != NULL && interval)
-		errx1("-w: not with -M (a saved tree does not change)");
+		ns_errx("-w: not with -M (a saved tree does not change)");
 }
 
 static void
@@ -238,71 +256,93 @@ check_memf(void)
 	struct stat st;
 
 	if (stat(memf, &st) < 0)
-		errx1("%s: %s", memf, strerror(errno));
-	if (!S_ISDIR(st.st_mode))
-		errx1("%s: %s", memf, strerror(ENOTDIR));
+		ns_err("%s", memf);
+	if (!S_ISDIR(st.st_mode)) {
+		errno = ENOTDIR;
+		ns_err("%s", memf);
+	}
 }
 
-static int
-family_selected(int family)
+/*
+ * The -s blocks of protocol tp (NULL: every one of the family): the
+ * per-interface ones (-I, -i) when perif, from or into ifprev (one list
+ * per protocol row) for -s -w.
+ */
+static void
+blocks(const struct protox *tp, int perif, struct ifsnaps *ifprev)
 {
-	return (af == AF_UNSPEC || af == family);
+	const struct protox *p;
+	size_t i;
+
+	for (p = protox, i = 0; p->pr_name != NULL; p++, i++) {
+		if (tp != NULL && p != tp)
+			continue;
+		if (perif) {
+			if (p->pr_istats != NULL)
+				p->pr_istats(interface,
+				    ifprev != NULL ? &ifprev[i] : NULL);
+		} else if (p->pr_stats != NULL && (tp != NULL ||
+		    (!(p->pr_flags & PR_EXPLICIT) &&
+		    (af == AF_UNSPEC || af == p->pr_statsaf))))
+			p->pr_stats(p);
+	}
+	if (!perif && tp == NULL && af == AF_UNSPEC)
+		other_stats();	/* sections no protocol owns: mptcpext, ... */
+}
+
+static size_t
+nrows(void)
+{
+	size_t n;
+
+	for (n = 0; protox[n].pr_name != NULL; n++)
+		;
+	return (n);
 }
 
 static void
 stats(const struct protox *tp)
 {
-	if (interval) {
-		statswatch(tp);
-		return;
-	}
-	if (tp != NULL) {
-		if (tp->pr_stats == NULL)
-			errx1("%s: no statistics on Linux", tp->pr_name);
-		tp->pr_stats(tp);
-		return;
-	}
-	for (tp = protox; tp->pr_name != NULL; tp++)
-		if (tp->pr_stats != NULL && !(tp->pr_flags & PR_EXPLICIT) &&
-		    family_selected(tp->pr_statsaf))
-			tp->pr_stats(tp);
-	if (af == AF_UNSPEC)
-		other_stats();	/* sections no protocol owns: mptcpext, ... */
+	if (tp != NULL && tp->pr_stats == NULL)
+		ns_errx("%s: no statistics on Linux", tp->pr_name);
+	if (interval)
+		statswatch(tp, 0, blocks, nrows());
+	else
+		blocks(tp, 0, NULL);
 }
 
 static void
 ifstats(const struct protox *tp)
 {
-	if (tp != NULL && strcmp(tp->pr_name, "ip6") != 0 &&
-	    strcmp(tp->pr_name, "icmp6") != 0)
-		errx1("%s: no per-interface statistics", tp->pr_name);
+	if (tp != NULL && tp->pr_istats == NULL)
+		ns_errx("%s: no per-interface statistics", tp->pr_name);
 	if (af == AF_INET)
-		errx1("inet: no per-interface statistics on Linux");
-	if (interval) {
-		statswatch(tp);
-		return;
-	}
-	if (tp == NULL || strcmp(tp->pr_name, "ip6") == 0)
-		ip6_ifstats(interface);
-	if (tp == NULL || strcmp(tp->pr_name, "icmp6") == 0)
-		icmp6_ifstats(interface);
+		ns_errx("inet: no per-interface statistics on Linux");
+	if (interval)
+		statswatch(tp, 1, blocks, nrows());
+	else
+		blocks(tp, 1, NULL);
 }
 
 static void
 sockets(const struct protox *tp)
 {
 	const struct protox *sp;
+	int rank, more;
 
 	out_open_list("socket");
-	if (af != AF_UNIX) {
-		if (tp != NULL) {
-			if (tp->pr_proto == 0)
-				errx1("%s: no sockets to list", tp->pr_name);
-			protopr(tp);
-		} else
-			for (sp = sockprotox; sp->pr_name != NULL; sp++)
-				protopr(sp);
-	}
+	if (af != AF_UNIX && tp != NULL) {
+		if (tp->pr_cblocks == NULL)
+			ns_errx("%s: no sockets to list", tp->pr_name);
+		tp->pr_cblocks(tp);
+	} else if (af != AF_UNIX)
+		for (rank = 1, more = 1; more; rank++)
+			for (sp = protox, more = 0; sp->pr_name != NULL; sp++) {
+				if (sp->pr_listrank > rank)
+					more = 1;
+				if (sp->pr_listrank == rank)
+					sp->pr_cblocks(sp);
+			}
 	if ((af == AF_UNSPEC || af == AF_UNIX) && tp == NULL)
 		unixpr();
 	out_close_list();
@@ -350,7 +390,7 @@ main(int argc, char *argv[])
 			break;
 		case 'I':
 			if (optarg[0] == '\0')
-				errx1("-I: empty interface name");
+				ns_errx("-I: empty interface name");
 			interface = optarg;
 			break;
 		case 'i':
@@ -373,7 +413,7 @@ main(int argc, char *argv[])
 			break;
 		case 'p':
 			if ((tp = name2protox(optarg)) == NULL)
-				errx1("%s: unknown or uninstrumented protocol",
+				ns_errx("%s: unknown or uninstrumented protocol",
 				    optarg);
 			break;
 		case 'q':
@@ -402,19 +442,17 @@ main(int argc, char *argv[])
 			xflag = 1;
 			break;
 		case ':':
-			fprintf(stderr, "netstat: -%c: missing argument\n",
-			    optopt);
+			ns_warnx("-%c: missing argument", optopt);
 			usage();
 		default:
-			fprintf(stderr, "netstat: -%c: unknown option\n",
-			    isprint(optopt) ? optopt : '?');
+			bad_option(argc, argv);
 			usage();
 		}
 	}
 	argc -= optind;
 	argv += optind;
 	if (argc > 0) {
-		fprintf(stderr, "netstat: %s: unexpected argument\n", argv[0]);
+		ns_warnx("%s: unexpected argument", argv[0]);
 		usage();
 	}
 	check_modes(tp);
@@ -446,9 +484,7 @@ main(int argc, char *argv[])
 			intpr();
 	} else
 		sockets(tp);
-	if (out_finish() != 0) {
-		fprintf(stderr, "netstat: stdout: %s\n", strerror(errno));
-		exit_status = 1;
-	}
+	if ((errno = out_finish()) != 0)
+		ns_warn("stdout");
 	return (exit_status);
 }

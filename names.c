@@ -21,6 +21,7 @@
 
 #define	LOOKUP_TIMEOUT_MS	1000
 #define	HOST_BUCKETS		1024
+#define	DB_MAXWORDS		64
 
 struct hostent_c {
 	struct hostent_c *next;
@@ -217,9 +218,7 @@ host_name(int family, const void *addr)
 	rc = lookup_bounded(family, addr, name, sizeof(name));
 	if (rc < 0) {
 		resolver_dead = 1;
-		out_flush();
-		fprintf(stderr, "netstat: name lookup timed out; "
-		    "printing numeric addresses\n");
+		ns_notice("name lookup timed out; printing numeric addresses");
 		return (addr_str(family, addr));
 	}
 	if ((e = calloc(1, sizeof(*e))) == NULL)
@@ -241,38 +240,206 @@ host_name(int family, const void *addr)
 }
 
 /*
- * Service names for tcp and udp, read once from the services database
- * into tables indexed by port.
+ * The databases of /etc: services(5) and protocols(5) are read here, not
+ * through getservent() and getprotoent() (musl has neither in full).
+ * Both are lines of blank-separated words, '#' starting a comment.
+ */
+#define	DB_MAXFILE	(4 * 1024 * 1024)
+#ifndef ETCDIR
+#define	ETCDIR	"/etc"
+#endif
+
+/* The words of line [p, end) before any comment, up to max; their count. */
+static int
+db_words(const char *p, const char *end, struct proc_tok *w, int max)
+{
+	const char *hash = memchr(p, '#', (size_t)(end - p));
+
+	return (proc_split(p, (size_t)((hash != NULL ? hash : end) - p), w,
+	    max));
+}
+
+/* Call fn for each line of buf with its words; returns the count of lines. */
+static size_t
+db_lines(const char *buf, size_t len,
+    void (*fn)(const struct proc_tok *, int, void *), void *arg)
+{
+	struct proc_tok w[DB_MAXWORDS];
+	const char *p = buf, *end = buf + len, *nl;
+	size_t n = 0;
+	int nw;
+
+	while (p < end) {
+		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			nl = end;
+		/* A line of more words keeps its first DB_MAXWORDS. */
+		if ((nw = db_words(p, nl, w, DB_MAXWORDS)) > DB_MAXWORDS)
+			nw = DB_MAXWORDS;
+		if (nw > 0)
+			fn(w, nw, arg);
+		n++;
+		p = nl + 1;
+	}
+	return (n);
+}
+
+struct svc_cb {
+	void	(*fn)(const char *, size_t, unsigned int, const char *,
+		    size_t, void *);
+	void	*arg;
+	int	 bad;
+};
+
+static void
+svc_line(const struct proc_tok *w, int nw, void *arg)
+{
+	struct svc_cb *cb = arg;
+	const char *slash;
+	unsigned long long port;
+
+	if (nw < 2 || (slash = memchr(w[1].s, '/', w[1].n)) == NULL ||
+	    proc_ull(w[1].s, (size_t)(slash - w[1].s), 10, &port) < 0 ||
+	    port > 65535 || slash + 1 == w[1].s + w[1].n) {
+		cb->bad++;
+		return;
+	}
+	cb->fn(w[0].s, w[0].n, (unsigned int)port, slash + 1,
+	    (size_t)(w[1].s + w[1].n - slash - 1), cb->arg);
+}
+
+/*
+ * services(5): "name port/protocol aliases...".  fn(name, namelen, port,
+ * protocol, protolen, arg) for each entry; returns the count of lines
+ * that are not one.
+ */
+int
+services_parse(const char *buf, size_t len,
+    void (*fn)(const char *, size_t, unsigned int, const char *, size_t,
+    void *), void *arg)
+{
+	struct svc_cb cb = { fn, arg, 0 };
+
+	(void)db_lines(buf, len, svc_line, &cb);
+	return (cb.bad);
+}
+
+struct proto_cb {
+	void	(*fn)(const char *, size_t, const char *, size_t, void *);
+	void	*arg;
+	int	 bad;
+};
+
+static void
+proto_line(const struct proc_tok *w, int nw, void *arg)
+{
+	struct proto_cb *cb = arg;
+	unsigned long long num;
+	int i;
+
+	if (nw < 2 || proc_ull(w[1].s, w[1].n, 10, &num) < 0 || num > 255) {
+		cb->bad++;
+		return;
+	}
+	cb->fn(w[0].s, w[0].n, w[0].s, w[0].n, cb->arg);
+	for (i = 2; i < nw; i++)
+		cb->fn(w[0].s, w[0].n, w[i].s, w[i].n, cb->arg);
+}
+
+/*
+ * protocols(5): "name number aliases...".  fn(name, namelen, word,
+ * wordlen, arg) for the name itself and for each alias; returns the
+ * count of lines that are not an entry.
+ */
+int
+protocols_parse(const char *buf, size_t len,
+    void (*fn)(const char *, size_t, const char *, size_t, void *),
+    void *arg)
+{
+	struct proto_cb cb = { fn, arg, 0 };
+
+	(void)db_lines(buf, len, proto_line, &cb);
+	return (cb.bad);
+}
+
+/*
+ * The text of database name ("services"): the -M tree's etc/name when
+ * it has one (a support bundle carries /etc), else the system's.  NULL
+ * when neither can be read.
+ */
+char *
+etc_db(const char *name, size_t *lenp)
+{
+	char path[4096];
+	char *buf = NULL, *nbuf;
+	size_t cap = 0, len = 0, n;
+	FILE *f = NULL;
+
+	if (memf != NULL && (size_t)snprintf(path, sizeof(path), "%s/etc/%s",
+	    memf, name) < sizeof(path))
+		f = fopen(path, "re");
+	if (f == NULL && (size_t)snprintf(path, sizeof(path), "%s/%s", ETCDIR,
+	    name) < sizeof(path))
+		f = fopen(path, "re");
+	if (f == NULL)
+		return (NULL);
+	for (;;) {
+		if (len + 1 >= cap) {
+			if (cap >= DB_MAXFILE)
+				break;
+			cap = cap ? cap * 2 : 65536;
+			if ((nbuf = realloc(buf, cap)) == NULL)
+				break;
+			buf = nbuf;
+		}
+		if ((n = fread(buf + len, 1, cap - len - 1, f)) == 0)
+			break;
+		len += n;
+	}
+	(void)fclose(f);
+	if (buf != NULL)
+		buf[len] = '\0';
+	*lenp = len;
+	return (buf);
+}
+
+/*
+ * Service names for tcp and udp, read once from services(5) into tables
+ * indexed by port.
  */
 static char **svc_tcp, **svc_udp;
 static int svc_loaded;
 
 static void
+svc_add(const char *name, size_t nlen, unsigned int port, const char *proto,
+    size_t plen, void *arg)
+{
+	char **tab;
+
+	(void)arg;
+	if (plen == 3 && memcmp(proto, "tcp", 3) == 0)
+		tab = svc_tcp;
+	else if (plen == 3 && memcmp(proto, "udp", 3) == 0)
+		tab = svc_udp;
+	else
+		return;
+	/* The first name listed for a port is its name. */
+	if (tab[port] == NULL)
+		tab[port] = xstrndup(name, nlen);
+}
+
+static void
 svc_load(void)
 {
-	struct servent *se;
-	unsigned int port;
-	char ***tab;
+	char *buf;
+	size_t len;
 
 	svc_loaded = 1;
-	svc_tcp = calloc(65536, sizeof(char *));
-	svc_udp = calloc(65536, sizeof(char *));
-	if (svc_tcp == NULL || svc_udp == NULL)
+	svc_tcp = xcalloc(65536, sizeof(char *));
+	svc_udp = xcalloc(65536, sizeof(char *));
+	if ((buf = etc_db("services", &len)) == NULL)
 		return;
-	setservent(1);
-	while ((se = getservent()) != NULL) {
-		port = ntohs((uint16_t)se->s_port);
-		if (strcmp(se->s_proto, "tcp") == 0)
-			tab = &svc_tcp;
-		else if (strcmp(se->s_proto, "udp") == 0)
-			tab = &svc_udp;
-		else
-			continue;
-		/* The first name listed for a port is its name. */
-		if ((*tab)[port] == NULL)
-			(*tab)[port] = strdup(se->s_name);
-	}
-	endservent();
+	(void)services_parse(buf, len, svc_add, NULL);
+	free(buf);
 }
 
 /*

@@ -17,6 +17,18 @@ struct nlmsghdr;
 struct rtattr;
 
 /*
+ * Kernel headers: 4.7 or newer (SK_MEMINFO_DROPS, an index, cannot be
+ * supplied).  Socket options of newer ones are defined here; a kernel
+ * that does not know one refuses it, and we go on without.
+ */
+#ifndef NETLINK_EXT_ACK
+#define NETLINK_EXT_ACK		11	/* 4.12 */
+#endif
+#ifndef NETLINK_GET_STRICT_CHK
+#define NETLINK_GET_STRICT_CHK	12	/* 4.20 */
+#endif
+
+/*
  * Options (main.c).
  */
 extern int	Aflag;		/* socket cookie column */
@@ -46,10 +58,16 @@ extern char	*fibname;	/* -F as given, or NULL */
 extern int	exit_status;	/* 1 once a soft error was reported */
 
 /*
- * The protocol table (main.c).  One row per name accepted by -p.
- * pr_sockaf/pr_proto say which sockets the row lists (pr_proto 0: none);
- * pr_stats prints the row's -s block (NULL: none).
+ * The protocol table (main.c), after FreeBSD's protox.  One row per name
+ * accepted by -p; the rows drive every dispatch by protocol.
+ * pr_sockaf/pr_proto say which sockets pr_cblocks lists (NULL: none);
+ * pr_listrank places the row in the socket list without -p (0: only
+ * with -p); pr_svc is the services(5) protocol that names its ports;
+ * pr_stats prints the row's -s block, pr_istats its per-interface one
+ * (NULL: none).
  */
+struct ifsnaps;
+
 struct protox {
 	const char	*pr_name;
 	int		 pr_sockaf;	/* AF_UNSPEC: both families */
@@ -58,6 +76,11 @@ struct protox {
 	int		 pr_flags;
 #define	PR_EXPLICIT	0x01	/* -s block only when named with -p */
 	void		(*pr_stats)(const struct protox *);
+	void		(*pr_cblocks)(const struct protox *);
+	int		 pr_listrank;
+	const char	*pr_svc;
+	/* ifname (NULL: all), and for -s -w the last snapshot (else NULL) */
+	void		(*pr_istats)(const char *, struct ifsnaps *);
 };
 
 extern const struct protox protox[];
@@ -151,6 +174,7 @@ void	out_uint(const char *, const char *, unsigned long long);
 void	out_int(const char *, const char *, long long);
 void	out_bool(const char *, int);
 size_t	sanitize(char *, size_t, const char *, size_t);
+int	out_fmt_check(const char *, int);
 
 /*
  * The error layer and small helpers (util.c).  Messages are "netstat: "
@@ -188,6 +212,12 @@ const char *host_name(int, const void *);
 const char *port_name(unsigned int, const char *);
 const char *net_name(uint32_t);
 const char *addr_str(int, const void *);
+/* services(5), protocols(5): parsers over a buffer, and their reader */
+int	services_parse(const char *, size_t, void (*)(const char *, size_t,
+	    unsigned int, const char *, size_t, void *), void *);
+int	protocols_parse(const char *, size_t, void (*)(const char *, size_t,
+	    const char *, size_t, void *), void *);
+char	*etc_db(const char *, size_t *);
 
 /*
  * Protocol statistics (stats.c): the counters of net/snmp, net/netstat
@@ -250,8 +280,27 @@ int	stats_get(const struct stat_snap *, const char *, unsigned long long *);
 void	stats_show(const struct stat_block *);
 void	stats_show_snap(const struct stat_block *, struct stat_snap *,
 	    const struct stat_snap *, const char *);
-void	stats_watch_begin(void);
-void	stats_watch_next(void);
+/* Per-interface snapshots, one list per block; -s -w keeps the last. */
+struct ifsnap {
+	char		*is_name;
+	uint64_t	 is_index;
+	struct stat_snap is_snap;
+};
+
+struct ifsnaps {
+	struct ifsnap	*il_v;
+	size_t		 il_n;
+	int		 il_primed;	/* holds a baseline */
+};
+
+void	ifsnaps_free(struct ifsnaps *);
+/*
+ * -s -w: blocks(tp, perif, prev) prints the blocks, as changes; prev is
+ * one list per protocol row (nrows) for the per-interface blocks.
+ */
+typedef void	(*stats_blocks_fn)(const struct protox *, int,
+		    struct ifsnaps *);
+void	statswatch(const struct protox *, int, stats_blocks_fn, size_t);
 void	other_stats(void);
 char	*stats_key(char *, size_t, const char *);
 extern const struct stat_phrase udp_phrases[];
@@ -420,10 +469,8 @@ void	ip6_stats(const struct protox *);
 void	icmp6_stats(const struct protox *);
 void	udp6_stats(const struct protox *);
 void	udplite6_stats(const struct protox *);
-void	ip6_ifstats(const char *);
-void	icmp6_ifstats(const char *);
-/* -s -w: statistics as deltas; NULL for every block */
-void	statswatch(const struct protox *);
+void	ip6_ifstats(const char *, struct ifsnaps *);
+void	icmp6_ifstats(const char *, struct ifsnaps *);
 /* unix.c */
 void	unixpr(void);
 /* if.c */

@@ -299,10 +299,15 @@ put_literal(const char *p, size_t n)
 	put(p, n);
 }
 
-static void
+/*
+ * Parse a field format: literal text, at most one conversion of flags
+ * '-' and '0', a width, a precision, a length (l ll h j z t) and one of
+ * s d i u x X; "%%" anywhere is a literal '%'.  -1 for anything else.
+ */
+static int
 parse_conv(const char *fmt, struct conv *cv)
 {
-	const char *p = fmt;
+	const char *p = fmt, *q;
 
 	memset(cv, 0, sizeof(*cv));
 	cv->prec = -1;
@@ -313,7 +318,7 @@ parse_conv(const char *fmt, struct conv *cv)
 			cv->prelen = strlen(fmt);
 			cv->post = "";
 			cv->type = 0;
-			return;
+			return (0);
 		}
 		if (p[1] != '%')
 			break;
@@ -326,7 +331,7 @@ parse_conv(const char *fmt, struct conv *cv)
 			cv->left = 1;
 		else if (*p == '0')
 			cv->zero = 1;
-		else if (*p != ' ' && *p != '+' && *p != '#')
+		else
 			break;
 	}
 	while (*p >= '0' && *p <= '9')
@@ -339,12 +344,36 @@ parse_conv(const char *fmt, struct conv *cv)
 	}
 	while (*p == 'l' || *p == 'h' || *p == 'j' || *p == 'z' || *p == 't')
 		p++;
-	cv->type = *p != '\0' ? *p++ : 's';
+	if (*p == '\0' || strchr("sdiuxX", *p) == NULL)
+		return (-1);
+	cv->type = *p == 'i' ? 'd' : *p;
+	p++;
 	cv->post = p;
 	cv->postlen = strlen(p);
+	/* One conversion: the rest is literal. */
+	for (q = p; (q = strchr(q, '%')) != NULL; q += 2)
+		if (q[1] != '%')
+			return (-1);
 	cv->plain = memchr(cv->pre, '%', cv->prelen) == NULL &&
 	    memchr(cv->pre, '\n', cv->prelen) == NULL &&
 	    strpbrk(cv->post, "%\n") == NULL;
+	return (0);
+}
+
+/*
+ * A format the program passes for a string (str) or a number: 0 when
+ * the parser takes it and its conversion fits the value, else -1.  A
+ * number may take %s (its decimal digits), so that one column format
+ * serves a figure and the "-" shown when it is unknown.
+ */
+int
+out_fmt_check(const char *fmt, int str)
+{
+	struct conv cv;
+
+	if (parse_conv(fmt, &cv) < 0)
+		return (-1);
+	return (!str || cv.type == 's' || cv.type == 0 ? 0 : -1);
 }
 
 /*
@@ -377,7 +406,9 @@ get_conv(const char *fmt, struct conv *cv)
 			return;
 		}
 	}
-	parse_conv(fmt, cv);
+	/* A format of ours that we cannot honour is a bug: say which. */
+	if (parse_conv(fmt, cv) < 0)
+		ns_errx("internal error: bad output format \"%s\"", fmt);
 	if ((len = strlen(fmt)) < CONV_FMTMAX) {
 		conv_cache[h].fmt = fmt;
 		memcpy(conv_cache[h].copy, fmt, len + 1);
@@ -397,8 +428,17 @@ put_padded(const struct conv *cv, const char *s, size_t n, int numeric)
 		put_raw(cv->pre, cv->prelen);
 	else
 		put_literal(cv->pre, cv->prelen);
-	if (n < w && !cv->left)
-		putc_rep(cv->zero && numeric ? '0' : ' ', w - n);
+	/* As printf: zeros go after the sign, and not with a precision. */
+	if (n < w && !cv->left && cv->zero && numeric && cv->prec < 0) {
+		if (s[0] == '-') {
+			put_raw(s, 1);
+			s++;
+			n--;
+			w--;
+		}
+		putc_rep('0', w - n);
+	} else if (n < w && !cv->left)
+		putc_rep(' ', w - n);
 	put_raw(s, n);	/* sanitized: no newline */
 	if (n < w && cv->left)
 		putc_rep(' ', w - n);

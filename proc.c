@@ -44,9 +44,8 @@ proc_warn(const char *rel)
 
 	if (proc_path(path, sizeof(path), rel) < 0)
 		(void)snprintf(path, sizeof(path), "%s", rel);
-	out_flush();
-	fprintf(stderr, "netstat: %s: %s\n", path, strerror(saved));
-	exit_status = 1;
+	errno = saved;
+	ns_warn("%s", path);
 }
 
 static int
@@ -73,9 +72,7 @@ proc_malformed(const char *rel, unsigned long n)
 
 	if (proc_path(path, sizeof(path), rel) < 0)
 		(void)snprintf(path, sizeof(path), "%s", rel);
-	out_flush();
-	fprintf(stderr, "netstat: %s: %lu malformed line%s skipped\n", path,
-	    n, n == 1 ? "" : "s");
+	ns_notice("%s: %lu malformed line%s skipped", path, n, plural(n));
 }
 
 int

@@ -10,6 +10,7 @@
  */
 #include <ctype.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,6 +18,10 @@
 
 #define	STAT_MAXNAME	127	/* a longer counter name is malformed */
 
+/*
+ * The snapshot the blocks print from, and for -s -w the one before: the
+ * protocol rows' pr_stats print from here (watching: as changes).
+ */
 static struct stat_snap cur, prev;
 static int watching;
 static int warned;		/* STF_* files already reported missing */
@@ -43,17 +48,28 @@ valid_name(const char *p, size_t n)
 	return (1);
 }
 
-/* A decimal counter, maybe negative (Tcp MaxConn is -1). */
+/*
+ * A decimal counter, maybe negative (Tcp MaxConn is -1): a magnitude up
+ * to 2^64-1, or down to -2^63 (what a signed kernel value can hold).
+ */
 static int
 parse_num(const char *p, size_t n, uint64_t *v, int *neg)
 {
 	unsigned long long x;
 
 	*neg = n > 0 && p[0] == '-';
-	if (proc_ull(p + *neg, n - (size_t)*neg, 10, &x) < 0)
+	if (proc_ull(p + *neg, n - (size_t)*neg, 10, &x) < 0 ||
+	    (*neg && x > (unsigned long long)LLONG_MAX + 1))
 		return (-1);
 	*v = x;
 	return (0);
+}
+
+/* -v for a magnitude parse_num took: -2^63 has no positive twin. */
+static long long
+negated(uint64_t v)
+{
+	return (v == 0 ? 0 : -(long long)(v - 1) - 1);
 }
 
 static struct stat_ctr *
@@ -268,9 +284,8 @@ stats_snap_read(struct stat_snap *s, const char *rel, int file)
 		if (st.hdr != NULL) {
 			if (proc_path(path, sizeof(path), rel) < 0)
 				(void)snprintf(path, sizeof(path), "%s", rel);
-			out_flush();
-			fprintf(stderr, "netstat: %s: a line of names without "
-			    "values skipped\n", path);
+			ns_notice("%s: a line of names without values skipped",
+			    path);
 			free(st.hdr);
 		}
 	}
@@ -308,25 +323,18 @@ load(struct stat_snap *s, int files)
 		(void)stats_snap_read(s, "net/snmp6", STF_SNMP6);
 }
 
-/*
- * -s -w: the first snapshot is the baseline; each later one prints as
- * the change since the one before.
- */
 void
-stats_watch_begin(void)
+ifsnaps_free(struct ifsnaps *l)
 {
-	watching = 1;
-	stats_snap_free(&cur);
-	stats_snap_free(&prev);
-	load(&cur, STF_SNMP | STF_NETSTAT | STF_SNMP6);
-}
+	size_t i;
 
-void
-stats_watch_next(void)
-{
-	stats_snap_free(&prev);
-	prev = cur;
-	memset(&cur, 0, sizeof(cur));
+	for (i = 0; i < l->il_n; i++) {
+		free(l->il_v[i].is_name);
+		stats_snap_free(&l->il_v[i].is_snap);
+	}
+	free(l->il_v);
+	l->il_v = NULL;
+	l->il_n = 0;
 }
 
 /*
@@ -430,7 +438,7 @@ put_phrase(const struct stat_phrase *ph, const char *kname, uint64_t v,
 	    stats_key(keybuf, sizeof(keybuf), kname);
 	if (neg && ph->sp_neg != NULL) {
 		(void)snprintf(fmt, sizeof(fmt), "%s\n", ph->sp_neg);
-		out_int(key, fmt, -(long long)v);
+		out_int(key, fmt, negated(v));
 		return;
 	}
 	if (ph->sp_enum != NULL && !neg) {
@@ -450,7 +458,7 @@ put_phrase(const struct stat_phrase *ph, const char *kname, uint64_t v,
 	expand(fmt, sizeof(fmt), ph->sp_enum != NULL ? "\t%ju" : ph->sp_text,
 	    ph->sp_flags, v);
 	if (neg)
-		out_int(key, fmt, -(long long)v);
+		out_int(key, fmt, negated(v));
 	else
 		out_uint(key, fmt, v);
 }
@@ -519,7 +527,7 @@ put_hist(const struct stat_block *b, struct stat_snap *s,
 		out_open_instance();
 		out_str("name", "\t\t%s", b->sb_histname((unsigned int)t));
 		if (neg)
-			out_int("count", ": %jd\n", -(long long)v);
+			out_int("count", ": %jd\n", negated(v));
 		else
 			out_uint("count", ": %ju\n", v);
 		out_close_instance();
@@ -558,7 +566,7 @@ put_unknown(const struct stat_ctr *c, const struct stat_snap *old)
 		return;
 	stats_key(key, sizeof(key), c->sc_name);
 	if (neg)
-		out_int(key, "\t%jd ", -(long long)v);
+		out_int(key, "\t%jd ", negated(v));
 	else
 		out_uint(key, "\t%ju ", v);
 	out_str(NULL, "%s\n", c->sc_name);
@@ -691,3 +699,62 @@ const struct stat_phrase udp_phrases[] = {
 	    NULL, NULL },
 };
 const size_t udp_nphrases = sizeof(udp_phrases) / sizeof(udp_phrases[0]);
+
+/*
+ * -s -w n: every n seconds the selected blocks again, each counter as
+ * its change since the last read.  What a tick needs is here.
+ */
+struct swatch {
+	const struct protox *sw_tp;	/* -p, or NULL: every block */
+	int		 sw_perif;	/* the per-interface blocks */
+	stats_blocks_fn	 sw_blocks;
+	struct ifsnaps	*sw_ifprev;	/* per protocol row */
+	int		 sw_ticks;
+};
+
+static int
+swatch_tick(void *arg)
+{
+	struct swatch *w = arg;
+
+	if (w->sw_ticks++ > 0)
+		out_text("\n");
+	out_open_instance();
+	if (!w->sw_perif) {
+		stats_snap_free(&prev);
+		prev = cur;
+		memset(&cur, 0, sizeof(cur));
+	}
+	w->sw_blocks(w->sw_tp, w->sw_perif, w->sw_ifprev);
+	out_close_instance();
+	return (0);
+}
+
+void
+statswatch(const struct protox *tp, int perif, stats_blocks_fn blocks,
+    size_t n)
+{
+	struct swatch w;
+	size_t i;
+
+	memset(&w, 0, sizeof(w));
+	w.sw_tp = tp;
+	w.sw_perif = perif;
+	w.sw_blocks = blocks;
+	w.sw_ifprev = xcalloc(n, sizeof(*w.sw_ifprev));
+	/* The baseline: read, not printed. */
+	if (perif)
+		blocks(tp, 1, w.sw_ifprev);
+	else {
+		watching = 1;
+		stats_snap_free(&cur);
+		stats_snap_free(&prev);
+		load(&cur, STF_SNMP | STF_NETSTAT | STF_SNMP6);
+	}
+	out_open_list("interval-statistics");
+	(void)watch(swatch_tick, &w);
+	out_close_list();
+	for (i = 0; i < n; i++)
+		ifsnaps_free(&w.sw_ifprev[i]);
+	free(w.sw_ifprev);
+}

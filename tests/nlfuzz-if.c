@@ -23,8 +23,6 @@
 #include "nlfuzz.h"
 
 /* main.c's protocol table, which the linked sources name: none here. */
-const struct protox protox[] = { { NULL, 0, 0, 0, 0, NULL } };
-
 #define	ITERATIONS	50000
 
 /* An RTM_NEWLINK message; stats: 64 or 32 (bits), or 0 for none. */

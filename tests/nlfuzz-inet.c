@@ -20,12 +20,6 @@ enum {
 	LS_ESTABLISHED = 1, LS_TIME_WAIT = 6, LS_LISTEN = 10, LS_MAX = 14
 };
 
-/* A protox table for the listing code: only its shape matters here. */
-const struct protox protox[] = {
-	{ "tcp", AF_UNSPEC, IPPROTO_TCP, AF_INET, 0, NULL },
-	{ NULL, 0, 0, 0, 0, NULL }
-};
-
 static void
 build_diag(struct msg *m, int framed, int family, int state, int listen6)
 {

@@ -24,8 +24,6 @@
 #include "nlfuzz.h"
 
 /* main.c's protocol table, which the linked sources name: none here. */
-const struct protox protox[] = { { NULL, 0, 0, 0, 0, NULL } };
-
 #define	ITERATIONS	40000
 
 enum { K_ROUTE, K_MULTIPATH, K_NEIGH, K_NEIGHTBL, K_LINK, K_MAX };

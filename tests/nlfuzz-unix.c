@@ -13,10 +13,6 @@
 #define	UNIX_LISTEN	10		/* TCP_LISTEN */
 
 /* main.c's protocol table, which the library refers to. */
-const struct protox protox[] = {
-	{ NULL, 0, 0, 0, 0, NULL }
-};
-
 /* A unix_diag answer; name of namelen bytes (0: no UNIX_DIAG_NAME). */
 static void
 build_unix(struct msg *m, unsigned int type, int state, const char *name,

@@ -714,6 +714,221 @@ test_names(void)
 	    "port_name: number when there is no name");
 }
 
+/*
+ * Field formats: every literal one the sources pass to out_str, out_strn,
+ * out_uint and out_int (tests/formats.h, from tests/formats.py), and the
+ * shapes built at run time, through out.c's parser and formatter, each
+ * against snprintf (less the blanks text lines never end in).
+ */
+#define	FMT_STR		0
+#define	FMT_UINT	1
+#define	FMT_INT		2
+
+static const struct {
+	int		 kind;
+	const char	*fmt;
+} formats[] = {
+#include "formats.h"
+	/* Built at run time (phrase tables, column widths). */
+	{ FMT_UINT, "\t%ju packets sent\n" },
+	{ FMT_INT, "\t%jd " },
+	{ FMT_STR, "%-18.18s " },
+	{ FMT_STR, "%-39s " },
+	{ FMT_UINT, "%10llu " },
+	{ FMT_UINT, "%08x" },
+	{ FMT_INT, "%05lld" },
+};
+
+/* fmt with its length modifier made "ll", for snprintf's sake. */
+static void
+ll_format(char *dst, size_t len, const char *fmt)
+{
+	const char *p = fmt;
+	size_t o = 0;
+
+	while (*p != '\0' && o + 3 < len) {
+		if (p[0] == '%' && p[1] == '%') {
+			dst[o++] = *p++;
+			dst[o++] = *p++;
+			continue;
+		}
+		if (*p != '%') {
+			dst[o++] = *p++;
+			continue;
+		}
+		dst[o++] = *p++;
+		while (*p != '\0' && strchr("-0123456789.", *p) != NULL &&
+		    o + 3 < len)
+			dst[o++] = *p++;
+		while (*p != '\0' && strchr("hljzt", *p) != NULL)
+			p++;
+		if (*p != 's' && o + 3 < len) {
+			dst[o++] = 'l';
+			dst[o++] = 'l';
+		}
+	}
+	dst[o] = '\0';
+}
+
+/* Blanks before each newline go, as the text layer drops them. */
+static void
+trim_blanks(char *s)
+{
+	char *o = s, *p;
+
+	for (p = s; *p != '\0'; p++) {
+		if (*p == '\n')
+			while (o > s && o[-1] == ' ')
+				o--;
+		*o++ = *p;
+	}
+	*o = '\0';
+}
+
+static void
+one_format(int kind, const char *fmt, const char *sv, long long iv)
+{
+	char pf[128], want[512], what[256], num[32], *got, *c;
+
+	ll_format(pf, sizeof(pf), fmt);
+	/* A number through %s: its decimal digits as the string. */
+	for (c = pf; (c = strchr(c, '%')) != NULL && c[1] == '%'; c += 2)
+		;
+	if (kind != FMT_STR && c != NULL &&
+	    c[strspn(c + 1, "-0123456789.") + 1] == 's') {
+		(void)snprintf(num, sizeof(num), kind == FMT_INT ? "%lld" :
+		    "%llu", iv);
+		capture_start();
+		if (kind == FMT_INT)
+			out_int(NULL, fmt, iv);
+		else
+			out_uint(NULL, fmt, (unsigned long long)iv);
+		(void)snprintf(want, sizeof(want) - 1, pf, num);
+	} else if (kind == FMT_STR) {
+		capture_start();
+		out_str(NULL, fmt, sv);
+		(void)snprintf(want, sizeof(want) - 1, pf, sv);
+	} else if (kind == FMT_UINT) {
+		capture_start();
+		out_uint(NULL, fmt, (unsigned long long)iv);
+		(void)snprintf(want, sizeof(want) - 1, pf,
+		    (unsigned long long)iv);
+	} else {
+		capture_start();
+		out_int(NULL, fmt, iv);
+		(void)snprintf(want, sizeof(want) - 1, pf, iv);
+	}
+	out_text("\n");
+	strcat(want, "\n");
+	trim_blanks(want);
+	got = capture_end();
+	if (kind == FMT_STR)
+		(void)snprintf(num, sizeof(num), "\"%.20s\"", sv);
+	else
+		(void)snprintf(num, sizeof(num), "%lld", iv);
+	(void)snprintf(what, sizeof(what), "format \"%s\" of %s: %s", fmt,
+	    num, got);
+	if (strcmp(got, want) != 0)
+		check(0, what);
+}
+
+static void
+test_formats(void)
+{
+	static const char *const strs[] = { "", "ab", "0123456789abcdef-xyz" };
+	static const long long nums[] = { 0, 7, 42, 65535, 12345678901LL };
+	size_t i, j;
+	int bad = 0, k;
+
+	for (i = 0; i < sizeof(formats) / sizeof(formats[0]); i++) {
+		k = formats[i].kind;
+		if (out_fmt_check(formats[i].fmt, k == FMT_STR) < 0) {
+			printf("not ok - format \"%s\" refused\n",
+			    formats[i].fmt);
+			failures++;
+			bad++;
+			continue;
+		}
+		for (j = 0; k == FMT_STR && j < 3; j++)
+			one_format(k, formats[i].fmt, strs[j], 0);
+		for (j = 0; k != FMT_STR && j < 5; j++) {
+			one_format(k, formats[i].fmt, NULL, nums[j]);
+			if (k == FMT_INT)
+				one_format(k, formats[i].fmt, NULL, -nums[j]);
+		}
+	}
+	check(bad == 0, "formats: every field format of the sources parses");
+	check(out_fmt_check("%q", 0) < 0 && out_fmt_check("%d %d", 0) < 0 &&
+	    out_fmt_check("%", 0) < 0 && out_fmt_check("%+d", 0) < 0 &&
+	    out_fmt_check("%*d", 0) < 0 &&
+	    out_fmt_check("%d", 1) < 0,
+	    "formats: an unknown or second conversion is refused");
+	check(out_fmt_check("100%%", 0) == 0 && out_fmt_check("%3d%%", 0) == 0,
+	    "formats: %% is a literal");
+	capture_start();
+	out_int(NULL, "%05lld|", -42);
+	out_int(NULL, "%-5lld|", -42);
+	out_int(NULL, "%05lld|", LLONG_MIN);
+	out_text("\n");
+	check(strcmp(capture_end(), "-0042|-42  |-9223372036854775808|\n") == 0,
+	    "formats: zero padding goes after the sign, as printf");
+}
+
+/*
+ * services(5) and protocols(5): the parsers over a buffer, with lines a
+ * parser must pass over, and no terminator after the last byte.
+ */
+static char db_seen[256];
+
+static void
+db_svc(const char *name, size_t nlen, unsigned int port, const char *proto,
+    size_t plen, void *arg)
+{
+	size_t o = strlen(db_seen);
+
+	(void)arg;
+	(void)snprintf(db_seen + o, sizeof(db_seen) - o, "%.*s=%u/%.*s;",
+	    (int)nlen, name, port, (int)plen, proto);
+}
+
+static void
+db_proto(const char *name, size_t nlen, const char *word, size_t wlen,
+    void *arg)
+{
+	size_t o = strlen(db_seen);
+
+	(void)arg;
+	(void)snprintf(db_seen + o, sizeof(db_seen) - o, "%.*s:%.*s;",
+	    (int)nlen, name, (int)wlen, word);
+}
+
+static void
+test_etc_db(void)
+{
+	static const char svc[] = "# comment\nssh\t22/tcp\t\t# SSH\n"
+	    "\nbad 70000/tcp\nnoproto 9/\nnoslash 9\n  domain 53/udp dns\n"
+	    "x 1/tcpX";
+	static const char proto[] = "ip 0 IP\nudp\t17\tUDP # u\nbad x Y\n"
+	    "big 300 B\ntcp 6";
+	char cut[8];
+	int bad;
+
+	db_seen[0] = '\0';
+	bad = services_parse(svc, sizeof(svc) - 2, db_svc, NULL);
+	check(strcmp(db_seen, "ssh=22/tcp;domain=53/udp;x=1/tcp;") == 0 &&
+	    bad == 3, "services_parse: entries, comments, bad lines, no NUL");
+	db_seen[0] = '\0';
+	bad = protocols_parse(proto, sizeof(proto) - 1, db_proto, NULL);
+	check(strcmp(db_seen, "ip:ip;ip:IP;udp:udp;udp:UDP;tcp:tcp;") == 0 &&
+	    bad == 2, "protocols_parse: names and aliases, bad lines");
+	memcpy(cut, "ssh 22/t", 8);
+	db_seen[0] = '\0';
+	(void)services_parse(cut, 8, db_svc, NULL);
+	check(strcmp(db_seen, "ssh=22/t;") == 0,
+	    "services_parse: reads no byte past the length");
+}
+
+
 int
 main(void)
 {
@@ -731,5 +946,7 @@ main(void)
 	test_proc_hexpair();
 	test_proc_next_ull();
 	test_names();
+	test_formats();
+	test_etc_db();
 	return (failures != 0);
 }

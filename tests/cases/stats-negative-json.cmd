@@ -1,0 +1,1 @@
+-M tests/fixtures/stats-negative --libxo json -s -p tcp

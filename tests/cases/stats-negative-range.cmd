@@ -1,0 +1,1 @@
+-M tests/fixtures/stats-negative -s -p udp
