@@ -889,7 +889,8 @@ int
 neigh_msg(const struct nlmsghdr *nlh, void *arg)
 {
 	const struct dumpctx *ctx = arg;
-	char dst[RT_NAMEMAX], gw[RT_NAMEMAX];
+	char dst[RT_NAMEMAX], gw[RT_NAMEMAX], ifa[RT_NAMEMAX];
+	const uint8_t *a;
 	struct neighinfo ni;
 	struct rtrow r;
 	long long ms, left;
@@ -914,6 +915,12 @@ neigh_msg(const struct nlmsghdr *nlh, void *arg)
 	r.gw = gw;
 	r.flags = RB_UP | RB_HOST | RB_LLINFO |
 	    (ni.state & NUD_PERMANENT ? RB_STATIC : RB_WASCLONED);
+	/* A host route of BSD's: its interface's MTU and address. */
+	r.mtu = iface_mtu(ni.ifindex);
+	if (lflag && (a = iface_addr(ni.ifindex, ni.family)) != NULL) {
+		fmt_host(ifa, sizeof(ifa), ni.family, a, NULL);
+		r.ifa = ifa;
+	}
 	/* Reachable until confirmed + reachable_time (neigh_timer_handler) */
 	if ((ni.state & NUD_REACHABLE) && ni.confirmed >= 0 &&
 	    (ms = reachable_ms(ni.ifindex)) >= 0) {

@@ -74,6 +74,9 @@ got=$(printf '%s\n' "$out" | awk '$1 == "default" { print $3, $6 }' |
     tr '\n' ' ')
 expect_eq "-rnl: the link's MTU, IPv4 and IPv6" "$got" \
     "10.7.0.1 1450 fd07::1 1450 "
+got=$(printf '%s\n' "$out" | awk '$1 == "10.7.0.5" { print $3, $4, $6 }')
+expect_eq "-rnl: a neighbour, as BSD's host route: the link's address, MTU" \
+    "$got" "10.7.0.1 UHLS 1450"
 got=$(printf '%s\n' "$out" | awk '$1 == "10.200/16" { print $3 }')
 expect_eq "-rnl: the preferred source first" "$got" 10.5.0.1
 got=$(ns -rnl -f inet --libxo json | python3 -c 'import json,sys
