@@ -488,6 +488,10 @@ const char *iface_name(int);
 int	iface_index(const char *);
 const char *iface_nth(size_t);
 size_t	iface_count(void);
+long long iface_mtu(int);			/* h6: -rl */
+int	iface_load_addrs(unsigned long *);
+const uint8_t *iface_addr(int, int);
+const uint8_t *iface_ll6(int);			/* h6: -gs */
 void	no_such_interface(const char *) __attribute__((noreturn));
 const char *netname4(uint32_t, int);
 /* route.c, route_proc.c (-rs) */
