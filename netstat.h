@@ -591,7 +591,9 @@ struct unixrow {
 	int		 listening;
 	int		 haveq;		/* rq/wq known (not /proc) */
 	unsigned int	 rq, wq;	/* listener: qlen, backlog */
-	unsigned long long ino, peer;
+	unsigned long long ino, peer;	/* socket inodes: our identities */
+	int		 havevfs;	/* vfsino known (not /proc) */
+	unsigned long long vfsino;	/* bound file's inode, 0 unbound */
 	const char	*name;		/* sun_path bytes, no NUL added */
 	size_t		 namelen;
 	int		 abstract;	/* name[0]: an abstract name's NUL */
