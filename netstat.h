@@ -581,6 +581,7 @@ struct inet_feed {
 
 int	inet_diag_parse(const void *, size_t, struct sockrow *);
 int	inet_proc_parse(const char *, size_t, int, int, struct sockrow *);
+int	port_range_parse(const char *, size_t, unsigned int *, unsigned int *);
 int	inet_diag_feed(const struct inet_feed *, const void *, size_t,
 	    uint32_t);
 
