@@ -585,6 +585,7 @@ struct inet_feed {
 
 int	inet_diag_parse(const void *, size_t, struct sockrow *);
 int	inet_proc_parse(const char *, size_t, int, int, struct sockrow *);
+int	port_range_parse(const char *, size_t, unsigned int *, unsigned int *);
 int	inet_diag_feed(const struct inet_feed *, const void *, size_t,
 	    uint32_t);
 
@@ -595,7 +596,9 @@ struct unixrow {
 	int		 listening;
 	int		 haveq;		/* rq/wq known (not /proc) */
 	unsigned int	 rq, wq;	/* listener: qlen, backlog */
-	unsigned long long ino, peer;
+	unsigned long long ino, peer;	/* socket inodes: our identities */
+	int		 havevfs;	/* vfsino known (not /proc) */
+	unsigned long long vfsino;	/* bound file's inode, 0 unbound */
 	const char	*name;		/* sun_path bytes, no NUL added */
 	size_t		 namelen;
 	int		 abstract;	/* name[0]: an abstract name's NUL */

@@ -84,6 +84,8 @@
 	{ FMT_STR, " %6s" },
 	{ FMT_STR, " %-6.6s" },
 	{ FMT_UINT, " %16u" },
+	{ FMT_STR, " %16s" },
+	{ FMT_UINT, " %10u" },
 	{ FMT_STR, " " },
 	{ FMT_STR, "%-5.5s" },
 	{ FMT_STR, " %-14.14s" },
