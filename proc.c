@@ -291,7 +291,8 @@ proc_lines(const char *rel, int skip, int flags, proc_line_fn fn, void *arg)
 
 /*
  * Read a small file whole, NUL-terminated (for counters and settings).
- * Returns NULL when it cannot be read (reported unless PROC_QUIET).
+ * Returns NULL when it cannot be read (reported unless PROC_QUIET and
+ * the file cannot be opened).
  */
 char *
 proc_slurp(const char *rel, size_t *lenp, int flags)
@@ -337,8 +338,8 @@ proc_slurp(const char *rel, size_t *lenp, int flags)
 		*lenp = len;
 	return (buf);
 fail:
-	if (!(flags & PROC_QUIET))
-		proc_warn(rel);
+	/* The file is there: PROC_QUIET does not cover failing to read it. */
+	proc_warn(rel);
 	free(buf);
 	close(fd);
 	return (NULL);
