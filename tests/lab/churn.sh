@@ -268,7 +268,13 @@ for m in "-I cg0 -w 1" "-s -I cg0 -w 1"; do
 	# shellcheck disable=SC2086
 	timeout 10 "$NETSTAT" $m >"$LABTMP/w.out" 2>"$LABTMP/w.err" &
 	pid=$!
-	sleep 1.5
+	# Delete it once the display is running: it has printed.
+	i=0
+	while [ ! -s "$LABTMP/w.out" ] && [ $i -lt 50 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	sleep 1.2
 	ip link del cg0
 	wait $pid
 	rc=$?

@@ -130,7 +130,13 @@ signal.signal(signal.SIGINT, signal.SIG_DFL)
 os.execv(sys.argv[1], sys.argv[1:])' "$NETSTAT" $m --libxo json \
 		    >"$LABTMP/out" 2>"$LABTMP/err" &
 		pid=$!
-		sleep 1.2
+		# Signal once the display is running: it has printed.
+		i=0
+		while [ ! -s "$LABTMP/out" ] && [ $i -lt 50 ]; do
+			sleep 0.1
+			i=$((i + 1))
+		done
+		sleep 0.3
 		kill -$sig $pid
 		i=0
 		while kill -0 $pid 2>/dev/null && [ $i -lt 50 ]; do
