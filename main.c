@@ -483,6 +483,8 @@ main(int argc, char *argv[])
 	if (memf != NULL)
 		check_memf();
 
+	if (interval)
+		watch_block();
 	out_init();
 	if (mflag)
 		mbpr();

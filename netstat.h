@@ -202,6 +202,7 @@ char	*put_dec(char *, unsigned long long);
  * SIGTERM or SIGHUP, a failed tick (-1) or a failed write.
  */
 int	watch(int (*)(void *), void *);
+void	watch_block(void);
 
 /*
  * Names (names.c): cached, bounded lookups.  Each returns a string that
