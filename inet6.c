@@ -17,7 +17,7 @@
 
 /*
  * The Ip6 counters are RFC 2465's, which FreeBSD prints per interface:
- * its wording serves both the ip6 block and "ip6 on IF".
+ * its wording serves "ip6 on IF".
  */
 static const struct stat_phrase ip6_phrases[] = {
 	PF("ifIndex", NULL, "\tinterface index %ju", SP_GAUGE),
@@ -76,6 +76,70 @@ static const struct stat_phrase ip6_phrases[] = {
 	P("Ip6InECT0Pkts", NULL,
 	    "\t%ju datagram%s received with ECN ECT(0) bit set"),
 	P("Ip6InCEPkts", NULL, "\t%ju datagram%s received with ECN CE bit set"),
+};
+
+/*
+ * The global ip6 block in Darwin's ip6_stats words and nesting: received
+ * and sent, each with what became of the packets under it.  The JSON keys
+ * are the per-interface table's.
+ */
+static const struct stat_phrase ip6g_phrases[] = {
+	P("Ip6InReceives", "received-packets", "\t%ju total packet%s received"),
+	P("Ip6InHdrErrors", "dropped-invalid-header",
+	    "\t\t%ju packet%s with header errors"),
+	P("Ip6InTruncatedPkts", "dropped-truncated",
+	    "\t\t%ju with data size < data length"),
+	P("Ip6ReasmReqds", "reassembly-required",
+	    "\t\t%ju fragment%s received"),
+	P("Ip6ReasmTimeout", NULL, "\t\t\t%ju reassembly timeout%s"),
+	P("Ip6ReasmFails", "reassembly-failed",
+	    "\t\t\t%ju reassembly failure%s"),
+	P("Ip6ReasmOKs", "reassembled-packets",
+	    "\t\t\t%ju packet%s reassembled ok"),
+	P("Ip6InDelivers", "received-valid-packets",
+	    "\t\t%ju packet%s for this host"),
+	P("Ip6InUnknownProtos", "dropped-unknown-protocol",
+	    "\t\t%ju packet%s for unknown/unsupported protocol"),
+	P("Ip6OutForwDatagrams", "sent-forwarded",
+	    "\t\t%ju packet%s forwarded"),
+	P("Ip6InTooBigErrors", "dropped-mtu-exceeded",
+	    "\t\t%ju packet%s too big to forward"),
+	P("Ip6InNoRoutes", "dropped-no-route",
+	    "\t\t%ju input packet%s with no route"),
+	P("Ip6InAddrErrors", "dropped-invalid-destination",
+	    "\t\t%ju packet%s with a bad destination address"),
+	P("Ip6InDiscards", "dropped-discarded",
+	    "\t\t%ju input packet%s dropped due to no bufs, etc."),
+	P("Ip6InMcastPkts", "received-multicast",
+	    "\t\t%ju multicast packet%s received"),
+	P("Ip6OutRequests", "sent-packets",
+	    "\t%ju packet%s sent from this host"),
+	P("Ip6OutTransmits", NULL,
+	    "\t\t%ju packet%s transmitted (including forwarded)"),
+	P("Ip6OutDiscards", "discard-packets",
+	    "\t\t%ju output packet%s dropped due to no bufs, etc."),
+	P("Ip6OutNoRoutes", "discard-no-route",
+	    "\t\t%ju output packet%s discarded due to no route"),
+	P("Ip6FragOKs", "discard-fragments",
+	    "\t\t%ju output datagram%s fragmented"),
+	P("Ip6FragCreates", "fragments-created",
+	    "\t\t%ju fragment%s created"),
+	P("Ip6FragFails", "fragments-failed",
+	    "\t\t%ju datagram%s that can't be fragmented"),
+	P("Ip6OutMcastPkts", "sent-multicast",
+	    "\t\t%ju multicast packet%s sent"),
+	P("Ip6InOctets", NULL, "\t%ju byte%s received"),
+	P("Ip6OutOctets", NULL, "\t%ju byte%s sent"),
+	P("Ip6InMcastOctets", NULL, "\t%ju multicast byte%s received"),
+	P("Ip6OutMcastOctets", NULL, "\t%ju multicast byte%s sent"),
+	P("Ip6InBcastOctets", NULL, "\t%ju broadcast byte%s received"),
+	P("Ip6OutBcastOctets", NULL, "\t%ju broadcast byte%s sent"),
+	P("Ip6InNoECTPkts", NULL, "\t%ju packet%s received without ECN"),
+	P("Ip6InECT1Pkts", NULL,
+	    "\t%ju packet%s received with ECN ECT(1) bit set"),
+	P("Ip6InECT0Pkts", NULL,
+	    "\t%ju packet%s received with ECN ECT(0) bit set"),
+	P("Ip6InCEPkts", NULL, "\t%ju packet%s received with ECN CE bit set"),
 };
 
 /* RFC 2466's counters, in FreeBSD's per-interface icmp6 wording. */
@@ -183,8 +247,9 @@ static const char *const udplite6_sects[] = { "UdpLite6", NULL };
 static const char *const ip6if_sects[] = { "*", "!Icmp6", NULL };
 
 static const struct stat_block ip6_block = {
-	"ip6", "", ip6_phrases, sizeof(ip6_phrases) / sizeof(ip6_phrases[0]),
-	ip6_sects, NULL, NULL, STF_SNMP6
+	"ip6", "", ip6g_phrases,
+	sizeof(ip6g_phrases) / sizeof(ip6g_phrases[0]), ip6_sects, NULL, NULL,
+	STF_SNMP6
 };
 
 static const struct stat_block icmp6_block = {
