@@ -29,6 +29,8 @@ expect_match "udp opens with datagrams received" "$(first udp)" \
     '^	[0-9]+ datagrams? received$'
 expect_match "ip opens with total packets received" "$(first ip)" \
     '^	[0-9]+ total packets? received$'
+expect_match "icmp opens with output, as BSD" "$(first icmp)" \
+    '^	[0-9]+ messages? sent$'
 expect_match "ip6 opens with total packets received (ip6_stats words)" \
     "$(first ip6)" '^	[0-9]+ total packets? received$'
 expect_nomatch "ip6: no per-interface wording in the global block" \
