@@ -223,7 +223,7 @@ static const struct stat_phrase tcp_phrases[] = {
 	    "\t\t%ju keepalive probe%s sent"),
 	P("TcpExtTCPChallengeACK", NULL, "\t\t%ju challenge ack%s"),
 	P("TcpExtTCPSYNChallenge", NULL,
-	    "\t\t%ju challenge ack%s in answer to a SYN"),
+	    "\t\t%ju challenge ACK%s sent due to unexpected SYN"),
 	P("TcpExtTCPDSACKOldSent", NULL, "\t\t%ju D-SACK%s for old data"),
 	P("TcpExtTCPDSACKOfoSent", NULL,
 	    "\t\t%ju D-SACK%s for out-of-order data"),

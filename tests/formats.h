@@ -215,7 +215,7 @@
 	{ FMT_UINT, "\t\t%ju window probe packets\n" },
 	{ FMT_UINT, "\t\t%ju keepalive probes sent\n" },
 	{ FMT_UINT, "\t\t%ju challenge acks\n" },
-	{ FMT_UINT, "\t\t%ju challenge acks in answer to a SYN\n" },
+	{ FMT_UINT, "\t\t%ju challenge ACKs sent due to unexpected SYN\n" },
 	{ FMT_UINT, "\t\t%ju D-SACKs for old data\n" },
 	{ FMT_UINT, "\t\t%ju D-SACKs for out-of-order data\n" },
 	{ FMT_UINT, "\t\t%ju zero window advertisements\n" },
