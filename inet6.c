@@ -142,7 +142,7 @@ static const struct stat_phrase ip6g_phrases[] = {
 	P("Ip6InCEPkts", NULL, "\t%ju packet%s received with ECN CE bit set"),
 };
 
-/* RFC 2466's counters, in FreeBSD's per-interface icmp6 wording. */
+/* RFC 2466's counters in FreeBSD's per-interface wording: "icmp6 on IF". */
 static const struct stat_phrase icmp6_phrases[] = {
 	P("Icmp6InMsgs", "received-packets", "\t%ju total input message%s"),
 	P("Icmp6InErrors", "received-errors",
@@ -212,6 +212,79 @@ static const struct stat_phrase icmp6_phrases[] = {
 	PF(NULL, NULL, NULL, SP_OUTHIST),
 };
 
+/*
+ * The global icmp6 block, laid out as the icmp one and as BSD's
+ * icmp6_stats: output first (the messages sent, each type under them,
+ * the Output histogram), then input.  The JSON keys are the
+ * per-interface table's.
+ */
+static const struct stat_phrase icmp6g_phrases[] = {
+	P("Icmp6OutMsgs", "sent-packets", "\t%ju message%s sent"),
+	P("Icmp6OutErrors", "sent-errors", "\t\t%ju error message%s"),
+	P("Icmp6OutRateLimitHost", "errors-discarded-by-rate-limitation",
+	    "\t\t%ju error%s not generated because of rate limitation"),
+	P("Icmp6OutDestUnreachs", "sent-destination-unreachable",
+	    "\t\t%ju destination unreachable message%s"),
+	P("Icmp6OutPktTooBigs", "sent-packet-too-big",
+	    "\t\t%ju packet too big message%s"),
+	P("Icmp6OutTimeExcds", "sent-time-exceeded",
+	    "\t\t%ju time exceeded message%s"),
+	P("Icmp6OutParmProblems", "sent-bad-parameter",
+	    "\t\t%ju parameter problem message%s"),
+	P("Icmp6OutEchos", "sent-echo-requests", "\t\t%ju echo request%s"),
+	PF("Icmp6OutEchoReplies", "sent-echo-replies", "\t\t%ju echo repl%s",
+	    SP_IES),
+	P("Icmp6OutRouterSolicits", "sent-router-solicitation",
+	    "\t\t%ju router solicitation%s"),
+	P("Icmp6OutRouterAdvertisements", "sent-router-advertisement",
+	    "\t\t%ju router advertisement%s"),
+	P("Icmp6OutNeighborSolicits", "sent-neighbor-solicitation",
+	    "\t\t%ju neighbor solicitation%s"),
+	P("Icmp6OutNeighborAdvertisements", "sent-neighbor-advertisement",
+	    "\t\t%ju neighbor advertisement%s"),
+	P("Icmp6OutRedirects", "sent-redirects", "\t\t%ju redirect%s"),
+	PF("Icmp6OutGroupMembQueries", "sent-mld-queries",
+	    "\t\t%ju MLD quer%s", SP_IES),
+	P("Icmp6OutGroupMembResponses", "sent-mld-reports",
+	    "\t\t%ju MLD report%s"),
+	P("Icmp6OutGroupMembReductions", "sent-mld-dones",
+	    "\t\t%ju MLD done%s"),
+	P("Icmp6OutMLDv2Reports", NULL, "\t\t%ju MLDv2 report%s"),
+	PF(NULL, NULL, NULL, SP_OUTHIST),
+	P("Icmp6InMsgs", "received-packets", "\t%ju message%s received"),
+	P("Icmp6InErrors", "received-errors", "\t\t%ju error message%s"),
+	P("Icmp6InCsumErrors", "dropped-bad-checksum",
+	    "\t\t%ju bad checksum%s"),
+	P("Icmp6InDestUnreachs", "received-destination-unreachable",
+	    "\t\t%ju destination unreachable message%s"),
+	P("Icmp6InPktTooBigs", "received-packet-too-big",
+	    "\t\t%ju packet too big message%s"),
+	P("Icmp6InTimeExcds", "received-time-exceeded",
+	    "\t\t%ju time exceeded message%s"),
+	P("Icmp6InParmProblems", "received-bad-parameter",
+	    "\t\t%ju parameter problem message%s"),
+	P("Icmp6InEchos", "received-echo-requests", "\t\t%ju echo request%s"),
+	PF("Icmp6InEchoReplies", "received-echo-replies",
+	    "\t\t%ju echo repl%s", SP_IES),
+	P("Icmp6InRouterSolicits", "received-router-solicitation",
+	    "\t\t%ju router solicitation%s"),
+	P("Icmp6InRouterAdvertisements", "received-router-advertisement",
+	    "\t\t%ju router advertisement%s"),
+	P("Icmp6InNeighborSolicits", "received-neighbor-solicitation",
+	    "\t\t%ju neighbor solicitation%s"),
+	P("Icmp6InNeighborAdvertisements", "received-neighbor-advertisement",
+	    "\t\t%ju neighbor advertisement%s"),
+	P("Icmp6InRedirects", "received-redirects", "\t\t%ju redirect%s"),
+	PF("Icmp6InGroupMembQueries", "received-mld-queries",
+	    "\t\t%ju MLD quer%s", SP_IES),
+	P("Icmp6InGroupMembResponses", "received-mld-reports",
+	    "\t\t%ju MLD report%s"),
+	P("Icmp6InGroupMembReductions", "received-mld-done",
+	    "\t\t%ju MLD done%s"),
+	P("Icmp6InMLDv2Reports", NULL, "\t\t%ju MLDv2 report%s"),
+	PF(NULL, NULL, NULL, SP_INHIST),
+};
+
 /* FreeBSD's icmp6names, by ICMPv6 type. */
 static const char *
 icmp6_name(unsigned int type)
@@ -253,8 +326,8 @@ static const struct stat_block ip6_block = {
 };
 
 static const struct stat_block icmp6_block = {
-	"icmp6", "", icmp6_phrases,
-	sizeof(icmp6_phrases) / sizeof(icmp6_phrases[0]), icmp6_sects,
+	"icmp6", "", icmp6g_phrases,
+	sizeof(icmp6g_phrases) / sizeof(icmp6g_phrases[0]), icmp6_sects,
 	"Icmp6", icmp6_name, STF_SNMP6
 };
 

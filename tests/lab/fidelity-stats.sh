@@ -33,6 +33,10 @@ expect_match "icmp opens with output, as BSD" "$(first icmp)" \
     '^	[0-9]+ messages? sent$'
 expect_match "ip6 opens with total packets received (ip6_stats words)" \
     "$(first ip6)" '^	[0-9]+ total packets? received$'
+expect_match "icmp6 opens with output, as icmp" "$(first icmp6)" \
+    '^	[0-9]+ messages? sent$'
+expect_match "icmp6 on lo keeps FreeBSD's per-interface words" \
+    "$(ns -s -I lo -p icmp6)" '^	[0-9]+ total input messages?$'
 expect_nomatch "ip6: no per-interface wording in the global block" \
     "$(sed -n '/^ip6:$/,/^icmp6:$/p' "$t")" 'total input datagram'
 
