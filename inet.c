@@ -132,15 +132,23 @@ inet_banner(void)
 	    aflag ? " (including servers)" : "");
 	if (Aflag)
 		out_text("%-16.16s ", "Socket");
-	out_text("%-5.5s %-6.6s %-6.6s  %-*.*s %-*.*s", "Proto", "Recv-Q",
-	    "Send-Q", w, w, "Local Address", w, w, "Foreign Address");
+	if (Tflag) {
+		out_text("%-5.5s ", "Proto");
+		tcpx_banner_T();
+		out_text("%-*.*s %-*.*s", w, w, "Local Address", w, w,
+		    "Foreign Address");
+	} else
+		out_text("%-5.5s %-6.6s %-6.6s  %-*.*s %-*.*s", "Proto",
+		    "Recv-Q", "Send-Q", w, w, "Local Address", w, w,
+		    "Foreign Address");
 	if (xflag)
 		out_text(" %6s %6s %6s %6s %6s %5s %-20s", "R-HIWA", "S-HIWA",
 		    "R-BCNT", "S-BCNT", "S-QUED", "Drops", "Timer");
-	else
+	else if (!Tflag)
 		out_text(" %-11s", "(state)");
 	if (bflag)
 		out_text(" %10s %10s", "rxbytes", "txbytes");
+	tcpx_banner();
 	if (vflag) {
 		if (!xflag)
 			out_text(" %6s %6s", "rhiwat", "shiwat");
@@ -392,16 +400,17 @@ diag_attrs(const struct rtattr *const *tb, struct sockrow *r)
 int
 inet_diag_parse(const void *buf, size_t len, struct sockrow *r)
 {
-	const struct rtattr *tb[INET_DIAG_SKV6ONLY + 1];
+	const struct rtattr *tb[INET_DIAG_ULP_INFO + 1];
 	struct inet_diag_msg m;
 
 	/* A damaged attribute list (1) loses the attributes, not the row. */
-	if (nl_body(buf, len, &m, sizeof(m), tb, INET_DIAG_SKV6ONLY) < 0)
+	if (nl_body(buf, len, &m, sizeof(m), tb, INET_DIAG_ULP_INFO) < 0)
 		return (-1);
 	if (m.idiag_family != AF_INET && m.idiag_family != AF_INET6)
 		return (-1);
 	diag_header(&m, r);
 	diag_attrs(tb, r);
+	tcpx_attrs(tb, &r->tx);
 	return (0);
 }
 
@@ -898,11 +907,17 @@ print_row(const struct listing *ls, const struct sockrow *r)
 		out_str(NULL, "%-5.5s ", tproto);
 	else
 		out_str("protocol", NULL, proto);
-	out_uint("receive-bytes-waiting", "%6u ", r->rq);
-	out_uint("send-bytes-waiting", "%6u  ", r->sq);
+	if (Tflag)
+		tcpx_print_T(&r->tx, istcp);
+	else {
+		out_uint("receive-bytes-waiting", "%6u ", r->rq);
+		out_uint("send-bytes-waiting", "%6u  ", r->sq);
+	}
 	print_ends(ls, r, mapped, 0);
 	if (xflag)
 		print_buffers(r);
+	else if (Tflag)
+		;	/* FreeBSD's -T has no state column */
 	else if (istcp)
 		out_str("tcp-state", "%-11s", state_name(r->state, sbuf));
 	else
@@ -913,6 +928,7 @@ print_row(const struct listing *ls, const struct sockrow *r)
 		put_figure("sent-bytes", " %10s", istcp && r->have_bytes,
 		    r->txbytes);
 	}
+	tcpx_print(&r->tx, istcp);
 	if (vflag) {
 		if (!xflag) {
 			put_figure("receive-high-water", " %6s", r->have_mem,
@@ -1051,6 +1067,7 @@ wanted_ext(const struct listing *ls)
 		ext |= 1 << (INET_DIAG_SKMEMINFO - 1);
 	if (bflag && ls->proto == IPPROTO_TCP)
 		ext |= 1 << (INET_DIAG_INFO - 1);
+	ext |= tcpx_ext(ls->proto);
 	return (ext);
 }
 

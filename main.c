@@ -70,7 +70,7 @@ static void
 usage(void)
 {
 	fprintf(stderr, "%s\n",
-"usage: netstat [-46AaLlnvWx] [-f address_family | -p protocol] [-M dir]\n"
+"usage: netstat [-46AaCcLlnTvWx] [-f address_family | -p protocol] [-M dir]\n"
 "       netstat -i | -I interface [-abdhnt] [-f address_family] [-M dir]\n"
 "       netstat -w wait [-I interface] [-dhv] [-q count]\n"
 "       netstat -s [-s] [-f address_family | -p protocol] [-I interface]"
@@ -236,6 +236,10 @@ check_modes(const struct protox *tp)
 		ns_errx("-L: only with the socket list");
 	if (xflag && (sflag || iflag || rflag || gflag || mflag || Lflag))
 		ns_errx("-x: only with the socket list");
+	if ((Tflag || Cflag || cflag) && (sflag || iflag || rflag || gflag ||
+	    mflag || Lflag || interval))
+		ns_errx("-%c: only with the socket list",
+		    Tflag ? 'T' : Cflag ? 'C' : 'c');
 	if (tp != NULL && (rflag || gflag || (iflag && !sflag)))
 		ns_errx("-p: not with -i, -r or -g");
 	if (af == AF_PACKET && !iflag && interface == NULL && !gflag)
@@ -356,7 +360,7 @@ main(int argc, char *argv[])
 
 	argc = take_libxo(argc, argv);
 	while ((ch = getopt(argc, argv,
-	    ":46AabdF:f:ghI:iLlM:mnp:q:rstvWw:x")) != -1) {
+	    ":46AabCcdF:f:ghI:iLlM:mnp:q:rsTtvWw:x")) != -1) {
 		switch (ch) {
 		case '4':
 			af = AF_INET;
@@ -440,6 +444,15 @@ main(int argc, char *argv[])
 			break;
 		case 'x':
 			xflag = 1;
+			break;
+		case 'T':
+			Tflag = 1;
+			break;
+		case 'C':
+			Cflag = 1;
+			break;
+		case 'c':
+			cflag = 1;
 			break;
 		case ':':
 			ns_warnx("-%c: missing argument", optopt);

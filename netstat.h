@@ -48,6 +48,10 @@ extern int	tflag;		/* -i: Time column */
 extern int	vflag;		/* verbose */
 extern int	Wflag;		/* wide: never truncate */
 extern int	xflag;		/* socket buffers and timers */
+extern int	Tflag;		/* TCP diagnostic counters (tcpinfo.c) */
+extern int	Cflag;		/* congestion control (tcpinfo.c) */
+extern int	cflag;		/* upper-layer protocol (tcpinfo.c) */
+extern int	Bflag;		/* packet sockets (packet.c) */
 
 extern int	af;		/* AF_UNSPEC, AF_INET, AF_INET6, AF_UNIX, AF_PACKET */
 extern char	*interface;	/* -I, or NULL */
@@ -548,6 +552,34 @@ int	filter_tables(const struct filter *);
 #define	INET_MEMVARS	9	/* SK_MEMINFO_VARS; inet.c checks */
 
 /*
+ * Inside a TCP connection (tcpinfo.c): -T, -C, -c, from tcp_info,
+ * INET_DIAG_CONG and INET_DIAG_ULP_INFO.  The parsers are pure functions
+ * over an attribute's payload; tcpx_attrs() takes an inet_diag answer's
+ * attributes indexed up to INET_DIAG_ULP_INFO.
+ */
+#define	TCPX_NAMEMAX	16	/* TCP_CA_NAME_MAX, TCP_ULP_NAME_MAX */
+
+struct tcpx {
+	uint32_t	retrans, ooo, lost, rtos;
+	uint32_t	cwnd, ssthresh, mss, rtt, rttvar;
+	int		ecn;
+	char		cc[TCPX_NAMEMAX];
+	char		ulp[TCPX_NAMEMAX];
+	unsigned int	have_info:1, have_ooo:1, have_rtos:1, have_cc:1,
+			have_ulp:1;
+};
+
+int	tcpx_info(const void *, size_t, struct tcpx *);
+int	tcpx_cong(const void *, size_t, struct tcpx *);
+int	tcpx_ulp(const void *, size_t, struct tcpx *);
+void	tcpx_attrs(const struct rtattr *const *, struct tcpx *);
+unsigned char tcpx_ext(int);
+void	tcpx_banner_T(void);
+void	tcpx_banner(void);
+void	tcpx_print_T(const struct tcpx *, int);
+void	tcpx_print(const struct tcpx *, int);
+
+/*
  * One Internet socket, as either source describes it.  Figures a source
  * lacks have their have_* flag clear and print as "-".
  */
@@ -567,6 +599,7 @@ struct sockrow {
 	uint32_t	mem[INET_MEMVARS];
 	unsigned long long rxbytes, txbytes;
 	unsigned int	drops;
+	struct tcpx	tx;		/* -T, -C, -c (tcpinfo.c) */
 	unsigned int	have_cookie:1, have_mem:1, have_bytes:1,
 			have_drops:1, have_maxq:1, have_timer:1;
 };

@@ -72,6 +72,7 @@
 	{ FMT_UINT, "\t%ju " },
 	{ FMT_STR, "%s\n" },
 	{ FMT_STR, " on %s:\n" },
+	{ FMT_STR, " %3s" },
 	{ FMT_UINT, " %6u" },
 	{ FMT_STR, " %6s" },
 	{ FMT_STR, " %-6.6s" },
