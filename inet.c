@@ -853,11 +853,18 @@ print_buffers(const struct sockrow *r)
 static void
 print_owner(const struct sockrow *r)
 {
+	sock_owner(r->inode);
+}
+
+/* " process:pid" of the socket with inode ino, or " -"; unix.c too. */
+void
+sock_owner(unsigned long long ino)
+{
 	const struct owner *o;
 
 	if (!owners_loaded)
 		load_owners();
-	if ((o = own_find(r->inode)) == NULL) {
+	if ((o = own_find(ino)) == NULL) {
 		out_str(NULL, " %s", "-");
 		return;
 	}

@@ -70,7 +70,7 @@ static void
 usage(void)
 {
 	fprintf(stderr, "%s\n",
-"usage: netstat [-46AaCcLlnTvWx] [-f address_family | -p protocol] [-M dir]\n"
+"usage: netstat [-46AaBCcLlnTvWx] [-f address_family | -p protocol] [-M dir]\n"
 "       netstat -i | -I interface [-abdhnt] [-f address_family] [-M dir]\n"
 "       netstat -w wait [-I interface] [-dhv] [-q count]\n"
 "       netstat -s [-s] [-f address_family | -p protocol] [-I interface]"
@@ -137,6 +137,8 @@ name2af(const char *name)
 		return (AF_INET6);
 	if (strcmp(name, "unix") == 0 || strcmp(name, "local") == 0)
 		return (AF_UNIX);
+	if (strcmp(name, "vsock") == 0)
+		return (AF_VSOCK);
 	if (strcmp(name, "link") == 0)
 		return (AF_PACKET);
 	ns_errx("%s: unknown address family", name);
@@ -246,6 +248,10 @@ check_modes(const struct protox *tp)
 		ns_errx("link: address family only with -i or -g");
 	if (af == AF_UNIX && (sflag || iflag || rflag || gflag || interval))
 		ns_errx("unix: address family only with the socket list");
+	if ((af == AF_VSOCK || Bflag) && (sflag || iflag || rflag || gflag ||
+	    mflag || interval || Lflag || tp != NULL))
+		ns_errx("%s: only with the socket list, without -p",
+		    Bflag ? "-B" : "vsock");
 	if (af == AF_UNIX && tp != NULL)
 		ns_errx("-f unix and -p cannot be used together");
 	if (interval && (rflag || gflag || Lflag))
@@ -334,6 +340,16 @@ sockets(const struct protox *tp)
 	const struct protox *sp;
 	int rank, more;
 
+	if (Bflag) {
+		packetpr();
+		return;
+	}
+	if (af == AF_VSOCK) {
+		out_open_list("socket");
+		vsockpr();
+		out_close_list();
+		return;
+	}
 	out_open_list("socket");
 	if (af != AF_UNIX && tp != NULL) {
 		if (tp->pr_cblocks == NULL)
@@ -360,7 +376,7 @@ main(int argc, char *argv[])
 
 	argc = take_libxo(argc, argv);
 	while ((ch = getopt(argc, argv,
-	    ":46AabCcdF:f:ghI:iLlM:mnp:q:rsTtvWw:x")) != -1) {
+	    ":46AaBbCcdF:f:ghI:iLlM:mnp:q:rsTtvWw:x")) != -1) {
 		switch (ch) {
 		case '4':
 			af = AF_INET;
@@ -444,6 +460,9 @@ main(int argc, char *argv[])
 			break;
 		case 'x':
 			xflag = 1;
+			break;
+		case 'B':
+			Bflag = 1;
 			break;
 		case 'T':
 			Tflag = 1;

@@ -53,7 +53,8 @@ extern int	Cflag;		/* congestion control (tcpinfo.c) */
 extern int	cflag;		/* upper-layer protocol (tcpinfo.c) */
 extern int	Bflag;		/* packet sockets (packet.c) */
 
-extern int	af;		/* AF_UNSPEC, AF_INET, AF_INET6, AF_UNIX, AF_PACKET */
+extern int	af;		/* AF_UNSPEC, AF_INET, AF_INET6, AF_UNIX, AF_PACKET,
+				   AF_VSOCK */
 extern char	*interface;	/* -I, or NULL */
 extern int	interval;	/* -w seconds, 0 when not given */
 extern int	qcount;		/* -q lines, 0 for unlimited */
@@ -461,6 +462,7 @@ int	arp_parse(const char *, size_t, struct parp *);
 /* inet.c: Internet sockets */
 void	protopr(const struct protox *);
 void	listen_banner(void);	/* -L title and header, once; unix.c too */
+void	sock_owner(unsigned long long);	/* -v: " process:pid"; unix.c too */
 /* inet_stats.c: IPv4 statistics */
 void	ip_stats(const struct protox *);
 void	icmp_stats(const struct protox *);
@@ -578,6 +580,31 @@ void	tcpx_banner_T(void);
 void	tcpx_banner(void);
 void	tcpx_print_T(const struct tcpx *, int);
 void	tcpx_print(const struct tcpx *, int);
+
+/*
+ * Other socket families: packet sockets (packet.c, -B), vsock (vsock.c,
+ * -f vsock).  The parsers are pure functions over one answer or line.
+ */
+struct pktrow {
+	unsigned int	 type;		/* SOCK_RAW, SOCK_DGRAM */
+	unsigned int	 proto;		/* ETH_P_*, host order */
+	int		 ifindex;	/* 0: every interface */
+	unsigned long long ino;
+	unsigned int	 rmem, drops;
+	unsigned int	 have_if:1, have_mem:1;
+};
+
+struct vsockrow {
+	unsigned int	 type, state;	/* SOCK_*, Linux's TCP_* */
+	uint32_t	 lcid, lport, fcid, fport;	/* ~0: any */
+	unsigned long long ino;
+};
+
+int	packet_diag_parse(const void *, size_t, struct pktrow *);
+int	packet_proc_parse(const char *, size_t, struct pktrow *);
+void	packetpr(void);
+int	vsock_diag_parse(const void *, size_t, struct vsockrow *);
+void	vsockpr(void);
 
 /*
  * One Internet socket, as either source describes it.  Figures a source

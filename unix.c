@@ -294,8 +294,9 @@ unix_row(struct unixctx *c, const struct unixrow *u)
 	if (c->printed++ == 0) {
 		out_text("Active LOCAL (UNIX) domain sockets\n");
 		out_text("%-16.16s %-6.6s %-6.6s %-6.6s %16.16s %16.16s "
-		    "%16.16s %16.16s Addr\n", "Address", "Type", "Recv-Q",
-		    "Send-Q", "Inode", "Conn", "Refs", "Nextref");
+		    "%16.16s %16.16s%s Addr\n", "Address", "Type", "Recv-Q",
+		    "Send-Q", "Inode", "Conn", "Refs", "Nextref",
+		    vflag ? " process:pid" : "");
 	}
 	if (c->refs != NULL && !c->refs->failed) {
 		refs = refs_first(c->refs, u->ino);
@@ -312,6 +313,8 @@ unix_row(struct unixctx *c, const struct unixrow *u)
 	out_uint("connection", " %16u", u->peer);
 	out_uint("first-reference", " %16u", refs);
 	out_uint("next-reference", " %16u", next);
+	if (vflag)
+		sock_owner(u->ino);	/* inet.c's one scan of /proc/N/fd */
 	out_str(NULL, " ", "");
 	unix_path("%s", u);
 	out_str(NULL, "\n", "");
