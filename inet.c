@@ -43,6 +43,8 @@ enum {
 };
 
 #define	ST(s)		(1U << (s))
+/* Protocols whose sockets have TCP's states (MPTCP: mptcp.c's notes). */
+#define	TCPSTATES(p)	((p) == IPPROTO_TCP || (p) == IPPROTO_MPTCP)
 #define	ALL_STATES	0xffffffffU
 
 /* BSD's names for Linux's states. */
@@ -888,7 +890,10 @@ row_protocol(const struct listing *ls, const struct sockrow *r, char *json,
 	    ((v[0] == '6' || v[1] == '6') && ls->show6)))
 		return (0);
 	(void)stpcpy(stpcpy(json, ls->name), v);
-	(void)stpcpy(stpncpy(text, ls->name, 3), v);
+	if (ls->proto == IPPROTO_MPTCP)
+		(void)strcpy(text, "mptcp");	/* Darwin's; fills the column */
+	else
+		(void)stpcpy(stpncpy(text, ls->name, 3), v);
 	return (1);
 }
 
@@ -925,7 +930,7 @@ print_row(const struct listing *ls, const struct sockrow *r)
 		print_buffers(r);
 	else if (Tflag)
 		;	/* FreeBSD's -T has no state column */
-	else if (istcp)
+	else if (TCPSTATES(ls->proto))
 		out_str("tcp-state", "%-11s", state_name(r->state, sbuf));
 	else
 		out_str(NULL, "%-11s", "");
@@ -1009,7 +1014,7 @@ collect_halfopen(const struct sockrow *r)
 static void
 take_row(struct listing *ls, const struct sockrow *r)
 {
-	int istcp = ls->proto == IPPROTO_TCP;
+	int istcp = TCPSTATES(ls->proto);
 
 	if (ls->collect) {
 		if (r->state == LS_SYN_RECV || r->state == LS_NEW_SYN_RECV)
@@ -1050,7 +1055,7 @@ diag_msg(const struct nlmsghdr *nlh, void *arg)
 static unsigned int
 wanted_states(const struct listing *ls)
 {
-	if (ls->proto != IPPROTO_TCP)
+	if (!TCPSTATES(ls->proto))
 		return (ALL_STATES);
 	if (ls->collect)
 		return (ST(LS_SYN_RECV) | ST(LS_NEW_SYN_RECV));
@@ -1085,17 +1090,27 @@ diag_list(struct listing *ls)
 	struct {
 		struct nlmsghdr		nlh;
 		struct inet_diag_req_v2	r;
+		struct rtattr		rta;	/* protocols past 255 */
+		uint32_t		proto;
 	} req;
+	size_t len = sizeof(req.nlh) + sizeof(req.r);
 
 	if (diag_fd < 0 && (diag_fd = nl_open(NETLINK_SOCK_DIAG)) < 0)
 		return (-errno);
 	memset(&req, 0, sizeof(req));
 	req.nlh.nlmsg_type = SOCK_DIAG_BY_FAMILY;
 	req.r.sdiag_family = (unsigned char)ls->family;
-	req.r.sdiag_protocol = (unsigned char)ls->proto;
 	req.r.idiag_ext = wanted_ext(ls);
 	req.r.idiag_states = wanted_states(ls);
-	return (nl_dump(diag_fd, &req, sizeof(req), diag_msg, ls));
+	if (ls->proto > 255) {
+		/* MPTCP: a kernel without the attribute refuses protocol 0. */
+		req.rta.rta_type = INET_DIAG_REQ_PROTOCOL;
+		req.rta.rta_len = RTA_LENGTH(sizeof(req.proto));
+		req.proto = (uint32_t)ls->proto;
+		len = sizeof(req);
+	} else
+		req.r.sdiag_protocol = (unsigned char)ls->proto;
+	return (nl_dump(diag_fd, &req, len, diag_msg, ls));
 }
 
 /*
@@ -1306,6 +1321,10 @@ inet_proc_file(const struct listing *ls)
 static void
 inet_proc_list(struct listing *ls)
 {
+	if (ls->proto == IPPROTO_MPTCP) {
+		mptcp_unavailable();	/* no proc file lists them */
+		return;
+	}
 	(void)proc_lines(inet_proc_file(ls), 1, 0, inet_proc_line, ls);
 }
 
@@ -1372,6 +1391,9 @@ listing_init(struct listing *ls, int proto, const char *svc)
 		break;
 	case IPPROTO_UDPLITE:
 		ls->name = "udplite";
+		break;
+	case IPPROTO_MPTCP:
+		ls->name = "mptcp";
 		break;
 	default:
 		ls->proto = IPPROTO_RAW;

@@ -60,6 +60,8 @@ const struct protox protox[] = {
 	    udplite6_stats, SOCK(0, "udp"), NULL },
 	{ "raw6",	AF_INET6,  IPPROTO_RAW,	AF_INET6, PR_EXPLICIT, NULL,
 	    SOCK(0, NULL), NULL },
+	{ "mptcp",	AF_UNSPEC, IPPROTO_MPTCP, AF_INET, PR_EXPLICIT, NULL,
+	    SOCK(0, "tcp"), NULL },
 	{ NULL,		0,	   0,		0,	  0, NULL,
 	    NULL, 0, NULL, NULL }
 };

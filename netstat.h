@@ -605,6 +605,7 @@ int	packet_proc_parse(const char *, size_t, struct pktrow *);
 void	packetpr(void);
 int	vsock_diag_parse(const void *, size_t, struct vsockrow *);
 void	vsockpr(void);
+void	mptcp_unavailable(void);
 
 /*
  * One Internet socket, as either source describes it.  Figures a source

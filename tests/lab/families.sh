@@ -65,5 +65,29 @@ else
 	expect_match "-f vsock: one line says the module is missing" "$out" '^netstat: vsock: protocol not available \(module vsock_diag not loaded\)$'
 	ok "# SKIP -f vsock rows: no vsock_loopback/vsock_diag module"
 fi
+if [ "$(cat /proc/sys/net/mptcp/enabled 2>/dev/null)" = 1 ]; then
+	python3 -c '
+import socket, sys, time
+P = socket.IPPROTO_MPTCP if hasattr(socket, "IPPROTO_MPTCP") else 262
+l = socket.socket(socket.AF_INET, socket.SOCK_STREAM, P)
+l.bind(("127.0.0.1", 6000)); l.listen()
+c = socket.socket(socket.AF_INET, socket.SOCK_STREAM, P)
+c.connect(("127.0.0.1", 6000)); a, _ = l.accept()
+open(sys.argv[1], "w").write("ready\n")
+time.sleep(60)' "$LABTMP/mp.ready" &
+	i=0
+	while [ ! -s "$LABTMP/mp.ready" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+	out=$(ns -an -p mptcp)
+	expect_match "-p mptcp: the MPTCP connection" "$out" '^mptcp +0 +0  127\.0\.0\.1\.6000 +127\.0\.0\.1\.[0-9]+ +ESTABLISHED$'
+	expect_match "-p mptcp: the MPTCP listener" "$out" '^mptcp +0 +0  127\.0\.0\.1\.6000 +\*\.\* +LISTEN$'
+	expect_eq "-p mptcp: as many as ss -M lists" \
+	    "$(printf '%s\n' "$out" | tail -n +3 | wc -l)" \
+	    "$(ss -Mna | tail -n +2 | wc -l)"
+	out=$(ns -anc -p tcp)
+	expect_match "-c: the subflows say mptcp" "$out" '^tcp4 .* 127\.0\.0\.1\.6000 +127\.0\.0\.1\.[0-9]+ +ESTABLISHED mptcp$'
+	json_ok "-p mptcp JSON parses" ns -an -p mptcp --libxo json
+else
+	ok "# SKIP -p mptcp: net.mptcp.enabled is not 1"
+fi
 check "-B -p tcp is refused" sh -c '! ns -B -p tcp'
 lab_done
