@@ -34,7 +34,7 @@ LIBASAN=	tests/libnetstat-asan.a
 # tests/nlfuzz-X program is tests/nlfuzz-X.c and $(LIB), its -asan twin
 # the same under the sanitizers.
 NLFUZZ=		tests/nlfuzz-inet tests/nlfuzz-unix tests/nlfuzz-if \
-		tests/nlfuzz-route
+		tests/nlfuzz-route tests/nlfuzz-fam
 NLFUZZASAN=	$(NLFUZZ:=-asan)
 NLFUZZSRCS=	$(NLFUZZ:=.c)
 SANFLAGS=	-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
