@@ -62,6 +62,8 @@ const struct protox protox[] = {
 	    SOCK(0, NULL), NULL },
 	{ "mptcp",	AF_UNSPEC, IPPROTO_MPTCP, AF_INET, PR_EXPLICIT, NULL,
 	    SOCK(0, "tcp"), NULL },
+	{ "sctp",	AF_UNSPEC, IPPROTO_SCTP, AF_INET, PR_EXPLICIT, NULL,
+	    sctppr, 0, NULL, NULL },
 	{ NULL,		0,	   0,		0,	  0, NULL,
 	    NULL, 0, NULL, NULL }
 };

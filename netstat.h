@@ -607,6 +607,28 @@ int	vsock_diag_parse(const void *, size_t, struct vsockrow *);
 void	vsockpr(void);
 void	mptcp_unavailable(void);
 
+/* SCTP (sctp.c): a net/sctp/assocs or net/sctp/eps line. */
+#define	SCTP_MAXADDRS	8	/* addresses kept per side */
+
+struct sctpaddr {
+	int		 family;
+	int		 primary;
+	unsigned char	 addr[16];
+};
+
+struct sctprow {
+	int		 type;		/* SOCK_STREAM: 1to1, else 1toN */
+	int		 state;		/* Linux's enum sctp_state */
+	int		 listening;	/* an endpoint (eps) */
+	unsigned int	 lport, fport, rq, sq;
+	unsigned long long ino;
+	struct sctpaddr	 laddr[SCTP_MAXADDRS], faddr[SCTP_MAXADDRS];
+	int		 nladdr, nfaddr;
+};
+
+int	sctp_proc_parse(const char *, size_t, int, struct sctprow *);
+void	sctppr(const struct protox *);
+
 /*
  * One Internet socket, as either source describes it.  Figures a source
  * lacks have their have_* flag clear and print as "-".

@@ -69,6 +69,8 @@
 	{ FMT_STR, "%6s " },
 	{ FMT_INT, " %6d" },
 	{ FMT_UINT, "\t\t%llu " },
+	{ FMT_STR, "%-22s " },
+	{ FMT_STR, "%-6.6s " },
 	{ FMT_STR, "\t\t%s" },
 	{ FMT_INT, ": %jd\n" },
 	{ FMT_UINT, ": %ju\n" },

@@ -2,7 +2,7 @@
  * Known answers and hostile bytes for the parsers of issue 12: tcp_info,
  * INET_DIAG_CONG and INET_DIAG_ULP_INFO (tcpinfo.c, through inet.c's
  * inet_diag_parse), packet_diag and net/packet (packet.c), vsock_diag
- * (vsock.c).  See nlfuzz.h.
+ * (vsock.c), net/sctp/assocs and eps (sctp.c).  See nlfuzz.h.
  */
 #include <linux/inet_diag.h>
 #include <linux/packet_diag.h>
@@ -228,6 +228,33 @@ vsock_known(void)
 }
 
 static void
+sctp_known(void)
+{
+	static const char assoc[] = "       0        0 2   1   3  0       1"
+	    "       12       34       0 31338 9000   40000  10.0.0.1 "
+	    "*192.168.1.1 <-> *10.0.0.2 192.168.1.2 \t    30000    10    10";
+	static const char ep[] = "       0        0 1   10  40   9000      0"
+	    " 31337 2001:db8::1 ";
+	static const char bad[] = "       0        0 2   1   3  0       1"
+	    "        0        0       0 31338 9000   40000  10.0.0.1 10.0.0.2";
+	struct sctprow r;
+
+	check(sctp_proc_parse(assoc, sizeof(assoc) - 1, 0, &r) == 0 &&
+	    r.type == 2 && r.state == 3 && r.sq == 12 && r.rq == 34 &&
+	    r.ino == 31338 && r.lport == 9000 && r.fport == 40000 &&
+	    r.nladdr == 2 && r.nfaddr == 2 && r.laddr[1].primary &&
+	    r.faddr[0].primary && r.laddr[0].family == AF_INET,
+	    "fam: sctp_proc_parse: an association, two addresses a side");
+	check(sctp_proc_parse(ep, sizeof(ep) - 1, 1, &r) == 0 &&
+	    r.listening && r.lport == 9000 && r.ino == 31337 &&
+	    r.nladdr == 1 && r.laddr[0].family == AF_INET6,
+	    "fam: sctp_proc_parse: an endpoint");
+	check(sctp_proc_parse(bad, sizeof(bad) - 1, 0, &r) < 0 &&
+	    sctp_proc_parse(assoc, 40, 0, &r) < 0,
+	    "fam: sctp_proc_parse: no \"<->\", a cut line: refused");
+}
+
+static void
 fuzz(int iterations)
 {
 	static const char *const ulps[] = { "tls", "mptcp", NULL };
@@ -270,6 +297,7 @@ main(void)
 	inet_known();
 	packet_known();
 	vsock_known();
+	sctp_known();
 	fuzz(ITERATIONS);
 	return (failures ? 1 : 0);
 }

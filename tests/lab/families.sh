@@ -1,6 +1,6 @@
 # Every kind of socket: packet sockets (-B) against ss -0p, the owner of
 # unix sockets (-v), vsock (-f vsock) where vsock_diag is loaded, MPTCP
-# (-p mptcp) where net.mptcp.enabled allows.
+# (-p mptcp) where net.mptcp.enabled allows, SCTP's one line without sctp.
 
 ip link set lo up
 ip link add fv0 type veth peer name fv1
@@ -88,6 +88,13 @@ time.sleep(60)' "$LABTMP/mp.ready" &
 	json_ok "-p mptcp JSON parses" ns -an -p mptcp --libxo json
 else
 	ok "# SKIP -p mptcp: net.mptcp.enabled is not 1"
+fi
+out=$(ns -an -p sctp 2>&1)
+if [ -d /proc/net/sctp ]; then
+	json_ok "-p sctp JSON parses" ns -an -p sctp --libxo json
+else
+	expect_eq "-p sctp: one line says the module is missing" "$out" \
+	    "netstat: sctp: protocol not available (module sctp not loaded)"
 fi
 check "-B -p tcp is refused" sh -c '! ns -B -p tcp'
 lab_done
