@@ -362,13 +362,14 @@ diag_header(const struct inet_diag_msg *m, struct sockrow *r)
 	}
 }
 
-/* The extensions asked for: v6only, meminfo, tcp_info's byte counts. */
+/*
+ * The extensions asked for: v6only, meminfo; tcp_info (the byte counts
+ * of -b among its figures) is tcpinfo.c's to read.
+ */
 static void
 diag_attrs(const struct rtattr *const *tb, struct sockrow *r)
 {
 	const size_t drops = (SK_MEMINFO_DROPS + 1) * sizeof(uint32_t);
-	const size_t bytes = offsetof(struct tcp_info, tcpi_bytes_received) +
-	    sizeof(uint64_t);
 	const unsigned char *d;
 	size_t dlen;
 
@@ -386,15 +387,11 @@ diag_attrs(const struct rtattr *const *tb, struct sockrow *r)
 			r->have_mem = 1;
 		}
 	}
-	if (tb[INET_DIAG_INFO] != NULL) {
-		d = nl_data(tb[INET_DIAG_INFO], &dlen);
-		if (dlen >= bytes) {
-			memcpy(&r->txbytes, d + offsetof(struct tcp_info,
-			    tcpi_bytes_acked), sizeof(uint64_t));
-			memcpy(&r->rxbytes, d + offsetof(struct tcp_info,
-			    tcpi_bytes_received), sizeof(uint64_t));
-			r->have_bytes = 1;
-		}
+	tcpx_attrs(tb, &r->tx);
+	if (r->tx.have_bytes) {
+		r->txbytes = r->tx.bytes_acked;
+		r->rxbytes = r->tx.bytes_received;
+		r->have_bytes = 1;
 	}
 }
 
@@ -412,7 +409,6 @@ inet_diag_parse(const void *buf, size_t len, struct sockrow *r)
 		return (-1);
 	diag_header(&m, r);
 	diag_attrs(tb, r);
-	tcpx_attrs(tb, &r->tx);
 	return (0);
 }
 

@@ -564,11 +564,12 @@ int	filter_tables(const struct filter *);
 struct tcpx {
 	uint32_t	retrans, ooo, lost, rtos;
 	uint32_t	cwnd, ssthresh, mss, rtt, rttvar;
+	uint64_t	bytes_acked, bytes_received;	/* -b */
 	int		ecn;
 	char		cc[TCPX_NAMEMAX];
 	char		ulp[TCPX_NAMEMAX];
 	unsigned int	have_info:1, have_ooo:1, have_rtos:1, have_cc:1,
-			have_ulp:1;
+			have_ulp:1, have_bytes:1;
 };
 
 int	tcpx_info(const void *, size_t, struct tcpx *);

@@ -4,7 +4,8 @@
  * control) and -c (the "TCP stack": on Linux the upper-layer protocol),
  * from the inet_diag answers' INET_DIAG_INFO (struct tcp_info),
  * INET_DIAG_CONG and INET_DIAG_ULP_INFO.  The proc files have none of
- * it: their rows print "-".
+ * it: their rows print "-".  tcp_info is read here only: -b's byte
+ * counts come from tcpx_info() too.
  */
 #include <sys/socket.h>
 
@@ -67,6 +68,13 @@ tcpx_info(const void *buf, size_t len, struct tcpx *tx)
 	tx->ecn = (d[offsetof(struct tcp_info, tcpi_options)] &
 	    TCPI_OPT_ECN) != 0;
 	tx->have_info = 1;
+	if (TI_HAS(len, tcpi_bytes_received)) {
+		memcpy(&tx->bytes_acked, d + offsetof(struct tcp_info,
+		    tcpi_bytes_acked), sizeof(uint64_t));
+		memcpy(&tx->bytes_received, d + offsetof(struct tcp_info,
+		    tcpi_bytes_received), sizeof(uint64_t));
+		tx->have_bytes = 1;
+	}
 	if (TI_HAS(len, tcpi_rcv_ooopack)) {
 		tx->ooo = ti_u32(d, offsetof(struct tcp_info,
 		    tcpi_rcv_ooopack));
@@ -153,8 +161,8 @@ tcpx_ext(int proto)
 
 	if (proto != IPPROTO_TCP)
 		return (0);
-	/* tcp_info; the ULP's name comes with it. */
-	if (Tflag || Cflag || cflag)
+	/* tcp_info (-b's byte counts too); the ULP's name comes with it. */
+	if (Tflag || Cflag || cflag || bflag)
 		ext |= 1 << (INET_DIAG_INFO - 1);
 	if (Cflag)
 		ext |= 1 << (INET_DIAG_CONG - 1);
