@@ -148,6 +148,8 @@ inet_banner(void)
 		    "R-BCNT", "S-BCNT", "S-QUED", "Drops", "Timer");
 	else if (!Tflag)
 		out_text(" %-11s", "(state)");
+	else
+		out_text(" ");	/* -T: the rows' address ends in a blank */
 	if (bflag)
 		out_text(" %10s %10s", "rxbytes", "txbytes");
 	tcpx_banner();

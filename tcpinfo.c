@@ -245,11 +245,7 @@ tcpx_print(const struct tcpx *tx, int istcp)
 	int info = istcp && tx->have_info;
 
 	if (Tflag) {
-		/* Without -x, nothing (no state) stands after the address. */
-		if (xflag)
-			tcpx_fig("lost-packets", " %6s", info, tx->lost);
-		else
-			tcpx_fig("lost-packets", "%6s", info, tx->lost);
+		tcpx_fig("lost-packets", " %6s", info, tx->lost);
 		tcpx_fig("retransmit-timeouts", " %6s", info && tx->have_rtos,
 		    tx->rtos);
 	}
