@@ -91,6 +91,12 @@ fi
 json_ok "-TCc --libxo json parses" ns -anTCc -p tcp --libxo json
 j=$(ns -anC -p tcp --libxo json)
 expect_match "-C JSON: cc, snd-cwnd, srtt-us" "$j" '"cc":"reno","snd-cwnd":[0-9]+,"snd-ssthresh":[0-9]+,"t-maxseg":[0-9]+,"ecn":"(on|off)","srtt-us":[0-9]+,"rttvar-us":[0-9]+'
+# Right-aligned last columns: each row ends where its header does.
+for o in -anT -anTb; do
+	check "$o: rows end under the header's last column" sh -c \
+	    "$NETSTAT $o -p tcp | awk 'NR == 2 { h = length(\$0) }
+	    NR > 2 && length(\$0) != h { bad = 1 } END { exit bad }'"
+done
 out=$(ns -anTCc)
 no_trailing_blanks "-TCc: no trailing blanks" "$out"
 expect_match "-T header: FreeBSD's columns, Linux's after" "$out" '^Proto Rexmit OOORcv 0-win  Local Address +Foreign Address +Lost +RTO Stack +CC +cwin'
