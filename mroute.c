@@ -458,10 +458,11 @@ mfc6_row(const struct mfc *m)
 
 	out_open_instance();
 	inet_ntop(AF_INET6, m->origin, a, sizeof(a));
-	out_str("origin", Wflag ? " %-39s" : " %-29.29s", a);
+	/* The keys of IPv4's entries: one key per concept. */
+	out_str("origin-address", Wflag ? " %-39s" : " %-29.29s", a);
 	inet_ntop(AF_INET6, m->group, a, sizeof(a));
-	out_str("group", Wflag ? " %-39s" : " %-16.16s", a);
-	out_uint("total-packets", " %9llu", m->pkts);
+	out_str("group-address", Wflag ? " %-39s" : " %-16.16s", a);
+	out_uint("sent-packets", " %9llu", m->pkts);
 	out_str(NULL, "   %3s", "-");
 	out_int("parent", "  %3d   ", m->parent);
 	out_uint("bytes", NULL, m->bytes);

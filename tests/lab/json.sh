@@ -44,7 +44,7 @@ cat >"$LABTMP/keys.py" <<'PY'
 import ipaddress, json, re, sys
 
 NET = {"network", "destination"}
-ADDR = {"address", "gateway", "preferred-source", "group", "origin",
+ADDR = {"address", "gateway", "preferred-source", "group",
     "origin-address", "group-address", "route", "source", "inet-address",
     "inet6-address"}
 BOOL = {"default"}
