@@ -1034,7 +1034,7 @@ print_listener(const struct listing *ls, const struct sockrow *r)
 	out_uint("queue-length", NULL, r->rq);
 	out_uint("incomplete-queue-length", NULL, inc);
 	if (r->have_maxq)
-		out_uint("maximum-queue-length", NULL, r->maxq);
+		out_uint("queue-limit", NULL, r->maxq);
 	print_ends(ls, r, mapped, 1);
 	out_str(NULL, "\n", NULL);
 	out_close_instance();

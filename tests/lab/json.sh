@@ -49,7 +49,7 @@ ADDR = {"address", "gateway", "preferred-source", "group",
     "inet6-address"}
 BOOL = {"default"}
 INT = {"link", "gateway-link", "mtu", "metric", "queue-length",
-    "incomplete-queue-length", "maximum-queue-length"}
+    "incomplete-queue-length", "queue-limit"}
 LL = re.compile(r"^[0-9a-f]{2}(:[0-9a-f]{2})*$")
 # Interface names have one key: these others must not appear.
 OLDNAME = {"name", "interface", "ifname"}
@@ -176,7 +176,7 @@ got=$(ns -nL -f inet --libxo json | python3 -c 'import json, sys
 for s in json.load(sys.stdin)["statistics"]["socket"]:
     if s["local"]["address"] == "10.31.0.1" and s["local"]["port"] == "7031":
         print("%d/%d/%s" % (s["queue-length"], s["incomplete-queue-length"],
-            s.get("maximum-queue-length", "-")), s["listen-queue-sizes"])')
+            s.get("queue-limit", "-")), s["listen-queue-sizes"])')
 expect_eq "-L: JSON numbers = the text's qlen/incqlen/maxqlen" "$got" \
     "$text $text"
 expect_match "-L: the backlog is the maximum" "$text" '^[0-9]+/[0-9]+/5$'
