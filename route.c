@@ -356,6 +356,8 @@ rt_emit_json(const struct rtrow *r)
 	}
 	if (r->gwlink > 0)
 		out_uint("gateway-link", NULL, (unsigned long long)r->gwlink);
+	if (r->gwtype != NULL)
+		out_str("route-type", NULL, r->gwtype);
 	if (r->ifafamily != AF_UNSPEC)
 		out_str("preferred-source", NULL,
 		    addr_str(r->ifafamily, r->ifaaddr));
@@ -379,7 +381,7 @@ rt_emit(const struct rtrow *r)
 	out_str(NULL, fmt_dst, r->dst);
 	out_str(NULL, fmt_gw, r->gw);
 	out_str(NULL, lflag ? fmt_ifa : NULL, r->ifa != NULL ? r->ifa : "-");
-	if (out_style == OUT_JSON)
+	if (out_style != OUT_TEXT)	/* JSON, and any other structured style */
 		rt_emit_json(r);
 	out_str("flags", "%-10.10s ", flags);
 	out_open_list("flags_pretty");
@@ -795,8 +797,10 @@ rt_print_nh(const struct rtinfo *ri, const struct nexthop *nh)
 		fmt_host(gw, sizeof(gw), nh->gwfamily, nh->gw, r.netif);
 		rt_jgw(&r, nh->gwfamily, nh->gw);
 		r.flags |= RB_GATEWAY;
-	} else if (tg != NULL)
+	} else if (tg != NULL) {
 		(void)strcpy(gw, tg);
+		r.gwtype = tg;
+	}
 	else if (nh->ifindex > 0) {
 		fmt_link(gw, nh->ifindex);
 		r.gwlink = nh->ifindex;

@@ -46,6 +46,7 @@ struct rtrow {
 	int		 gwfamily;	/* AF_UNSPEC: no gateway address */
 	unsigned char	 gwaddr[16];
 	int		 gwlink;	/* a direct route's ifindex; 0: none */
+	const char	*gwtype;	/* "blackhole" and such: static; or NULL */
 	unsigned char	 ll[32];	/* a neighbour's link-layer address */
 	size_t		 lllen;
 	int		 ifafamily;	/* AF_UNSPEC: no source address */

@@ -151,6 +151,12 @@ expect_match "-r: a blackhole has no gateway" "$got" \
     '^10\.33\.0\.0/16 False None None None$'
 expect_match "-r: a neighbour's link-layer address" "$got" \
     '^10\.31\.0\.9/32 False None None 02:00:00:00:31:09$'
+got=$(ns -rn -f inet --libxo json | python3 -c 'import json, sys
+d = json.load(sys.stdin)["statistics"]["route-information"]["route-table"]
+for e in d["rt-family"][0]["rt-entry"]:
+    if e["destination"] == "10.33.0.0/16":
+        print(e["route-type"], e["flags_pretty"])')
+expect_eq "-r: its kind is route-type" "$got" "blackhole ['up', 'static', 'blackhole']"
 got=$(ns -rn -f inet6 --libxo json | python3 -c 'import json, sys
 d = json.load(sys.stdin)["statistics"]["route-information"]["route-table"]
 for e in d["rt-family"][0]["rt-entry"]:

@@ -15,7 +15,7 @@ for f in fam:
     for e in f.get("rt-entry", []):
         # JSON's machine values: CIDR, a default flag, plain addresses.
         d = None if e["default"] else str(ipaddress.ip_network(e["destination"]))
-        gw = e.get("gateway")
+        gw = e.get("gateway", e.get("route-type"))
         if "L" in e["flags"]:
             mineneigh.add((d, e["link-layer-address"], e.get("interface-name")))
         else:
@@ -32,7 +32,7 @@ for r in json.load(open(sys.argv[2])):
     hops = r.get("nexthops") or [r]
     for h in hops:
         if t in ("blackhole", "unreachable", "prohibit", "throw"):
-            gw = None	# flags B and R tell them
+            gw = t
         elif "gateway" in h:
             gw = h["gateway"]
         else:
