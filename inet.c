@@ -1057,6 +1057,10 @@ print_listener(const struct listing *ls, const struct sockrow *r)
 		*p++ = '-';
 	*p = '\0';
 	out_str("listen-queue-sizes", "%-14.14s ", q);
+	out_uint("queue-length", NULL, r->rq);
+	out_uint("incomplete-queue-length", NULL, inc);
+	if (r->have_maxq)
+		out_uint("queue-limit", NULL, r->maxq);
 	print_ends(ls, r, mapped, 1);
 	out_str(NULL, "\n", NULL);
 	out_close_instance();

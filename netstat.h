@@ -504,6 +504,10 @@ void	no_such_interface(const char *) __attribute__((noreturn));
 const char *netname4(uint32_t, int);
 /* route.c, route_proc.c (-rs) */
 void	routepr(void);
+/* JSON's CIDR of a network or host, and its link-layer address form. */
+#define	CIDR_MAX	52	/* INET6_ADDRSTRLEN, "/128" */
+void	cidr_str(char *, size_t, int, const unsigned char *, int);
+void	ll_str(char *, size_t, const unsigned char *, size_t);
 void	rt_stats(void);
 /* mbuf.c */
 void	mbpr(void);

@@ -951,6 +951,40 @@ test_port_range(void)
 	    "port_range_parse: one port or junk");
 }
 
+/* route.c's JSON forms: CIDR with the host bits cleared, link-layer. */
+static void
+test_cidr(void)
+{
+	static const unsigned char v4[4] = { 10, 20, 30, 40 };
+	static const unsigned char v6[16] = { 0xfe, 0x80, 0, 0, 0, 0, 0, 0,
+	    0x12, 0x34, 0, 0, 0, 0, 0, 1 };
+	static const unsigned char ll[6] = { 0, 0x1f, 0x90, 0x2d, 0x33, 0xab };
+	char buf[CIDR_MAX], small[8];
+
+	cidr_str(buf, sizeof(buf), AF_INET, v4, 16);
+	check(strcmp(buf, "10.20.0.0/16") == 0, "cidr_str: IPv4 network");
+	cidr_str(buf, sizeof(buf), AF_INET, v4, 20);
+	check(strcmp(buf, "10.20.16.0/20") == 0, "cidr_str: inside a byte");
+	cidr_str(buf, sizeof(buf), AF_INET, v4, 0);
+	check(strcmp(buf, "0.0.0.0/0") == 0, "cidr_str: the default");
+	cidr_str(buf, sizeof(buf), AF_INET, v4, 32);
+	check(strcmp(buf, "10.20.30.40/32") == 0, "cidr_str: a host");
+	cidr_str(buf, sizeof(buf), AF_INET6, v6, 64);
+	check(strcmp(buf, "fe80::/64") == 0, "cidr_str: IPv6, no scope");
+	cidr_str(buf, sizeof(buf), AF_INET6, v6, 128);
+	check(strcmp(buf, "fe80::1234:0:0:1/128") == 0, "cidr_str: IPv6 host");
+	cidr_str(buf, sizeof(buf), AF_INET, v4, 33);
+	check(buf[0] == '\0', "cidr_str: a length beyond the family");
+	cidr_str(buf, sizeof(buf), AF_UNSPEC, v4, 8);
+	check(buf[0] == '\0', "cidr_str: no family");
+	cidr_str(small, sizeof(small), AF_INET, v4, 8);
+	check(small[0] == '\0', "cidr_str: a buffer too small");
+	ll_str(buf, sizeof(buf), ll, sizeof(ll));
+	check(strcmp(buf, "00:1f:90:2d:33:ab") == 0, "ll_str: two digits a byte");
+	ll_str(small, sizeof(small), ll, sizeof(ll));
+	check(strcmp(small, "00:1f") == 0, "ll_str: cut at whole bytes");
+}
+
 int
 main(void)
 {
@@ -971,5 +1005,6 @@ main(void)
 	test_formats();
 	test_etc_db();
 	test_port_range();
+	test_cidr();
 	return (failures != 0);
 }
