@@ -218,10 +218,12 @@ host_part(int family, const unsigned char *a)
 
 	if (addr_unspec(family, a))
 		return ("*");
-	if (nflag && family == AF_INET) {
+	if ((nflag || Sflag) && family == AF_INET) {
 		v4_str(buf, a);
 		return (buf);
 	}
+	if (Sflag)		/* -S: numeric hosts, named ports */
+		return (addr_str(family, a));
 	return (host_name(family, a));
 }
 
@@ -249,8 +251,8 @@ hostport(char *buf, size_t cap, const char *host, const char *port,
 {
 	size_t hl = strlen(host), pl = strlen(port), n;
 
-	if (hostcut > 0 && hl > hostcut)
-		hl = hostcut;
+	if (hostcut > 0)	/* by the columns it shows in, escaped */
+		hl = shown_cut(host, hl, hostcut);
 	if (hl + 1 + pl >= cap)
 		pl = hl + 1 < cap ? cap - hl - 2 : 0;
 	if (hl >= cap)
@@ -262,8 +264,8 @@ hostport(char *buf, size_t cap, const char *host, const char *port,
 		memcpy(buf + n, port, pl);
 		n += pl;
 	}
-	if (wholecut > 0 && n > wholecut)
-		n = wholecut;
+	if (wholecut > 0)
+		n = shown_cut(buf, n, wholecut);
 	buf[n] = '\0';
 	return (n);
 }

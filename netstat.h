@@ -48,6 +48,7 @@ extern int	tflag;		/* -i: Time column */
 extern int	vflag;		/* verbose */
 extern int	Wflag;		/* wide: never truncate */
 extern int	xflag;		/* socket buffers and timers */
+extern int	Sflag;		/* numeric hosts, symbolic ports */
 
 extern int	af;		/* AF_UNSPEC, AF_INET, AF_INET6, AF_UNIX, AF_PACKET */
 extern char	*interface;	/* -I, or NULL */
@@ -154,8 +155,10 @@ int	proc_next_ull(const char **, const char *, int, unsigned long long,
  */
 #define	OUT_TEXT	0
 #define	OUT_JSON	1
+#define	OUT_XML		2	/* libxo's XML: keys are element names */
 
 extern int	out_style;
+extern int	out_utf8;	/* text: printable UTF-8 passes (the locale's) */
 
 int	out_set_style(const char *);
 void	out_init(void);
@@ -174,7 +177,10 @@ void	out_uint(const char *, const char *, unsigned long long);
 void	out_int(const char *, const char *, long long);
 void	out_bool(const char *, int);
 size_t	sanitize(char *, size_t, const char *, size_t);
+void	gnu_hint(int, char **);	/* hint.c: net-tools' habits */
+size_t	shown_cut(const char *, size_t, size_t);
 int	out_fmt_check(const char *, int);
+void	out_tick(void);
 
 /*
  * The error layer and small helpers (util.c).  Messages are "netstat: "
