@@ -546,6 +546,7 @@ static unsigned long long *own_ino;
 static unsigned int *own_idx;
 static size_t	own_cap, own_n;
 static int	owners_loaded;
+static int	owners_denied;	/* another user's fd/ was closed to us */
 
 static size_t
 ino_hash(unsigned long long ino, size_t cap)
@@ -686,6 +687,8 @@ scan_process(int rootfd, const char *pidname, int pid)
 		return;
 	if ((fddir = openat(piddir, "fd", O_RDONLY | O_DIRECTORY |
 	    O_CLOEXEC)) < 0 || (d = fdopendir(fddir)) == NULL) {
+		if (fddir < 0 && (errno == EACCES || errno == EPERM))
+			owners_denied = 1;
 		if (fddir >= 0)
 			close(fddir);
 		close(piddir);
@@ -727,6 +730,9 @@ load_owners(void)
 		    pid > 0 && pid <= 0x7fffffff)
 			scan_process(rootfd, de->d_name, (int)pid);
 	closedir(d);
+	if (owners_denied)	/* why some rows show "-", once */
+		ns_notice("some process owners unknown: not permitted to "
+		    "read other users' /proc/PID/fd (run as root)");
 }
 
 /*
