@@ -44,6 +44,7 @@ PREFIX?=	/usr/local
 BINDIR=		$(PREFIX)/bin
 MANDIR=		$(PREFIX)/share/man/man1
 INSTALL?=	install
+PROG_NAME?=	$(PROG)
 
 all: $(PROG)
 
@@ -132,10 +133,21 @@ bench: $(PROG)
 	sh bench/routes.sh
 	sh bench/ifaces.sh
 
+# /usr/local/bin comes before /usr/bin in PATH: an installed netstat is
+# the one a shell runs, ahead of net-tools'.  "make install
+# PROG_NAME=bsdnetstat" installs it (and its page) under another name.
 install: $(PROG)
 	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)
-	$(INSTALL) -m 755 $(PROG) $(DESTDIR)$(BINDIR)/$(PROG)
-	$(INSTALL) -m 644 netstat.1 $(DESTDIR)$(MANDIR)/netstat.1
+	$(INSTALL) -m 755 $(PROG) $(DESTDIR)$(BINDIR)/$(PROG_NAME)
+	uc=`echo $(PROG_NAME) | tr a-z A-Z`; \
+	    sed -e "s/^\.Dt NETSTAT 1/.Dt $$uc 1/" \
+	    -e "s/^\.Nm netstat$$/.Nm $(PROG_NAME)/" netstat.1 \
+	    >$(DESTDIR)$(MANDIR)/$(PROG_NAME).1
+	chmod 644 $(DESTDIR)$(MANDIR)/$(PROG_NAME).1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/$(PROG_NAME) \
+	    $(DESTDIR)$(MANDIR)/$(PROG_NAME).1
 
 clean:
 	rm -f $(PROG) $(PROG)-asan $(PROG)-musl $(OBJS) $(LIB) $(LIBASAN)
@@ -143,4 +155,4 @@ clean:
 	rm -f tests/filtertest tests/filtertest-asan
 	rm -rf tests/tmp tests/asan-obj $(MUSLINC) bench/tmp
 
-.PHONY: all asan test musl lint bench install clean
+.PHONY: all asan test musl lint bench install uninstall clean
