@@ -34,6 +34,10 @@ int	exit_status;
 
 #define	MAX_INTERVAL	86400	/* a day; anything longer is a typo */
 
+/* The options as given, for net-tools' hint after getopt. */
+static int	hargc;
+static char	**hargv;
+
 #ifndef VERSION
 #define	VERSION	"unknown"	/* the Makefile says */
 #endif
@@ -295,8 +299,10 @@ check_extras(void)
 	int socks = !(iflag || interface != NULL || rflag || gflag ||
 	    mflag || sflag || interval);
 
-	if (tflag && (!ifmode || interval))
+	if (tflag && (!ifmode || interval)) {
+		gnu_hint(hargc, hargv);		/* -ant, -st: net-tools' TCP */
 		ns_errx("-t: only with -i or -I (the Time column)");
+	}
 	if (dflag && !(ifmode || (interval && !sflag)))
 		ns_errx("-d: only with -i, -I or -w");
 	if (hflag && !(ifmode || (interval && !sflag)))
@@ -341,8 +347,10 @@ check_modes(const struct protox *tp)
 		ns_errx("-p: not with -i, -r or -g");
 	if (af == AF_PACKET && !iflag && interface == NULL && !gflag)
 		ns_errx("link: address family only with -i or -g");
-	if (af == AF_UNIX && (sflag || iflag || rflag || gflag || interval))
+	if (af == AF_UNIX && (sflag || iflag || rflag || gflag || interval)) {
+		gnu_hint(hargc, hargv);		/* -su: net-tools' UDP */
 		ns_errx("unix: address family only with the socket list");
+	}
 	if (af == AF_UNIX && tp != NULL)
 		ns_errx("-f unix and -p cannot be used together");
 	if (interval && (rflag || gflag || Lflag))
@@ -463,6 +471,8 @@ main(int argc, char *argv[])
 		out_utf8 = 1;
 	help_version(argc, argv);
 	argc = take_libxo(argc, argv);
+	hargc = argc;
+	hargv = argv;
 	while ((ch = getopt(argc, argv,
 	    ":46AabdF:f:ghI:iLlM:mnp:q:rSstuvWw:x")) != -1) {
 		switch (ch) {

@@ -348,7 +348,10 @@ shown_cut(const char *src, size_t n, size_t cols)
 	char esc[4];
 
 	for (i = 0; i < n; i += len) {
-		len = shown_char(s + i, n - i, esc, &elen, &c);
+		if (s[i] >= 0x20 && s[i] < 0x7f && s[i] != '\\') {
+			len = c = 1;	/* the common case */
+		} else
+			len = shown_char(s + i, n - i, esc, &elen, &c);
 		if (used + c > cols)
 			break;
 		used += c;

@@ -131,9 +131,12 @@ expect_eq "-f inet -p udp6: refused" "$?:$out" \
 out=$(ns -4 -s -p icmp6 2>&1 >/dev/null)
 expect_eq "-4 -s -p icmp6: refused" "$?:$out" \
     "1:netstat: -f inet and -p icmp6 cannot be used together"
-out=$(ns -an -t 2>&1 >/dev/null)
+out=$(ns -L -t 2>&1 >/dev/null)
 expect_eq "-t without -i: refused" "$?:$out" \
     "1:netstat: -t: only with -i or -I (the Time column)"
+out=$(ns -ant 2>&1 >/dev/null)
+expect_eq "-ant: BSD parses it but -t is -i's: the hint" "$?:$out" \
+    "1:netstat: this is BSD netstat; for net-tools' -ant try: netstat -an -p tcp"
 out=$(ns -b -L 2>&1 >/dev/null)
 expect_match "-b -L: refused" "$?:$out" "^1:netstat: -b: only with"
 
