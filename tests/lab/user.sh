@@ -92,6 +92,20 @@ for s in json.load(sys.stdin)["statistics"]["socket"]:
 expect_eq "hosts name in JSON: the real bytes, JSON escapes" "$j" \
     "'evil\\x1b[31mred\\x07x'"
 
+# -r cuts "fe80::%IF/64" to 18 columns: never inside IF's escape.
+esc_if=$(printf 'abcdefghij\033x')
+ip link add "$esc_if" type veth peer name uv1
+ip link set "$esc_if" up
+ip link set uv1 up
+i=0
+until ns -rn -f inet6 | grep -q '^fe80::%abcdefghij' || [ $i -ge 30 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
+t=$(ns -r -f inet6)
+expect_match "-r: the cut name, padded" "$t" '^fe80::%abcdefghij  link#'
+expect_nomatch "-r: no dangling backslash" "$t" '%abcdefghij\\ '
+
 # -S: numeric addresses, port names.
 t=$(ns -aS -p tcp)
 expect_match "-S: numeric host, named port" "$t" ' 127\.0\.0\.1\.ipp '
