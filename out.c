@@ -1,7 +1,7 @@
 /*
  * Output: one call per field serves text, JSON and XML (--libxo json,
- * --libxo xml), after FreeBSD's libxo.  Text goes through a line buffer that drops blanks at
- * the end of each line.  Field formats hold one printf-style conversion;
+ * --libxo xml), after FreeBSD's libxo.  Text goes through a line buffer
+ * that drops blanks at the end of each line.  Field formats hold one printf-style conversion;
  * they are interpreted here, without printf, because a socket table of a
  * hundred thousand rows spends most of its time formatting.
  */
@@ -247,7 +247,7 @@ u8_seq(const unsigned char *s, size_t n, uint32_t *cp)
 	return (len);
 }
 
-/* The columns a printable character takes, or -1 if it is not one. */
+/* The columns a character takes: -1 when it is not printable. */
 static int
 u8_width(uint32_t cp)
 {
@@ -259,7 +259,9 @@ u8_width(uint32_t cp)
  * bytes it takes in s; esc gets its escape (*elen bytes), or *elen is 0
  * when it shows as it is; *cols is the columns it takes.  Printable
  * ASCII shows, backslash doubles, \n \t \r by name, printable UTF-8
- * shows in a UTF-8 locale, every other byte is \ooo.
+ * shows in a UTF-8 locale, every other byte is \ooo.  A character of
+ * no width (combining marks, but also direction and other format
+ * controls that would reorder what follows) is escaped too.
  */
 static size_t
 shown_char(const unsigned char *s, size_t n, char *esc, size_t *elen,
@@ -275,7 +277,7 @@ shown_char(const unsigned char *s, size_t n, char *esc, size_t *elen,
 		return (1);
 	}
 	if (s[0] >= 0x80 && out_utf8 && (len = u8_seq(s, n, &cp)) > 0 &&
-	    (w = u8_width(cp)) >= 0) {
+	    (w = u8_width(cp)) > 0) {
 		*cols = (size_t)w;
 		return (len);
 	}

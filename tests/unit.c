@@ -409,6 +409,12 @@ test_out_utf8(void)
 	    "out: text cut by columns, never inside an escape");
 	if (failures)
 		fprintf(stderr, "got: [%s]\n", s);
+	capture_start();
+	out_str(NULL, "%s", "a\xe2\x80\xae" "b");	/* U+202E, right-to-left */
+	out_text("\n");
+	s = capture_end();
+	check(strcmp(s, "a\\342\\200\\256b\n") == 0,
+	    "out: a direction control is escaped, not obeyed");
 	check(shown_cut("ab\033cd", 5, 4) == 2 &&
 	    shown_cut("\xe6\x97\xa5x", 4, 2) == 3 &&
 	    shown_cut("\xe6\x97\xa5x", 4, 1) == 0,
