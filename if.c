@@ -1183,7 +1183,7 @@ w_line(const struct wsample *now, const struct wsample *then)
 		if (localtime_r(&t, &tm) == NULL ||
 		    strftime(ts, sizeof(ts), "%H:%M:%S", &tm) == 0)
 			(void)strcpy(ts, "--:--:--");
-		out_str("time", "%s ", ts);
+		out_str(NULL, "%s ", ts);	/* JSON: out_tick's stamp */
 	}
 	counter_sep("", "received-packets", 10,
 	    delta(n->ipackets, o->ipackets), 1);
