@@ -352,9 +352,11 @@ check_modes(const struct protox *tp)
 	if (xflag && (sflag || iflag || rflag || gflag || mflag || Lflag))
 		ns_errx("-x: only with the socket list");
 	if ((Tflag || Cflag || cflag) && (sflag || iflag || rflag || gflag ||
-	    mflag || Lflag || interval))
+	    mflag || Lflag || interval)) {
+		gnu_hint(hargc, hargv);		/* -ic: net-tools' continuous */
 		ns_errx("-%c: only with the socket list",
 		    Tflag ? 'T' : Cflag ? 'C' : 'c');
+	}
 	if (tp != NULL && (rflag || gflag || (iflag && !sflag)))
 		ns_errx("-p: not with -i, -r or -g");
 	if (af == AF_PACKET && !iflag && interface == NULL && !gflag)

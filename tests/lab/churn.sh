@@ -158,6 +158,10 @@ def columns(mode, line):
 	want = (6 if f[0].startswith("tcp") else 5) + (3 if "v" in mode else 0)
 	if len(f) != want:
 		return "%d fields, want %d" % (len(f), want)
+	# A queue wider than its column (the kernel's figure for a socket
+	# caught mid-connect can be huge) shifts the row, as in BSD.
+	if len(f[1]) > 6 or len(f[2]) > 6:
+		return None
 	if len(f[0]) <= 5 and (line[5] != " " or line[12] != " " or
 	    not line[6:12].strip().isdigit() or line[19:21] != "  " or
 	    not line[13:19].strip().isdigit()):
