@@ -951,6 +951,34 @@ test_port_range(void)
 	    "port_range_parse: one port or junk");
 }
 
+/* stats.c's JSON key of a kernel counter name. */
+static void
+test_stats_key(void)
+{
+	static const char *const cases[][2] = {
+		{ "InDatagrams", "in-datagrams" },
+		{ "TCPSackRecovery", "tcp-sack-recovery" },
+		{ "TCPSYNChallenge", "tcp-syn-challenge" },
+		{ "TCPSpuriousRTOs", "tcp-spurious-rtos" },
+		{ "InMLDv2Reports", "in-mldv2-reports" },
+		{ "InECT1Pkts", "in-ect1-pkts" },
+		{ "DefaultTTL", "default-ttl" },
+		{ "ifIndex", "if-index" },
+		{ "Bad_Name", "bad-name" },
+	};
+	char buf[64], what[96];
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		(void)snprintf(what, sizeof(what), "stats_key: %s is %s",
+		    cases[i][0], cases[i][1]);
+		check(strcmp(stats_key(buf, sizeof(buf), cases[i][0]),
+		    cases[i][1]) == 0, what);
+	}
+	check(strlen(stats_key(buf, 5, "InDatagrams")) < 5,
+	    "stats_key: bounded by its buffer");
+}
+
 int
 main(void)
 {
@@ -971,5 +999,6 @@ main(void)
 	test_formats();
 	test_etc_db();
 	test_port_range();
+	test_stats_key();
 	return (failures != 0);
 }
