@@ -248,8 +248,10 @@ struct stat_phrase {
 #define	SP_GAUGE	0x04	/* a level or a setting, never a delta */
 #define	SP_INHIST	0x08	/* the input histogram goes here */
 #define	SP_OUTHIST	0x10	/* the output histogram goes here */
+#define	SP_BOOL		0x20	/* JSON: 1 is true, 2 false (SNMP's yes/no) */
 	const char *const *sp_enum;	/* names of the values (settings) */
 	const char	*sp_neg;	/* text for a negative value */
+	const char *const *sp_jenum;	/* JSON names of the values; "": none */
 };
 
 struct stat_ctr {

@@ -1066,6 +1066,33 @@ test_cidr(void)
 	check(strcmp(buf, "00:1f:90:2d:33:ab") == 0, "ll_str: two digits a byte");
 	ll_str(small, sizeof(small), ll, sizeof(ll));
 	check(strcmp(small, "00:1f") == 0, "ll_str: cut at whole bytes");
+
+/* stats.c's JSON key of a kernel counter name. */
+static void
+test_stats_key(void)
+{
+	static const char *const cases[][2] = {
+		{ "InDatagrams", "in-datagrams" },
+		{ "TCPSackRecovery", "tcp-sack-recovery" },
+		{ "TCPSYNChallenge", "tcp-syn-challenge" },
+		{ "TCPSpuriousRTOs", "tcp-spurious-rtos" },
+		{ "InMLDv2Reports", "in-mldv2-reports" },
+		{ "InECT1Pkts", "in-ect1-pkts" },
+		{ "DefaultTTL", "default-ttl" },
+		{ "ifIndex", "if-index" },
+		{ "Bad_Name", "bad-name" },
+	};
+	char buf[64], what[96];
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		(void)snprintf(what, sizeof(what), "stats_key: %s is %s",
+		    cases[i][0], cases[i][1]);
+		check(strcmp(stats_key(buf, sizeof(buf), cases[i][0]),
+		    cases[i][1]) == 0, what);
+	}
+	check(strlen(stats_key(buf, 5, "InDatagrams")) < 5,
+	    "stats_key: bounded by its buffer");
 }
 
 int
@@ -1091,5 +1118,6 @@ main(void)
 	test_etc_db();
 	test_port_range();
 	test_cidr();
+	test_stats_key();
 	return (failures != 0);
 }
