@@ -1066,6 +1066,7 @@ test_cidr(void)
 	check(strcmp(buf, "00:1f:90:2d:33:ab") == 0, "ll_str: two digits a byte");
 	ll_str(small, sizeof(small), ll, sizeof(ll));
 	check(strcmp(small, "00:1f") == 0, "ll_str: cut at whole bytes");
+}
 
 /* stats.c's JSON key of a kernel counter name. */
 static void
