@@ -3,10 +3,10 @@
 PROG=	netstat
 OBJS=	main.o inet.o inet_stats.o inet6.o unix.o if.o iface.o route.o \
 	route_proc.o mbuf.o mroute.o nl.o proc.o out.o names.o stats.o \
-	util.o watch.o filter.o
+	util.o watch.o filter.o netns.o sockwatch.o
 SRCS=	main.c inet.c inet_stats.c inet6.c unix.c if.c iface.c route.c \
 	route_proc.c mbuf.c mroute.c nl.c proc.c out.c names.c stats.c \
-	util.c watch.c filter.c
+	util.c watch.c filter.c netns.c sockwatch.c
 
 CC?=		cc
 CFLAGS?=	-O2 -g
@@ -20,10 +20,10 @@ LDLIBS=		-pthread
 # archive, so a program takes only the objects it needs.
 LIBSRCS=	inet.c inet_stats.c inet6.c unix.c if.c iface.c route.c \
 		route_proc.c mbuf.c mroute.c nl.c proc.c out.c names.c \
-		stats.c util.c watch.c filter.c
+		stats.c util.c watch.c filter.c netns.c sockwatch.c
 LIBOBJS=	inet.o inet_stats.o inet6.o unix.o if.o iface.o route.o \
 		route_proc.o mbuf.o mroute.o nl.o proc.o out.o names.o \
-		stats.o util.o watch.o filter.o
+		stats.o util.o watch.o filter.o netns.o sockwatch.o
 LIB=		tests/libnetstat.a
 LIBASAN=	tests/libnetstat-asan.a
 # The subsystems' netlink parsers under hostile bytes: each

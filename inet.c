@@ -728,6 +728,30 @@ load_owners(void)
 }
 
 /*
+ * The process holding socket ino, for the live view's -v (sockwatch.c):
+ * its pid and name, 0 when none.  fresh scans /proc again first, for the
+ * sockets opened since the last scan.
+ */
+int
+inet_owner(unsigned long long ino, int fresh, char *comm, size_t len)
+{
+	const struct owner *o;
+
+	if (fresh) {
+		nowners = own_n = 0;
+		if (own_cap > 0)
+			memset(own_ino, 0, own_cap * sizeof(*own_ino));
+		owners_loaded = 0;
+	}
+	if (!owners_loaded)
+		load_owners();
+	if ((o = own_find(ino)) == NULL)
+		return (0);
+	(void)snprintf(comm, len, "%s", o->comm);
+	return (o->pid);
+}
+
+/*
  * Rows.
  */
 
@@ -993,6 +1017,9 @@ take_row(struct listing *ls, const struct sockrow *r)
 			collect_halfopen(r);
 		return;
 	}
+	if (!filter_match_inet(sockfilter, r->family, r->laddr, r->lport,
+	    r->faddr, r->fport, istcp ? filter_tcps(r->state) : -1))
+		return;
 	if (Lflag) {
 		if (istcp && r->state == LS_LISTEN)
 			print_listener(ls, r);
@@ -1032,11 +1059,32 @@ wanted_states(const struct listing *ls)
 	if (ls->collect)
 		return (ST(LS_SYN_RECV) | ST(LS_NEW_SYN_RECV));
 	if (Lflag)
-		return (ST(LS_LISTEN));
+		return (ST(LS_LISTEN) & filter_states(sockfilter));
 	if (aflag)
-		return (ALL_STATES);
+		return (filter_states(sockfilter));
 	return (ALL_STATES & ~(ST(LS_LISTEN) | ST(LS_CLOSE) |
-	    ST(LS_BOUND_INACTIVE)));
+	    ST(LS_BOUND_INACTIVE)) & filter_states(sockfilter));
+}
+
+/*
+ * The filter's bytecode as an INET_DIAG_REQ_BYTECODE attribute at a (room
+ * for FILTER_BCMAX bytes); its length, 0 for none.  -L's first pass
+ * counts every half-open connection: no filter there.
+ */
+#define	FILTER_BCMAX	4096
+
+static size_t
+wanted_bytecode(const struct listing *ls, int family, struct rtattr *a)
+{
+	ssize_t n;
+
+	if (sockfilter == NULL || ls->collect ||
+	    (n = filter_bytecode(sockfilter, family, RTA_DATA(a),
+	    FILTER_BCMAX)) <= 0)
+		return (0);
+	a->rta_type = INET_DIAG_REQ_BYTECODE;
+	a->rta_len = (unsigned short)RTA_LENGTH((size_t)n);
+	return (RTA_SPACE((size_t)n));
 }
 
 /* Only the extensions the options print: plain -an asks for none. */
@@ -1061,7 +1109,10 @@ diag_list(struct listing *ls)
 	struct {
 		struct nlmsghdr		nlh;
 		struct inet_diag_req_v2	r;
+		struct rtattr		bc;
+		char			bcdata[FILTER_BCMAX];
 	} req;
+	size_t bclen;
 
 	if (diag_fd < 0 && (diag_fd = nl_open(NETLINK_SOCK_DIAG)) < 0)
 		return (-errno);
@@ -1071,7 +1122,9 @@ diag_list(struct listing *ls)
 	req.r.sdiag_protocol = (unsigned char)ls->proto;
 	req.r.idiag_ext = wanted_ext(ls);
 	req.r.idiag_states = wanted_states(ls);
-	return (nl_dump(diag_fd, &req, sizeof(req), diag_msg, ls));
+	bclen = wanted_bytecode(ls, ls->family, &req.bc);
+	return (nl_dump(diag_fd, &req, NLMSG_LENGTH(sizeof(req.r)) + bclen,
+	    diag_msg, ls));
 }
 
 /*
@@ -1211,8 +1264,11 @@ diag_list_both(struct listing *ls)
 	struct {
 		struct nlmsghdr		nlh;
 		struct inet_diag_req	r;
+		struct rtattr		bc;
+		char			bcdata[FILTER_BCMAX];
 	} req;
 	struct both b;
+	size_t bclen;
 	int rc;
 
 	if (diag_fd < 0 && (diag_fd = nl_open(NETLINK_SOCK_DIAG)) < 0)
@@ -1224,8 +1280,10 @@ diag_list_both(struct listing *ls)
 	req.r.idiag_family = AF_INET;	/* the kernel dumps both */
 	req.r.idiag_ext = wanted_ext(ls);
 	req.r.idiag_states = wanted_states(ls);
+	bclen = wanted_bytecode(ls, AF_UNSPEC, &req.bc);
 	ls->rows = 0;
-	rc = nl_dump(diag_fd, &req, sizeof(req), both_msg, &b);
+	rc = nl_dump(diag_fd, &req, NLMSG_LENGTH(sizeof(req.r)) + bclen,
+	    both_msg, &b);
 	if (rc == 0 && b.st.failed) {
 		/* No room to keep the IPv6 rows: ask for them on their own. */
 		stash_free(&b.st);

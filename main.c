@@ -27,6 +27,7 @@ int	interval;
 int	qcount;
 char	*memf;
 char	*fibname;
+static char *jail;	/* -j: the network namespace */
 int	exit_status;
 
 #define	MAX_INTERVAL	86400	/* a day; anything longer is a typo */
@@ -70,7 +71,9 @@ static void
 usage(void)
 {
 	fprintf(stderr, "%s\n",
-"usage: netstat [-46AaLlnvWx] [-f address_family | -p protocol] [-M dir]\n"
+"usage: netstat [-46AaLlnvWx] [-f address_family | -p protocol] [-M dir]"
+" [expression]\n"
+"       netstat -w wait [-bv] [-q count] -p protocol [expression]\n"
 "       netstat -i | -I interface [-abdhnt] [-f address_family] [-M dir]\n"
 "       netstat -w wait [-I interface] [-dhv] [-q count]\n"
 "       netstat -s [-s] [-f address_family | -p protocol] [-I interface]"
@@ -81,7 +84,7 @@ usage(void)
 "       netstat -rs [-s]\n"
 "       netstat -g [-W] [-f address_family]\n"
 "       netstat -gs [-s] [-f address_family]\n"
-"       common: [-n] [-M dir] [--libxo text|json[,pretty]]");
+"       common: [-n] [-j ns] [-M dir] [--libxo text|json[,pretty]]");
 	exit(1);
 }
 
@@ -248,6 +251,10 @@ check_modes(const struct protox *tp)
 		ns_errx("-w: not with -r, -g or -L");
 	if (memf != NULL && interval)
 		ns_errx("-w: not with -M (a saved tree does not change)");
+	if (jail != NULL && memf != NULL)
+		ns_errx("-j: not with -M (a saved tree has no namespace)");
+	if (jail != NULL && interval && strcmp(jail, "all") == 0)
+		ns_errx("-j all: not with -w");
 }
 
 static void
@@ -331,7 +338,9 @@ sockets(const struct protox *tp)
 	int rank, more;
 
 	out_open_list("socket");
-	if (af != AF_UNIX && tp != NULL) {
+	if (!(filter_tables(sockfilter) & FILTER_INET))
+		;	/* the expression names only unix sockets */
+	else if (af != AF_UNIX && tp != NULL) {
 		if (tp->pr_cblocks == NULL)
 			ns_errx("%s: no sockets to list", tp->pr_name);
 		tp->pr_cblocks(tp);
@@ -343,9 +352,25 @@ sockets(const struct protox *tp)
 				if (sp->pr_listrank == rank)
 					sp->pr_cblocks(sp);
 			}
-	if ((af == AF_UNSPEC || af == AF_UNIX) && tp == NULL)
+	if ((af == AF_UNSPEC || af == AF_UNIX) && tp == NULL &&
+	    (filter_tables(sockfilter) & FILTER_UNIX))
 		unixpr();
 	out_close_list();
+}
+
+/* -j: into the namespace (or, for all, one child each) before any I/O. */
+static void
+join(const struct protox *tp)
+{
+	int needsys;
+
+	/* The interface modes read /sys. */
+	needsys = !sflag && !rflag && !gflag && !mflag &&
+	    (iflag || interface != NULL || (interval && tp == NULL));
+	if (strcmp(jail, "all") == 0)
+		netns_all(needsys);
+	else
+		netns_join(jail, needsys);
 }
 
 int
@@ -356,7 +381,7 @@ main(int argc, char *argv[])
 
 	argc = take_libxo(argc, argv);
 	while ((ch = getopt(argc, argv,
-	    ":46AabdF:f:ghI:iLlM:mnp:q:rstvWw:x")) != -1) {
+	    ":46AabdF:f:ghI:ij:LlM:mnp:q:rstvWw:x")) != -1) {
 		switch (ch) {
 		case '4':
 			af = AF_INET;
@@ -395,6 +420,9 @@ main(int argc, char *argv[])
 			break;
 		case 'i':
 			iflag = 1;
+			break;
+		case 'j':
+			jail = optarg;
 			break;
 		case 'L':
 			Lflag = 1;
@@ -451,13 +479,18 @@ main(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
-	if (argc > 0) {
-		ns_warnx("%s: unexpected argument", argv[0]);
+	if (argc > 0 && (rflag || gflag || mflag || sflag || iflag ||
+	    (interface != NULL) || (interval && tp == NULL))) {
+		ns_warnx("%s: a filter expression only with the socket list",
+		    argv[0]);
 		usage();
 	}
+	sockfilter = filter_parse(argc, argv);
 	check_modes(tp);
 	if (memf != NULL)
 		check_memf();
+	if (jail != NULL)
+		join(tp);
 
 	out_init();
 	if (mflag)
@@ -477,7 +510,9 @@ main(int argc, char *argv[])
 			ifstats(tp);
 		else
 			stats(tp);
-	} else if (iflag || interface != NULL || interval) {
+	} else if (interval && tp != NULL && !iflag && interface == NULL)
+		sockwatch(tp);
+	else if (iflag || interface != NULL || interval) {
 		if (interval)
 			sidewaysintpr();
 		else
