@@ -130,6 +130,7 @@ bench: $(PROG)
 	sh bench/bench.sh
 	sh bench/routes.sh
 	sh bench/ifaces.sh
+	sh bench/netns.sh
 
 install: $(PROG)
 	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)
