@@ -146,6 +146,26 @@ netns_join(const char *ns, int needsys)
  * -j all.
  */
 
+/* systemd's escapes in unit names: "debian\\x2dbox" is "debian-box". */
+static void
+unescape(char *s)
+{
+	char *d = s;
+	unsigned int c;
+
+	for (; *s != '\0'; s++) {
+		if (s[0] == '\\' && s[1] == 'x' &&
+		    isxdigit((unsigned char)s[2]) &&
+		    isxdigit((unsigned char)s[3]) &&
+		    sscanf(s + 2, "%2x", &c) == 1 && c >= 0x20 && c < 0x7f) {
+			*d++ = (char)c;
+			s += 3;
+		} else
+			*d++ = *s;
+	}
+	*d = '\0';
+}
+
 /* The container a cgroup path names, "docker 0123456789ab", or "". */
 static void
 cgroup_container(const char *cg, char *out, size_t len)
@@ -182,6 +202,7 @@ cgroup_container(const char *cg, char *out, size_t len)
 		if (pat[i].hex && n > 12)
 			n = 12;
 		(void)snprintf(out, len, "%s %.*s", pat[i].kind, (int)n, p);
+		unescape(out);
 		return;
 	}
 }
@@ -465,6 +486,7 @@ void
 netns_all(int needsys)
 {
 	struct nslist L;
+	const char *end;
 	char *body;
 	size_t i, len;
 	pid_t pid;
@@ -482,16 +504,16 @@ netns_all(int needsys)
 			;
 		if (!WIFEXITED(st) || WEXITSTATUS(st) != 0)
 			status = 1;
-		if (len > 0 || out_style == OUT_JSON) {
-			if (put_ns(&L.v[i], body, len, !wrote) < 0)
-				failed = 1;
-			wrote = 1;
-		}
+		if (put_ns(&L.v[i], body, len, !wrote) < 0)
+			failed = 1;
+		wrote = 1;
 		free(body);
 	}
-	if (out_style == OUT_JSON && put(wrote ? "]}\n" : "{\"namespace\":[]}\n",
-	    wrote ? 3 : 17) < 0)
-		failed = 1;
+	if (out_style == OUT_JSON) {
+		end = wrote ? "]}\n" : "{\"namespace\":[]}\n";
+		if (put(end, strlen(end)) < 0)
+			failed = 1;
+	}
 	if (failed) {
 		ns_warn("stdout");
 		status = 1;
