@@ -496,8 +496,10 @@ netns_all(int needsys)
 	scan_named(&L);
 	scan_pids(&L);
 	for (i = 0; i < L.n; i++) {
-		if ((fd = spawn(&L.v[i], needsys, &pid)) == 0)
+		if ((fd = spawn(&L.v[i], needsys, &pid)) == 0) {
+			free(L.v);	/* the child is in; the list is done */
 			return;
+		}
 		body = slurp(fd, &len);
 		close(fd);
 		while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
