@@ -15,6 +15,7 @@
  * empty in each child, and the output layer is never shared.
  */
 #include <sys/mount.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/vfs.h>
 #include <sys/wait.h>
@@ -42,7 +43,7 @@
 struct nsent {
 	dev_t		 dev;
 	ino_t		 ino;
-	char		 path[PATH_MAX];	/* a file to join it by */
+	int		 fd;		/* held open: the namespace stays */
 	char		 name[256];		/* its heading */
 	int		 named;			/* an ip netns name */
 	long		 pid;			/* a process in it, or 0 */
@@ -232,26 +233,51 @@ struct nslist {
 	size_t		 n, cap;
 };
 
-/* Add the namespace of file path (once); returns it. */
+/*
+ * Add the namespace of file path (once); returns it.  Its file is held
+ * open, so a namespace whose last process exits before its turn can
+ * still be joined.
+ */
 static struct nsent *
 ns_add(struct nslist *L, const char *path)
 {
 	struct stat st;
 	struct statfs sfs;
 	size_t i;
+	int fd;
 
-	if (stat(path, &st) < 0 || statfs(path, &sfs) < 0 ||
-	    sfs.f_type != NSFS_MAGIC)
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
+		if (errno == EMFILE || errno == ENFILE)
+			ns_err("-j all: %s", path);
+		return (NULL);	/* gone, or not ours to see */
+	}
+	if (fstat(fd, &st) < 0 || fstatfs(fd, &sfs) < 0 ||
+	    sfs.f_type != NSFS_MAGIC) {
+		close(fd);
 		return (NULL);
+	}
 	for (i = 0; i < L->n; i++)
-		if (L->v[i].dev == st.st_dev && L->v[i].ino == st.st_ino)
+		if (L->v[i].dev == st.st_dev && L->v[i].ino == st.st_ino) {
+			close(fd);
 			return (&L->v[i]);
+		}
 	L->v = grow(L->v, &L->cap, L->n, sizeof(*L->v));
 	memset(&L->v[L->n], 0, sizeof(L->v[0]));
 	L->v[L->n].dev = st.st_dev;
 	L->v[L->n].ino = st.st_ino;
-	(void)snprintf(L->v[L->n].path, sizeof(L->v[0].path), "%s", path);
+	L->v[L->n].fd = fd;
 	return (&L->v[L->n++]);
+}
+
+/* Close the files held for the namespaces. */
+static void
+ns_close(struct nslist *L)
+{
+	size_t i;
+
+	for (i = 0; i < L->n; i++)
+		close(L->v[i].fd);
+	free(L->v);
 }
 
 static int
@@ -454,7 +480,7 @@ put_ns(const struct nsent *e, const char *body, size_t len, int first)
 static int
 spawn(const struct nsent *e, int needsys, pid_t *pidp)
 {
-	int p[2], fd;
+	int p[2];
 
 	if (pipe(p) < 0)
 		ns_err("pipe");
@@ -469,10 +495,7 @@ spawn(const struct nsent *e, int needsys, pid_t *pidp)
 	if (dup2(p[1], STDOUT_FILENO) < 0)
 		ns_err("dup2");
 	close(p[1]);
-	if ((fd = open(e->path, O_RDONLY | O_CLOEXEC)) < 0)
-		ns_err("-j all: %s", e->name);
-	join_fd(fd, e->name);
-	close(fd);
+	join_fd(e->fd, e->name);
 	if (needsys)
 		private_sysfs();
 	return (0);
@@ -486,18 +509,24 @@ void
 netns_all(int needsys)
 {
 	struct nslist L;
+	struct rlimit rl;
 	const char *end;
 	char *body;
 	size_t i, len;
 	pid_t pid;
 	int fd, st, status = 0, wrote = 0, failed = 0;
 
+	/* A file held open for each namespace: as many as allowed. */
+	if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < rl.rlim_max) {
+		rl.rlim_cur = rl.rlim_max;
+		(void)setrlimit(RLIMIT_NOFILE, &rl);
+	}
 	memset(&L, 0, sizeof(L));
 	scan_named(&L);
 	scan_pids(&L);
 	for (i = 0; i < L.n; i++) {
 		if ((fd = spawn(&L.v[i], needsys, &pid)) == 0) {
-			free(L.v);	/* the child is in; the list is done */
+			ns_close(&L);	/* the child is in; the list is done */
 			return;
 		}
 		body = slurp(fd, &len);
@@ -520,6 +549,6 @@ netns_all(int needsys)
 		ns_warn("stdout");
 		status = 1;
 	}
-	free(L.v);
+	ns_close(&L);
 	exit(status);
 }
