@@ -103,6 +103,9 @@ expect_match "-j PID -r: its route" "$out" '^10\.80(\.0\.0)?/16 +10\.70\.0\.2 '
 for m in -s -g -m -L; do
 	check "-j NAME $m: exit 0" ns -j $A $m
 done
+out=$(timeout -s INT 1.6 "$NETSTAT" -j $A -a -n -w 1 -p tcp port 5001)
+expect_match "-j -w -p tcp: the live view of its connections" "$out" \
+    '^  tcp4  10\.50\.0\.1\.5001 +10\.50\.0\.1\.[0-9]+ '
 out=$(ns -j $A -v -an -p tcp)
 expect_match "-j -v: the owning process" "$out" "python3:$PA"
 
@@ -114,6 +117,7 @@ expect_match "-j all: this test's namespace" "$out" '127\.0\.0\.1\.5003 '
 c=$(printf '%s\n' "$out" | grep -c '10\.50\.0\.1\.5001 .*LISTEN')
 expect_eq "-j all: each namespace once" "$c" 1
 json_ok "-j all: one JSON document" ns --libxo json -j all -an -p tcp
+json_ok "-j all: pretty JSON too" ns --libxo json,pretty -j all -an
 names=$(ns --libxo json -j all -an -p tcp | python3 -c '
 import json, sys
 d = json.load(sys.stdin)
