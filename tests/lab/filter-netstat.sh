@@ -132,6 +132,64 @@ ncheck "state connected and dst port 443" state connected 'dport = :443'
 ncheck "(src port 8080 or dst port 8080) && ! state LISTEN" \
     state connected '( sport = :8080 or dport = :8080 )'
 
+# UDP: no states; the same ports through every path.
+python3 -c '
+import socket, sys, time
+keep = []
+def u(fam, a, p, to=None):
+    s = socket.socket(fam, socket.SOCK_DGRAM)
+    s.bind((a, p))
+    if to:
+        s.connect(to)
+    keep.append(s)
+I4, I6 = socket.AF_INET, socket.AF_INET6
+u(I4, "10.0.0.1", 53)
+u(I4, "10.1.2.3", 5353, ("10.0.0.1", 53))
+u(I4, "0.0.0.0", 8053)
+u(I6, "2001:db8::1", 53)
+u(I6, "2001:db8::2", 40053, ("2001:db8::1", 53))
+open(sys.argv[1], "w").write("ready\n")
+time.sleep(300)' "$LABTMP/uready" &
+for i in 1 2 3 4 5 6 7 8 9 10; do [ -f "$LABTMP/uready" ] && break; sleep 0.2; done
+nu_rows() {
+	"$NETSTAT" "$@" | awk '$1 ~ /^udp/ {
+		n = split($4, l, "."); m = split($5, f, ".")
+		lp = l[n]; fp = f[m]
+		if (fp == "*") fp = 0
+		print lp, fp }' | sort
+}
+su_rows() {
+	ss -uanH "$@" | awk '{
+		n = split($4, l, ":"); m = split($5, f, ":")
+		fp = f[m]; if (fp == "*") fp = 0
+		print l[n], fp }' | sort
+}
+ucheck() {
+	_e=$1
+	shift
+	# shellcheck disable=SC2086
+	_live=$(nu_rows -an -p udp $_e)
+	# shellcheck disable=SC2086
+	_proc=$(nu_rows -an -p udp -M /proc $_e)
+	_want=$(su_rows "$@")
+	if [ -n "$_want" ] && [ "$_live" = "$_want" ] && [ "$_proc" = "$_want" ]
+	then
+		ok "netstat -p udp '$_e': live, /proc and ss agree"
+	else
+		notok "netstat -p udp '$_e' differs from ss $*"
+		printf 'live:\n%s\nproc:\n%s\nss:\n%s\n' "$_live" "$_proc" \
+		    "$_want" | sed 's/^/#   /'
+	fi
+}
+ucheck "port 53" '( sport = :53 or dport = :53 )'
+ucheck "dst port 53" 'dport = :53'
+ucheck "src net 10/8 and not port 5353" \
+    'src 10/8 and not ( sport = :5353 or dport = :5353 )'
+ucheck "portrange 8000-9000 or src host 2001:db8::2" \
+    '( ( sport >= :8000 and sport <= :9000 ) or ( dport >= :8000 and dport <= :9000 ) or src [2001:db8::2] )'
+out=$(ns -an -p udp state ESTABLISHED)
+expect_nomatch "state: never a UDP socket" "$out" '^udp'
+
 # grep ":80" finds 8080 too; "port 80" never does.
 out=$(ns -an -p tcp port 80)
 expect_match "port 80: the listener on 80" "$out" '10\.0\.0\.1\.80 '
