@@ -80,12 +80,19 @@ join_fd(int fd, const char *what)
 static void
 private_sysfs(void)
 {
-	if (unshare(CLONE_NEWNS) < 0 ||
-	    mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0 ||
-	    mount("sysfs", "/sys", "sysfs", MS_NOSUID | MS_NODEV | MS_NOEXEC,
-	    NULL) < 0)
-		ns_warn("-j: sysfs of the namespace (-i -t figures may be "
-		    "the host's)");
+	if (unshare(CLONE_NEWNS) == 0 &&
+	    mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) == 0) {
+		/*
+		 * Off with the old one first, as ip netns exec does: the
+		 * sysfs /sys already shows, mounted on it again, is EBUSY.
+		 */
+		(void)umount2("/sys", MNT_DETACH);
+		if (mount("sysfs", "/sys", "sysfs", MS_NOSUID | MS_NODEV |
+		    MS_NOEXEC, NULL) == 0)
+			return;
+	}
+	ns_warn("-j: sysfs of the namespace (-i -t figures may be the "
+	    "host's)");
 }
 
 static int

@@ -91,6 +91,9 @@ expect_nomatch "-j PID -i: not the other namespace's" "$out" 'dumB'
 out=$(ns -j $A -i -t 2>&1)
 expect_match "-j -i -t: dumA, from the namespace's sysfs" "$out" '^dumA '
 expect_nomatch "-j -i -t: no warning" "$out" 'netstat:'
+out=$(ns -j $$ -i -t 2>&1)
+expect_nomatch "-j (this namespace) -i -t: sysfs mounted again, no warning" \
+    "$out" 'netstat:'
 out=$(ns -j /run/netns/$B -w 1 -q 1 2>&1)
 expect_match "-j -w: the interval display runs there" "$out" 'packets'
 # Routes.
