@@ -102,7 +102,8 @@ $(PROG)-asan: main.c $(LIBASAN) netstat.h
 	    $(LDLIBS)
 
 asan: $(PROG)-asan tests/unit-asan tests/filtertest-asan $(NLFUZZASAN)
-	NETSTAT=./$(PROG)-asan UNIT="tests/unit-asan tests/filtertest-asan" \
+	LSAN_OPTIONS=suppressions=$$PWD/tests/lsan.supp:print_suppressions=0 \
+	    NETSTAT=./$(PROG)-asan UNIT="tests/unit-asan tests/filtertest-asan" \
 	    FILTERTEST=tests/filtertest-asan NLFUZZ="$(NLFUZZASAN)" \
 	    sh tests/run
 

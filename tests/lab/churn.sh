@@ -192,7 +192,9 @@ def sockets(mode, lines):
 			last[l] = i
 		elif unixrow.match(l):
 			f = l.split()
-			if len(f) not in (8, 9):
+			# -v adds Sock-Ino; Addr is absent when unbound.
+			want = (9, 10) if "v" in mode else (8, 9)
+			if len(f) not in want:
 				fail(mode, "unix row of %d fields: %r" %
 				    (len(f), l))
 			if seen[l]:
