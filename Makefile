@@ -3,10 +3,12 @@
 PROG=	netstat
 OBJS=	main.o inet.o inet_stats.o inet6.o unix.o if.o iface.o route.o \
 	route_proc.o mbuf.o mroute.o nl.o proc.o out.o names.o stats.o \
-	util.o watch.o filter.o netns.o sockwatch.o
+	util.o watch.o filter.o tcpinfo.o \
+	packet.o vsock.o mptcp.o sctp.o netns.o sockwatch.o
 SRCS=	main.c inet.c inet_stats.c inet6.c unix.c if.c iface.c route.c \
 	route_proc.c mbuf.c mroute.c nl.c proc.c out.c names.c stats.c \
-	util.c watch.c filter.c netns.c sockwatch.c
+	util.c watch.c filter.c tcpinfo.c \
+	packet.c vsock.c mptcp.c sctp.c netns.c sockwatch.c
 
 CC?=		cc
 CFLAGS?=	-O2 -g
@@ -20,17 +22,19 @@ LDLIBS=		-pthread
 # archive, so a program takes only the objects it needs.
 LIBSRCS=	inet.c inet_stats.c inet6.c unix.c if.c iface.c route.c \
 		route_proc.c mbuf.c mroute.c nl.c proc.c out.c names.c \
-		stats.c util.c watch.c filter.c netns.c sockwatch.c
+		stats.c util.c watch.c filter.c tcpinfo.c \
+		packet.c vsock.c mptcp.c sctp.c netns.c sockwatch.c
 LIBOBJS=	inet.o inet_stats.o inet6.o unix.o if.o iface.o route.o \
 		route_proc.o mbuf.o mroute.o nl.o proc.o out.o names.o \
-		stats.o util.o watch.o filter.o netns.o sockwatch.o
+		stats.o util.o watch.o filter.o tcpinfo.o \
+		packet.o vsock.o mptcp.o sctp.o netns.o sockwatch.o
 LIB=		tests/libnetstat.a
 LIBASAN=	tests/libnetstat-asan.a
 # The subsystems' netlink parsers under hostile bytes: each
 # tests/nlfuzz-X program is tests/nlfuzz-X.c and $(LIB), its -asan twin
 # the same under the sanitizers.
 NLFUZZ=		tests/nlfuzz-inet tests/nlfuzz-unix tests/nlfuzz-if \
-		tests/nlfuzz-route
+		tests/nlfuzz-route tests/nlfuzz-fam
 NLFUZZASAN=	$(NLFUZZ:=-asan)
 NLFUZZSRCS=	$(NLFUZZ:=.c)
 SANFLAGS=	-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \

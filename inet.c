@@ -43,6 +43,8 @@ enum {
 };
 
 #define	ST(s)		(1U << (s))
+/* Protocols whose sockets have TCP's states (MPTCP: mptcp.c's notes). */
+#define	TCPSTATES(p)	((p) == IPPROTO_TCP || (p) == IPPROTO_MPTCP)
 #define	ALL_STATES	0xffffffffU
 
 /* BSD's names for Linux's states. */
@@ -132,15 +134,25 @@ inet_banner(void)
 	    aflag ? " (including servers)" : "");
 	if (Aflag)
 		out_text("%-16.16s ", "Socket");
-	out_text("%-5.5s %-6.6s %-6.6s  %-*.*s %-*.*s", "Proto", "Recv-Q",
-	    "Send-Q", w, w, "Local Address", w, w, "Foreign Address");
+	if (Tflag) {
+		out_text("%-5.5s ", "Proto");
+		tcpx_banner_T();
+		out_text("%-*.*s %-*.*s", w, w, "Local Address", w, w,
+		    "Foreign Address");
+	} else
+		out_text("%-5.5s %-6.6s %-6.6s  %-*.*s %-*.*s", "Proto",
+		    "Recv-Q", "Send-Q", w, w, "Local Address", w, w,
+		    "Foreign Address");
 	if (xflag)
 		out_text(" %6s %6s %6s %6s %6s %5s %-20s", "R-HIWA", "S-HIWA",
 		    "R-BCNT", "S-BCNT", "S-QUED", "Drops", "Timer");
-	else
+	else if (!Tflag)
 		out_text(" %-11s", "(state)");
+	else
+		out_text(" ");	/* -T: the rows' address ends in a blank */
 	if (bflag)
 		out_text(" %10s %10s", "rxbytes", "txbytes");
+	tcpx_banner();
 	if (vflag) {
 		/* Darwin's 6 wide, one more for Linux's 7-digit buffers. */
 		if (!xflag)
@@ -413,13 +425,14 @@ diag_header(const struct inet_diag_msg *m, struct sockrow *r)
 	}
 }
 
-/* The extensions asked for: v6only, meminfo, tcp_info's byte counts. */
+/*
+ * The extensions asked for: v6only, meminfo; tcp_info (the byte counts
+ * of -b among its figures) is tcpinfo.c's to read.
+ */
 static void
 diag_attrs(const struct rtattr *const *tb, struct sockrow *r)
 {
 	const size_t drops = (SK_MEMINFO_DROPS + 1) * sizeof(uint32_t);
-	const size_t bytes = offsetof(struct tcp_info, tcpi_bytes_received) +
-	    sizeof(uint64_t);
 	const unsigned char *d;
 	size_t dlen;
 
@@ -437,15 +450,11 @@ diag_attrs(const struct rtattr *const *tb, struct sockrow *r)
 			r->have_mem = 1;
 		}
 	}
-	if (tb[INET_DIAG_INFO] != NULL) {
-		d = nl_data(tb[INET_DIAG_INFO], &dlen);
-		if (dlen >= bytes) {
-			memcpy(&r->txbytes, d + offsetof(struct tcp_info,
-			    tcpi_bytes_acked), sizeof(uint64_t));
-			memcpy(&r->rxbytes, d + offsetof(struct tcp_info,
-			    tcpi_bytes_received), sizeof(uint64_t));
-			r->have_bytes = 1;
-		}
+	tcpx_attrs(tb, &r->tx);
+	if (r->tx.have_bytes) {
+		r->txbytes = r->tx.bytes_acked;
+		r->rxbytes = r->tx.bytes_received;
+		r->have_bytes = 1;
 	}
 }
 
@@ -453,11 +462,11 @@ diag_attrs(const struct rtattr *const *tb, struct sockrow *r)
 int
 inet_diag_parse(const void *buf, size_t len, struct sockrow *r)
 {
-	const struct rtattr *tb[INET_DIAG_SKV6ONLY + 1];
+	const struct rtattr *tb[INET_DIAG_ULP_INFO + 1];
 	struct inet_diag_msg m;
 
 	/* A damaged attribute list (1) loses the attributes, not the row. */
-	if (nl_body(buf, len, &m, sizeof(m), tb, INET_DIAG_SKV6ONLY) < 0)
+	if (nl_body(buf, len, &m, sizeof(m), tb, INET_DIAG_ULP_INFO) < 0)
 		return (-1);
 	if (m.idiag_family != AF_INET && m.idiag_family != AF_INET6)
 		return (-1);
@@ -941,11 +950,18 @@ print_buffers(const struct sockrow *r)
 static void
 print_owner(const struct sockrow *r)
 {
+	sock_owner(r->inode);
+}
+
+/* " process:pid" of the socket with inode ino, or " -"; unix.c too. */
+void
+sock_owner(unsigned long long ino)
+{
 	const struct owner *o;
 
 	if (!owners_loaded)
 		load_owners();
-	if ((o = own_find(r->inode)) == NULL) {
+	if ((o = own_find(ino)) == NULL) {
 		out_str(NULL, " %s", "-");
 		return;
 	}
@@ -969,7 +985,10 @@ row_protocol(const struct listing *ls, const struct sockrow *r, char *json,
 	    ((v[0] == '6' || v[1] == '6') && ls->show6)))
 		return (0);
 	(void)stpcpy(stpcpy(json, ls->name), v);
-	(void)stpcpy(stpncpy(text, ls->name, 3), v);
+	if (ls->proto == IPPROTO_MPTCP)
+		(void)strcpy(text, "mptcp");	/* Darwin's; fills the column */
+	else
+		(void)stpcpy(stpncpy(text, ls->name, 3), v);
 	return (1);
 }
 
@@ -995,12 +1014,18 @@ print_row(const struct listing *ls, const struct sockrow *r)
 		out_str(NULL, "%-5.5s ", tproto);
 	else
 		out_str("protocol", NULL, proto);
-	out_uint("receive-bytes-waiting", "%6u ", r->rq);
-	out_uint("send-bytes-waiting", "%6u  ", r->sq);
+	if (Tflag)
+		tcpx_print_T(&r->tx, istcp);
+	else {
+		out_uint("receive-bytes-waiting", "%6u ", r->rq);
+		out_uint("send-bytes-waiting", "%6u  ", r->sq);
+	}
 	print_ends(ls, r, mapped, 0);
 	if (xflag)
 		print_buffers(r);
-	else if (istcp)
+	else if (Tflag)
+		;	/* FreeBSD's -T has no state column */
+	else if (TCPSTATES(ls->proto))
 		out_str("tcp-state", "%-11s", state_name(r->state, sbuf));
 	else
 		out_str(NULL, "%-11s", "");
@@ -1010,6 +1035,7 @@ print_row(const struct listing *ls, const struct sockrow *r)
 		put_figure("sent-bytes", " %10s", istcp && r->have_bytes,
 		    r->txbytes);
 	}
+	tcpx_print(&r->tx, istcp);
 	if (vflag) {
 		if (!xflag) {
 			put_figure("receive-high-water", " %7s", r->have_mem,
@@ -1083,7 +1109,7 @@ collect_halfopen(const struct sockrow *r)
 static void
 take_row(struct listing *ls, const struct sockrow *r)
 {
-	int istcp = ls->proto == IPPROTO_TCP;
+	int istcp = TCPSTATES(ls->proto);
 
 	if (ls->collect) {
 		if (r->state == LS_SYN_RECV || r->state == LS_NEW_SYN_RECV)
@@ -1127,7 +1153,7 @@ diag_msg(const struct nlmsghdr *nlh, void *arg)
 static unsigned int
 wanted_states(const struct listing *ls)
 {
-	if (ls->proto != IPPROTO_TCP)
+	if (!TCPSTATES(ls->proto))
 		return (ALL_STATES);
 	if (ls->collect)
 		return (ST(LS_SYN_RECV) | ST(LS_NEW_SYN_RECV));
@@ -1172,6 +1198,7 @@ wanted_ext(const struct listing *ls)
 		ext |= 1 << (INET_DIAG_SKMEMINFO - 1);
 	if (bflag && ls->proto == IPPROTO_TCP)
 		ext |= 1 << (INET_DIAG_INFO - 1);
+	ext |= tcpx_ext(ls->proto);
 	return (ext);
 }
 
@@ -1182,22 +1209,33 @@ diag_list(struct listing *ls)
 	struct {
 		struct nlmsghdr		nlh;
 		struct inet_diag_req_v2	r;
-		struct rtattr		bc;
-		char			bcdata[FILTER_BCMAX];
+		char			attrs[RTA_SPACE(sizeof(uint32_t)) +
+					    RTA_SPACE(FILTER_BCMAX)];
 	} req;
-	size_t bclen;
+	size_t len = NLMSG_LENGTH(sizeof(req.r));
+	struct rtattr *a;
+	uint32_t proto;
 
 	if (diag_fd < 0 && (diag_fd = nl_open(NETLINK_SOCK_DIAG)) < 0)
 		return (-errno);
 	memset(&req, 0, sizeof(req));
 	req.nlh.nlmsg_type = SOCK_DIAG_BY_FAMILY;
 	req.r.sdiag_family = (unsigned char)ls->family;
-	req.r.sdiag_protocol = (unsigned char)ls->proto;
 	req.r.idiag_ext = wanted_ext(ls);
 	req.r.idiag_states = wanted_states(ls);
-	bclen = wanted_bytecode(ls, ls->family, &req.bc);
-	return (nl_dump(diag_fd, &req, NLMSG_LENGTH(sizeof(req.r)) + bclen,
-	    diag_msg, ls));
+	if (ls->proto > 255) {
+		/* MPTCP: a kernel without the attribute refuses protocol 0. */
+		a = (struct rtattr *)(void *)((char *)&req + len);
+		a->rta_type = INET_DIAG_REQ_PROTOCOL;
+		a->rta_len = RTA_LENGTH(sizeof(proto));
+		proto = (uint32_t)ls->proto;
+		memcpy(RTA_DATA(a), &proto, sizeof(proto));
+		len += RTA_SPACE(sizeof(proto));
+	} else
+		req.r.sdiag_protocol = (unsigned char)ls->proto;
+	len += wanted_bytecode(ls, ls->family,
+	    (struct rtattr *)(void *)((char *)&req + len));
+	return (nl_dump(diag_fd, &req, len, diag_msg, ls));
 }
 
 /*
@@ -1413,6 +1451,10 @@ inet_proc_file(const struct listing *ls)
 static void
 inet_proc_list(struct listing *ls)
 {
+	if (ls->proto == IPPROTO_MPTCP) {
+		mptcp_unavailable();	/* no proc file lists them */
+		return;
+	}
 	(void)proc_lines(inet_proc_file(ls), 1, 0, inet_proc_line, ls);
 }
 
@@ -1479,6 +1521,9 @@ listing_init(struct listing *ls, int proto, const char *svc)
 		break;
 	case IPPROTO_UDPLITE:
 		ls->name = "udplite";
+		break;
+	case IPPROTO_MPTCP:
+		ls->name = "mptcp";
 		break;
 	default:
 		ls->proto = IPPROTO_RAW;

@@ -65,6 +65,10 @@ const struct protox protox[] = {
 	    NULL, 0, NULL, NULL },
 	{ "raw6",	AF_INET6,  IPPROTO_RAW,	AF_INET6, PR_EXPLICIT, NULL,
 	    SOCK(0, NULL), NULL },
+	{ "mptcp",	AF_UNSPEC, IPPROTO_MPTCP, AF_INET, PR_EXPLICIT, NULL,
+	    SOCK(0, "tcp"), NULL },
+	{ "sctp",	AF_UNSPEC, IPPROTO_SCTP, AF_INET, PR_EXPLICIT, NULL,
+	    sctppr, 0, NULL, NULL },
 	{ NULL,		0,	   0,		0,	  0, NULL,
 	    NULL, 0, NULL, NULL }
 };
@@ -75,7 +79,7 @@ static void
 usage(void)
 {
 	fprintf(stderr, "%s\n",
-"usage: netstat [-46AaLlnvWx] [-f address_family | -p protocol] [-M dir]"
+"usage: netstat [-46AaBCcLlnTvWx] [-f address_family | -p protocol] [-M dir]"
 " [expression]\n"
 "       netstat -w wait [-bv] [-q count] -p protocol [expression]\n"
 "       netstat -i | -I interface [-abdhnt] [-f address_family] [-M dir]\n"
@@ -144,6 +148,8 @@ name2af(const char *name)
 		return (AF_INET6);
 	if (strcmp(name, "unix") == 0 || strcmp(name, "local") == 0)
 		return (AF_UNIX);
+	if (strcmp(name, "vsock") == 0)
+		return (AF_VSOCK);
 	if (strcmp(name, "link") == 0)
 		return (AF_PACKET);
 	ns_errx("%s: unknown address family", name);
@@ -243,12 +249,20 @@ check_modes(const struct protox *tp)
 		ns_errx("-L: only with the socket list");
 	if (xflag && (sflag || iflag || rflag || gflag || mflag || Lflag))
 		ns_errx("-x: only with the socket list");
+	if ((Tflag || Cflag || cflag) && (sflag || iflag || rflag || gflag ||
+	    mflag || Lflag || interval))
+		ns_errx("-%c: only with the socket list",
+		    Tflag ? 'T' : Cflag ? 'C' : 'c');
 	if (tp != NULL && (rflag || gflag || (iflag && !sflag)))
 		ns_errx("-p: not with -i, -r or -g");
 	if (af == AF_PACKET && !iflag && interface == NULL && !gflag)
 		ns_errx("link: address family only with -i or -g");
 	if (af == AF_UNIX && (sflag || iflag || rflag || gflag || interval))
 		ns_errx("unix: address family only with the socket list");
+	if ((af == AF_VSOCK || Bflag) && (sflag || iflag || rflag || gflag ||
+	    mflag || interval || Lflag || tp != NULL))
+		ns_errx("%s: only with the socket list, without -p",
+		    Bflag ? "-B" : "vsock");
 	if (af == AF_UNIX && tp != NULL)
 		ns_errx("-f unix and -p cannot be used together");
 	if (interval && (rflag || gflag || Lflag))
@@ -341,6 +355,16 @@ sockets(const struct protox *tp)
 	const struct protox *sp;
 	int rank, more;
 
+	if (Bflag) {
+		packetpr();
+		return;
+	}
+	if (af == AF_VSOCK) {
+		out_open_list("socket");
+		vsockpr();
+		out_close_list();
+		return;
+	}
 	out_open_list("socket");
 	if (!(filter_tables(sockfilter) & FILTER_INET))
 		;	/* the expression names only unix sockets */
@@ -408,7 +432,7 @@ main(int argc, char *argv[])
 	open_stdfds();
 	argc = take_libxo(argc, argv);
 	while ((ch = getopt(argc, argv,
-	    ":46AabdF:f:ghI:ij:LlM:mnp:q:rstvWw:x")) != -1) {
+	    ":46AaBbCcdF:f:ghI:ij:LlM:mnp:q:rsTtvWw:x")) != -1) {
 		switch (ch) {
 		case '4':
 			af = AF_INET;
@@ -496,6 +520,18 @@ main(int argc, char *argv[])
 		case 'x':
 			xflag = 1;
 			break;
+		case 'B':
+			Bflag = 1;
+			break;
+		case 'T':
+			Tflag = 1;
+			break;
+		case 'C':
+			Cflag = 1;
+			break;
+		case 'c':
+			cflag = 1;
+			break;
 		case ':':
 			ns_warnx("-%c: missing argument", optopt);
 			usage();
@@ -506,8 +542,8 @@ main(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
-	if (argc > 0 && (rflag || gflag || mflag || sflag || iflag ||
-	    (interface != NULL) || (interval && tp == NULL))) {
+	if (argc > 0 && (rflag || gflag || mflag || sflag || iflag || Bflag ||
+	    af == AF_VSOCK || interface != NULL || (interval && tp == NULL))) {
 		ns_warnx("%s: a filter expression only with the socket list",
 		    argv[0]);
 		usage();

@@ -48,8 +48,13 @@ extern int	tflag;		/* -i: Time column */
 extern int	vflag;		/* verbose */
 extern int	Wflag;		/* wide: never truncate */
 extern int	xflag;		/* socket buffers and timers */
+extern int	Tflag;		/* TCP diagnostic counters (tcpinfo.c) */
+extern int	Cflag;		/* congestion control (tcpinfo.c) */
+extern int	cflag;		/* upper-layer protocol (tcpinfo.c) */
+extern int	Bflag;		/* packet sockets (packet.c) */
 
-extern int	af;		/* AF_UNSPEC, AF_INET, AF_INET6, AF_UNIX, AF_PACKET */
+extern int	af;		/* AF_UNSPEC, AF_INET, AF_INET6, AF_UNIX, AF_PACKET,
+				   AF_VSOCK */
 extern char	*interface;	/* -I, or NULL */
 extern int	interval;	/* -w seconds, 0 when not given */
 extern int	qcount;		/* -q lines, 0 for unlimited */
@@ -458,6 +463,7 @@ int	arp_parse(const char *, size_t, struct parp *);
 /* inet.c: Internet sockets */
 void	protopr(const struct protox *);
 void	listen_banner(void);	/* -L title and header, once; unix.c too */
+void	sock_owner(unsigned long long);	/* -v: " process:pid"; unix.c too */
 /* inet_stats.c: IPv4 statistics */
 void	ip_stats(const struct protox *);
 void	icmp_stats(const struct protox *);
@@ -566,6 +572,83 @@ int	inet_owner(unsigned long long, int, char *, size_t);
 #define	INET_MEMVARS	9	/* SK_MEMINFO_VARS; inet.c checks */
 
 /*
+ * Inside a TCP connection (tcpinfo.c): -T, -C, -c, from tcp_info,
+ * INET_DIAG_CONG and INET_DIAG_ULP_INFO.  The parsers are pure functions
+ * over an attribute's payload; tcpx_attrs() takes an inet_diag answer's
+ * attributes indexed up to INET_DIAG_ULP_INFO.
+ */
+#define	TCPX_NAMEMAX	16	/* TCP_CA_NAME_MAX, TCP_ULP_NAME_MAX */
+
+struct tcpx {
+	uint32_t	retrans, ooo, lost, rtos;
+	uint32_t	cwnd, ssthresh, mss, rtt, rttvar;
+	uint64_t	bytes_acked, bytes_received;	/* -b */
+	int		ecn;
+	char		cc[TCPX_NAMEMAX];
+	char		ulp[TCPX_NAMEMAX];
+	unsigned int	have_info:1, have_ooo:1, have_rtos:1, have_cc:1,
+			have_ulp:1, have_bytes:1;
+};
+
+int	tcpx_info(const void *, size_t, struct tcpx *);
+int	tcpx_cong(const void *, size_t, struct tcpx *);
+int	tcpx_ulp(const void *, size_t, struct tcpx *);
+void	tcpx_attrs(const struct rtattr *const *, struct tcpx *);
+unsigned char tcpx_ext(int);
+void	tcpx_banner_T(void);
+void	tcpx_banner(void);
+void	tcpx_print_T(const struct tcpx *, int);
+void	tcpx_print(const struct tcpx *, int);
+
+/*
+ * Other socket families: packet sockets (packet.c, -B), vsock (vsock.c,
+ * -f vsock).  The parsers are pure functions over one answer or line.
+ */
+struct pktrow {
+	unsigned int	 type;		/* SOCK_RAW, SOCK_DGRAM */
+	unsigned int	 proto;		/* ETH_P_*, host order */
+	int		 ifindex;	/* 0: every interface */
+	unsigned long long ino;
+	unsigned int	 rmem, drops;
+	unsigned int	 have_if:1, have_mem:1;
+};
+
+struct vsockrow {
+	unsigned int	 type, state;	/* SOCK_*, Linux's TCP_* */
+	uint32_t	 lcid, lport, fcid, fport;	/* ~0: any */
+	unsigned long long ino;
+};
+
+int	packet_diag_parse(const void *, size_t, struct pktrow *);
+int	packet_proc_parse(const char *, size_t, struct pktrow *);
+void	packetpr(void);
+int	vsock_diag_parse(const void *, size_t, struct vsockrow *);
+void	vsockpr(void);
+void	mptcp_unavailable(void);
+
+/* SCTP (sctp.c): a net/sctp/assocs or net/sctp/eps line. */
+#define	SCTP_MAXADDRS	8	/* addresses kept per side */
+
+struct sctpaddr {
+	int		 family;
+	int		 primary;
+	unsigned char	 addr[16];
+};
+
+struct sctprow {
+	int		 type;		/* SOCK_STREAM: 1to1, else 1toN */
+	int		 state;		/* Linux's enum sctp_state */
+	int		 listening;	/* an endpoint (eps) */
+	unsigned int	 lport, fport, rq, sq;
+	unsigned long long ino;
+	struct sctpaddr	 laddr[SCTP_MAXADDRS], faddr[SCTP_MAXADDRS];
+	int		 nladdr, nfaddr;
+};
+
+int	sctp_proc_parse(const char *, size_t, int, struct sctprow *);
+void	sctppr(const struct protox *);
+
+/*
  * One Internet socket, as either source describes it.  Figures a source
  * lacks have their have_* flag clear and print as "-".
  */
@@ -585,6 +668,7 @@ struct sockrow {
 	uint32_t	mem[INET_MEMVARS];
 	unsigned long long rxbytes, txbytes;
 	unsigned int	drops;
+	struct tcpx	tx;		/* -T, -C, -c (tcpinfo.c) */
 	unsigned int	have_cookie:1, have_mem:1, have_bytes:1,
 			have_drops:1, have_maxq:1, have_timer:1;
 };
