@@ -4,11 +4,11 @@ PROG=	netstat
 OBJS=	main.o inet.o inet_stats.o inet6.o unix.o if.o iface.o route.o \
 	route_proc.o mbuf.o mroute.o nl.o proc.o out.o names.o stats.o \
 	util.o watch.o filter.o tcpinfo.o \
-	packet.o vsock.o mptcp.o sctp.o netns.o sockwatch.o
+	packet.o vsock.o mptcp.o sctp.o hint.o netns.o sockwatch.o
 SRCS=	main.c inet.c inet_stats.c inet6.c unix.c if.c iface.c route.c \
 	route_proc.c mbuf.c mroute.c nl.c proc.c out.c names.c stats.c \
 	util.c watch.c filter.c tcpinfo.c \
-	packet.c vsock.c mptcp.c sctp.c netns.c sockwatch.c
+	packet.c vsock.c mptcp.c sctp.c hint.c netns.c sockwatch.c
 
 CC?=		cc
 CFLAGS?=	-O2 -g
@@ -16,18 +16,19 @@ CFLAGS?=	-O2 -g
 # may say "make WERROR=".
 WERROR?=	-Werror
 WARNFLAGS=	-std=c11 -Wall -Wextra $(WERROR)
-CPPFLAGS+=	-D_GNU_SOURCE -pthread
+VERSION=	0.9
+CPPFLAGS+=	-D_GNU_SOURCE -pthread -DVERSION=\"$(VERSION)\"
 LDLIBS=		-pthread
 # Everything but main.c: what the test programs link against, as an
 # archive, so a program takes only the objects it needs.
 LIBSRCS=	inet.c inet_stats.c inet6.c unix.c if.c iface.c route.c \
 		route_proc.c mbuf.c mroute.c nl.c proc.c out.c names.c \
 		stats.c util.c watch.c filter.c tcpinfo.c \
-		packet.c vsock.c mptcp.c sctp.c netns.c sockwatch.c
+		packet.c vsock.c mptcp.c sctp.c hint.c netns.c sockwatch.c
 LIBOBJS=	inet.o inet_stats.o inet6.o unix.o if.o iface.o route.o \
 		route_proc.o mbuf.o mroute.o nl.o proc.o out.o names.o \
 		stats.o util.o watch.o filter.o tcpinfo.o \
-		packet.o vsock.o mptcp.o sctp.o netns.o sockwatch.o
+		packet.o vsock.o mptcp.o sctp.o hint.o netns.o sockwatch.o
 LIB=		tests/libnetstat.a
 LIBASAN=	tests/libnetstat-asan.a
 # The subsystems' netlink parsers under hostile bytes: each
@@ -47,6 +48,7 @@ PREFIX?=	/usr/local
 BINDIR=		$(PREFIX)/bin
 MANDIR=		$(PREFIX)/share/man/man1
 INSTALL?=	install
+PROG_NAME?=	$(PROG)
 
 all: $(PROG)
 
@@ -137,10 +139,21 @@ bench: $(PROG)
 	sh bench/ifaces.sh
 	sh bench/netns.sh
 
+# /usr/local/bin comes before /usr/bin in PATH: an installed netstat is
+# the one a shell runs, ahead of net-tools'.  "make install
+# PROG_NAME=bsdnetstat" installs it (and its page) under another name.
 install: $(PROG)
 	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)
-	$(INSTALL) -m 755 $(PROG) $(DESTDIR)$(BINDIR)/$(PROG)
-	$(INSTALL) -m 644 netstat.1 $(DESTDIR)$(MANDIR)/netstat.1
+	$(INSTALL) -m 755 $(PROG) $(DESTDIR)$(BINDIR)/$(PROG_NAME)
+	uc=`echo $(PROG_NAME) | tr a-z A-Z`; \
+	    sed -e "s/^\.Dt NETSTAT 1/.Dt $$uc 1/" \
+	    -e "s/^\.Nm netstat$$/.Nm $(PROG_NAME)/" netstat.1 \
+	    >$(DESTDIR)$(MANDIR)/$(PROG_NAME).1
+	chmod 644 $(DESTDIR)$(MANDIR)/$(PROG_NAME).1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/$(PROG_NAME) \
+	    $(DESTDIR)$(MANDIR)/$(PROG_NAME).1
 
 clean:
 	rm -f $(PROG) $(PROG)-asan $(PROG)-musl $(OBJS) $(LIB) $(LIBASAN)
@@ -148,4 +161,4 @@ clean:
 	rm -f tests/filtertest tests/filtertest-asan
 	rm -rf tests/tmp tests/asan-obj $(MUSLINC) bench/tmp
 
-.PHONY: all asan test musl lint bench install clean
+.PHONY: all asan test musl lint bench install uninstall clean

@@ -231,10 +231,12 @@ host_part(int family, const unsigned char *a)
 
 	if (addr_unspec(family, a))
 		return ("*");
-	if (nflag && family == AF_INET) {
+	if ((nflag || Sflag) && family == AF_INET) {
 		v4_str(buf, a);
 		return (buf);
 	}
+	if (Sflag)		/* -S: numeric hosts, named ports */
+		return (addr_str(family, a));
 	return (host_name(family, a));
 }
 
@@ -262,8 +264,8 @@ hostport(char *buf, size_t cap, const char *host, const char *port,
 {
 	size_t hl = strlen(host), pl = strlen(port), n;
 
-	if (hostcut > 0 && hl > hostcut)
-		hl = hostcut;
+	if (hostcut > 0)	/* by the columns it shows in, escaped */
+		hl = shown_cut(host, hl, hostcut);
 	if (hl + 1 + pl >= cap)
 		pl = hl + 1 < cap ? cap - hl - 2 : 0;
 	if (hl >= cap)
@@ -275,8 +277,8 @@ hostport(char *buf, size_t cap, const char *host, const char *port,
 		memcpy(buf + n, port, pl);
 		n += pl;
 	}
-	if (wholecut > 0 && n > wholecut)
-		n = wholecut;
+	if (wholecut > 0)
+		n = shown_cut(buf, n, wholecut);
 	buf[n] = '\0';
 	return (n);
 }
@@ -614,6 +616,7 @@ static unsigned long long *own_ino;
 static unsigned int *own_idx;
 static size_t	own_cap, own_n;
 static int	owners_loaded;
+static int	owners_denied;	/* another user's fd/ was closed to us */
 
 static size_t
 ino_hash(unsigned long long ino, size_t cap)
@@ -754,6 +757,8 @@ scan_process(int rootfd, const char *pidname, int pid)
 		return;
 	if ((fddir = openat(piddir, "fd", O_RDONLY | O_DIRECTORY |
 	    O_CLOEXEC)) < 0 || (d = fdopendir(fddir)) == NULL) {
+		if (fddir < 0 && (errno == EACCES || errno == EPERM))
+			owners_denied = 1;
 		if (fddir >= 0)
 			close(fddir);
 		close(piddir);
@@ -795,6 +800,9 @@ load_owners(void)
 		    pid > 0 && pid <= 0x7fffffff)
 			scan_process(rootfd, de->d_name, (int)pid);
 	closedir(d);
+	if (owners_denied)	/* why some rows show "-", once */
+		ns_notice("some process owners unknown: not permitted to "
+		    "read other users' /proc/PID/fd (run as root)");
 }
 
 /*
@@ -1081,6 +1089,10 @@ print_listener(const struct listing *ls, const struct sockrow *r)
 		*p++ = '-';
 	*p = '\0';
 	out_str("listen-queue-sizes", "%-14.14s ", q);
+	out_uint("queue-length", NULL, r->rq);
+	out_uint("incomplete-queue-length", NULL, inc);
+	if (r->have_maxq)
+		out_uint("queue-limit", NULL, r->maxq);
 	print_ends(ls, r, mapped, 1);
 	out_str(NULL, "\n", NULL);
 	out_close_instance();

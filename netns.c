@@ -523,6 +523,9 @@ netns_all(int needsys)
 	pid_t pid;
 	int fd, st, status = 0, wrote = 0, failed = 0;
 
+	/* Each child's document is spliced into one; XML is not. */
+	if (out_style != OUT_TEXT && out_style != OUT_JSON)
+		ns_errx("-j all: text or JSON only");
 	/* A file held open for each namespace: as many as allowed. */
 	if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < rl.rlim_max) {
 		rl.rlim_cur = rl.rlim_max;

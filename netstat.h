@@ -52,6 +52,7 @@ extern int	Tflag;		/* TCP diagnostic counters (tcpinfo.c) */
 extern int	Cflag;		/* congestion control (tcpinfo.c) */
 extern int	cflag;		/* upper-layer protocol (tcpinfo.c) */
 extern int	Bflag;		/* packet sockets (packet.c) */
+extern int	Sflag;		/* numeric hosts, symbolic ports */
 
 extern int	af;		/* AF_UNSPEC, AF_INET, AF_INET6, AF_UNIX, AF_PACKET,
 				   AF_VSOCK */
@@ -159,8 +160,10 @@ int	proc_next_ull(const char **, const char *, int, unsigned long long,
  */
 #define	OUT_TEXT	0
 #define	OUT_JSON	1
+#define	OUT_XML		2	/* libxo's XML: keys are element names */
 
 extern int	out_style;
+extern int	out_utf8;	/* text: printable UTF-8 passes (the locale's) */
 
 int	out_set_style(const char *);
 void	out_init(void);
@@ -179,7 +182,10 @@ void	out_uint(const char *, const char *, unsigned long long);
 void	out_int(const char *, const char *, long long);
 void	out_bool(const char *, int);
 size_t	sanitize(char *, size_t, const char *, size_t);
+void	gnu_hint(int, char **);	/* hint.c: net-tools' habits */
+size_t	shown_cut(const char *, size_t, size_t);
 int	out_fmt_check(const char *, int);
+void	out_tick(void);
 
 /*
  * The error layer and small helpers (util.c).  Messages are "netstat: "
@@ -242,8 +248,10 @@ struct stat_phrase {
 #define	SP_GAUGE	0x04	/* a level or a setting, never a delta */
 #define	SP_INHIST	0x08	/* the input histogram goes here */
 #define	SP_OUTHIST	0x10	/* the output histogram goes here */
+#define	SP_BOOL		0x20	/* JSON: 1 is true, 2 false (SNMP's yes/no) */
 	const char *const *sp_enum;	/* names of the values (settings) */
 	const char	*sp_neg;	/* text for a negative value */
+	const char *const *sp_jenum;	/* JSON names of the values; "": none */
 };
 
 struct stat_ctr {
@@ -504,6 +512,10 @@ void	no_such_interface(const char *) __attribute__((noreturn));
 const char *netname4(uint32_t, int);
 /* route.c, route_proc.c (-rs) */
 void	routepr(void);
+/* JSON's CIDR of a network or host, and its link-layer address form. */
+#define	CIDR_MAX	52	/* INET6_ADDRSTRLEN, "/128" */
+void	cidr_str(char *, size_t, int, const unsigned char *, int);
+void	ll_str(char *, size_t, const unsigned char *, size_t);
 void	rt_stats(void);
 /* mbuf.c */
 void	mbpr(void);

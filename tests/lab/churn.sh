@@ -158,6 +158,10 @@ def columns(mode, line):
 	want = (6 if f[0].startswith("tcp") else 5) + (3 if "v" in mode else 0)
 	if len(f) != want:
 		return "%d fields, want %d" % (len(f), want)
+	# A queue wider than its column (the kernel's figure for a socket
+	# caught mid-connect can be huge) shifts the row, as in BSD.
+	if len(f[1]) > 6 or len(f[2]) > 6:
+		return None
 	if len(f[0]) <= 5 and (line[5] != " " or line[12] != " " or
 	    not line[6:12].strip().isdigit() or line[19:21] != "  " or
 	    not line[13:19].strip().isdigit()):
@@ -192,8 +196,9 @@ def sockets(mode, lines):
 			last[l] = i
 		elif unixrow.match(l):
 			f = l.split()
-			# -v adds Sock-Ino; Addr is absent when unbound.
-			want = (9, 10) if "v" in mode else (8, 9)
+			# -v adds Sock-Ino and process:pid; Addr is absent
+			# when unbound.
+			want = (10, 11) if "v" in mode else (8, 9)
 			if len(f) not in want:
 				fail(mode, "unix row of %d fields: %r" %
 				    (len(f), l))

@@ -52,7 +52,7 @@ pout=$(ns -M /proc -B 2>&1)
 expect_match "-B -M /proc: fv0 from net/packet" "$pout" "^fv0 +raw +ip +- +0 python3:$pid$"
 
 out=$(ns -v -f unix)
-expect_match "-v -f unix: the header says process:pid" "$out" 'Nextref process:pid Addr$'
+expect_match "-v -f unix: the header says process:pid" "$out" 'Nextref +Sock-Ino process:pid Addr$'
 expect_match "-v -f unix: the owner of @nsfam" "$out" " python3:$pid @nsfam$"
 json_ok "-v -f unix --libxo json parses" ns -v -f unix --libxo json
 
