@@ -395,6 +395,8 @@ unix_listen_row(struct unixctx *c, const struct unixrow *u)
 static void
 unix_show(struct unixctx *c, const struct unixrow *u)
 {
+	if (!filter_match_unix(sockfilter, u->name, u->namelen))
+		return;
 	if (Lflag)
 		unix_listen_row(c, u);
 	else
