@@ -471,7 +471,8 @@ int	arp_parse(const char *, size_t, struct parp *);
 /* inet.c: Internet sockets */
 void	protopr(const struct protox *);
 void	listen_banner(void);	/* -L title and header, once; unix.c too */
-void	sock_owner(unsigned long long);	/* -v: " process:pid"; unix.c too */
+/* owners.c: -v's one scan of /proc/N/fd; " process:pid" of an inode */
+void	sock_owner(unsigned long long);
 /* inet_stats.c: IPv4 statistics */
 void	ip_stats(const struct protox *);
 void	icmp_stats(const struct protox *);
