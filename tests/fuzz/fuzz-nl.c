@@ -1,0 +1,158 @@
+/*
+ * libFuzzer target: the netlink message parsers -- sock_diag's
+ * inet_diag and unix_diag answers (one message, and a dump's buffer
+ * through the feeds that print rows), rtnetlink's links, addresses,
+ * routes with their next hops, neighbours and neighbour tables -- and
+ * the walker under them.  The first byte picks the parser, the second
+ * sets the options that change what a row prints; the rest is what
+ * the parser takes (a whole message, its payload, or a dump buffer).
+ */
+#include <sys/socket.h>
+
+#include <netinet/in.h>
+
+#include <linux/netlink.h>
+
+#include "../../netstat.h"
+#include "fuzz.h"
+
+enum {
+	N_INET, N_INETFEED, N_UNIX, N_UNIXFEED, N_LINK, N_ADDR, N_ROUTE,
+	N_NEIGH, N_NEIGHTBL, N_WALK, N_N
+};
+
+static unsigned long sum;
+
+/* Read every byte a pointer into the message covers. */
+static void
+touch(const void *p, size_t n)
+{
+	const unsigned char *b = p;
+
+	while (n-- > 0)
+		sum += *b++;
+}
+
+/* The options a row's layout depends on; never a name lookup. */
+static void
+set_flags(unsigned int f)
+{
+	aflag = f & 1;
+	Aflag = (f >> 1) & 1;
+	Lflag = (f >> 2) & 1;
+	xflag = (f >> 3) & 1;
+	vflag = (f >> 4) & 1;
+	Wflag = (f >> 5) & 1;
+	lflag = (f >> 6) & 1;
+	bflag = (f >> 7) & 1;
+	nflag = 1;
+}
+
+/* The sequence number a dump would expect: the first message's. */
+static uint32_t
+first_seq(const uint8_t *p, size_t len)
+{
+	struct nlmsghdr h;
+
+	if (len < sizeof(h))
+		return (1);
+	memcpy(&h, p, sizeof(h));
+	return (h.nlmsg_seq);
+}
+
+static int
+walk_msg(const struct nlmsghdr *nlh, void *arg)
+{
+	(void)arg;
+	touch(nlh, nlh->nlmsg_len);
+	return (0);
+}
+
+static void
+one(int sel, unsigned int flags, const uint8_t *p, size_t len)
+{
+	const unsigned char *mp;
+	struct inet_feed f;
+	struct sockrow r;
+	struct unixrow u;
+	struct link_info li;
+	struct addr_info a;
+	struct rtinfo ri;
+	struct nexthop nh;
+	struct neighinfo ni;
+	long long ms;
+	size_t mplen;
+	int index;
+
+	switch (sel) {
+	case N_INET:
+		if (inet_diag_parse(p, len, &r) == 0)
+			sum += r.lport;
+		break;
+	case N_INETFEED:
+		memset(&f, 0, sizeof(f));
+		f.proto = (flags & 1) ? IPPROTO_UDP : IPPROTO_TCP;
+		f.family = (flags & 2) ? AF_INET6 : (flags & 4) ? AF_INET :
+		    AF_UNSPEC;
+		f.bindv6only = (flags >> 3) & 1;
+		f.collect = (flags >> 4) & 1;
+		(void)inet_diag_feed(&f, p, len, first_seq(p, len));
+		break;
+	case N_UNIX:
+		if (unix_diag_parse(p, len, &u) == 0 && u.name != NULL)
+			touch(u.name, u.namelen);
+		break;
+	case N_UNIXFEED:
+		(void)unix_diag_feed(p, len, first_seq(p, len),
+		    (int)(flags & 1));
+		break;
+	case N_LINK:
+		if (link_parse(p, len, &li) == 1) {
+			touch(li.name, li.namelen);
+			if (li.hw != NULL)
+				touch(li.hw, li.hwlen);
+		}
+		break;
+	case N_ADDR:
+		if (addr_parse(p, len, &a) == 1)
+			sum += (unsigned long)a.plen;
+		break;
+	case N_ROUTE:
+		if (rt_parse(p, len, &ri) < 0 || ri.mp == NULL)
+			break;
+		mp = ri.mp;
+		mplen = ri.mplen;
+		while (rt_nexthop(&mp, &mplen, ri.family, &nh) > 0)
+			sum += (unsigned long)nh.ifindex;
+		break;
+	case N_NEIGH:
+		if (neigh_parse(p, len, &ni) == 0 && ni.ll != NULL)
+			touch(ni.ll, ni.lllen);
+		break;
+	case N_NEIGHTBL:
+		(void)neightbl_parse(p, len, &index, &ms);
+		break;
+	default:
+		(void)nl_walk(p, len, first_seq(p, len), walk_msg, NULL);
+		break;
+	}
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	unsigned int flags;
+	uint8_t *p;
+	int sel;
+
+	if (size < 2)
+		return (0);
+	sel = data[0] % N_N;
+	flags = data[1];
+	set_flags(flags);
+	/* Aligned as a receive buffer is, and exactly as long. */
+	p = (uint8_t *)fuzz_copy(data + 2, size - 2);
+	one(sel, flags, p, size - 2);
+	free(p);
+	return (0);
+}
