@@ -7,13 +7,15 @@ Writes DIR/TARGET/seed-HASH files: every file of every saved proc tree
 under tests/fixtures, whole and a line at a time, behind the selector
 byte its target reads; the netlink answers of this machine's own dumps
 (links, addresses, routes, neighbours, neighbour tables, inet_diag and
-unix_diag), a message at a time and a receive buffer at a time; and
-filter expressions with rows.  A dump the kernel refuses is skipped.
+unix_diag), a message at a time and a receive buffer at a time, here
+and (as root) in a lab namespace that has some of each; and filter
+expressions with rows.  A dump the kernel refuses is skipped.
 """
 import hashlib
 import os
 import socket
 import struct
+import subprocess
 import sys
 
 TOP = os.path.dirname(os.path.dirname(os.path.dirname(
@@ -191,12 +193,91 @@ def filters(outdir):
         put(outdir, "filter", e.encode() + b"\0" + rows)
 
 
+# A lab namespace, so that every kind of message has examples: veths with
+# IPv4 and IPv6 addresses, a multipath route, routes with metrics and
+# a source, neighbours in several states.
+LAB = [
+    "link add fz0 type veth peer name fz1",
+    "link add fz2 type veth peer name fz3",
+    "link set lo up", "link set fz0 up", "link set fz1 up",
+    "link set fz2 up", "link set fz3 up",
+    "addr add 10.77.0.1/24 dev fz0", "addr add 10.78.0.1/24 dev fz2",
+    "-6 addr add 2001:db8:77::1/64 dev fz0 nodad",
+    "-6 addr add 2001:db8:78::1/64 dev fz2 nodad",
+    "route add 10.79.0.0/16 nexthop via 10.77.0.2 weight 1 "
+    "nexthop via 10.78.0.2 weight 3",
+    "route add 10.80.0.0/24 via 10.77.0.2 metric 7 mtu 1400 src 10.77.0.1",
+    "-6 route add 2001:db8:79::/48 nexthop via 2001:db8:77::2 "
+    "nexthop via 2001:db8:78::2",
+    "-6 route add 2001:db8:80::/64 via 2001:db8:77::2 metric 9",
+    "route add blackhole 10.81.0.0/24", "route add unreachable 10.82.0.0/24",
+    "neigh add 10.77.0.2 lladdr 02:00:00:00:77:02 dev fz0 nud permanent",
+    "neigh add 10.77.0.3 lladdr 02:00:00:00:77:03 dev fz0 nud stale",
+    "-6 neigh add 2001:db8:77::2 lladdr 02:00:00:00:77:02 dev fz0 "
+    "nud reachable",
+]
+
+
+def sockets():
+    """Sockets of each kind, held while the dumps run."""
+    keep = []
+    for fam, host in ((socket.AF_INET, "127.0.0.1"),
+                      (socket.AF_INET6, "::1")):
+        try:
+            ls = socket.socket(fam)
+            ls.bind((host, 0))
+            ls.listen(4)
+            c = socket.socket(fam)
+            c.connect(ls.getsockname())
+            a, _ = ls.accept()
+            c.send(b"x" * 1000)
+            u = socket.socket(fam, socket.SOCK_DGRAM)
+            u.bind((host, 0))
+            keep += [ls, c, a, u]
+        except OSError:
+            pass
+    for name in ("\0fuzz-seed", None):
+        try:
+            x = socket.socket(socket.AF_UNIX)
+            if name:
+                x.bind(name)
+                x.listen(2)
+            keep.append(x)
+        except OSError:
+            pass
+    keep += list(socket.socketpair(socket.AF_UNIX, socket.SOCK_DGRAM))
+    keep += list(socket.socketpair())
+    return keep
+
+
+def lab(outdir):
+    ns = "fuzzseed%d" % os.getpid()
+    if os.geteuid() != 0 or subprocess.call(
+            ["ip", "netns", "add", ns], stderr=subprocess.DEVNULL) != 0:
+        return
+    try:
+        for c in LAB:
+            subprocess.call(["ip", "-n", ns] + c.split(),
+                            stderr=subprocess.DEVNULL)
+        subprocess.call(["ip", "netns", "exec", ns, sys.executable,
+                         os.path.abspath(__file__), "--netlink", outdir])
+    finally:
+        subprocess.call(["ip", "netns", "del", ns])
+
+
 def main():
+    if len(sys.argv) == 3 and sys.argv[1] == "--netlink":
+        keep = sockets()
+        netlink(sys.argv[2])
+        del keep
+        print("seeds in a lab namespace: nl %d" % count.get("nl", 0))
+        return
     if len(sys.argv) != 2:
         sys.exit("usage: seeds.py DIR")
     outdir = sys.argv[1]
     fixtures(outdir)
     netlink(outdir)
+    lab(outdir)
     filters(outdir)
     print("seeds: " + ", ".join("%s %d" % (t, n)
                                 for t, n in sorted(count.items())))
