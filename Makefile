@@ -47,7 +47,7 @@ FUZZFLAGS=	-g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
 LIBFUZZ=	tests/libnetstat-fuzz.a
 FUZZ=		tests/fuzz/fuzz-proc tests/fuzz/fuzz-stats \
 		tests/fuzz/fuzz-mbuf tests/fuzz/fuzz-mroute tests/fuzz/fuzz-nl \
-		tests/fuzz/fuzz-filter
+		tests/fuzz/fuzz-filter tests/fuzz/fuzz-rtstats
 FUZZSRCS=	$(FUZZ:=.c)
 # What tests/fuzz/fuzz.h catches: ns_errx() and the memory it leaves.
 FUZZWRAP=	-Wl,--wrap=ns_errx,--wrap=xcalloc,--wrap=xreallocarray \
