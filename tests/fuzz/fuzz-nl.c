@@ -6,6 +6,7 @@
  * the walker under them.  The first byte picks the parser, the second
  * sets the options that change what a row prints; the rest is what
  * the parser takes (a whole message, its payload, or a dump buffer).
+ * The first byte's top bit prints the feeds' rows as JSON.
  */
 #include <sys/socket.h>
 
@@ -147,12 +148,20 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (size < 2)
 		return (0);
-	sel = data[0] % N_N;
+	sel = (data[0] & 0x7f) % N_N;
 	flags = data[1];
 	set_flags(flags);
+	if (data[0] & 0x80) {
+		out_style = OUT_JSON;
+		out_init();
+		out_open_list("socket");
+	}
 	/* Aligned as a receive buffer is, and exactly as long. */
 	p = (uint8_t *)fuzz_copy(data + 2, size - 2);
 	one(sel, flags, p, size - 2);
 	free(p);
+	if (out_style == OUT_JSON)
+		(void)out_finish();
+	out_style = OUT_TEXT;
 	return (0);
 }

@@ -138,6 +138,7 @@ def netlink(outdir):
                 put(outdir, "nl", bytes([N_WALK, fl]) + buf)
                 if feed is not None:
                     put(outdir, "nl", bytes([feed, fl]) + buf)
+                    put(outdir, "nl", bytes([feed | 0x80, fl]) + buf)
             for t, m in list(msgs(buf))[:40]:
                 if t in (NLMSG_DONE, NLMSG_ERROR):
                     continue
