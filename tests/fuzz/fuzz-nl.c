@@ -6,11 +6,15 @@
  * the walker under them.  The first byte picks the parser, the second
  * sets the options that change what a row prints; the rest is what
  * the parser takes (a whole message, its payload, or a dump buffer).
- * The first byte's top bit prints the feeds' rows as JSON.
+ * The first byte's top bit prints the feeds' rows as JSON.  What the
+ * feeds print is kept (standard output is a memory file) and checked:
+ * printable ASCII and newlines only, and JSON that parses.
  */
 #include <sys/socket.h>
 
 #include <netinet/in.h>
+
+#include <sys/mman.h>
 
 #include <linux/netlink.h>
 
@@ -59,6 +63,145 @@ first_seq(const uint8_t *p, size_t len)
 		return (1);
 	memcpy(&h, p, sizeof(h));
 	return (h.nlmsg_seq);
+}
+
+/*
+ * A JSON value at *pp (RFC 8259, no blanks but newlines and spaces as
+ * out.c writes them); 0 and *pp past it, or -1.
+ */
+static int	json_value(const char **, const char *, int);
+
+static void
+json_blank(const char **pp, const char *end)
+{
+	while (*pp < end && (**pp == ' ' || **pp == '\n'))
+		(*pp)++;
+}
+
+static int
+json_str(const char **pp, const char *end)
+{
+	const char *p = *pp + 1;
+
+	for (; p < end && *p != '"'; p++)
+		if (*p == '\\') {
+			if (++p == end || strchr("\"\\/bfnrtu", *p) == NULL)
+				return (-1);
+		}
+	if (p == end)
+		return (-1);
+	*pp = p + 1;
+	return (0);
+}
+
+static int
+json_seq(const char **pp, const char *end, char close, int depth)
+{
+	(*pp)++;
+	json_blank(pp, end);
+	if (*pp < end && **pp == close) {
+		(*pp)++;
+		return (0);
+	}
+	for (;;) {
+		json_blank(pp, end);
+		if (close == '}') {
+			if (*pp == end || **pp != '"' || json_str(pp, end) < 0)
+				return (-1);
+			json_blank(pp, end);
+			if (*pp == end || *(*pp)++ != ':')
+				return (-1);
+		}
+		if (json_value(pp, end, depth + 1) < 0)
+			return (-1);
+		json_blank(pp, end);
+		if (*pp == end)
+			return (-1);
+		if (**pp == close) {
+			(*pp)++;
+			return (0);
+		}
+		if (*(*pp)++ != ',')
+			return (-1);
+	}
+}
+
+static int
+json_value(const char **pp, const char *end, int depth)
+{
+	const char *p;
+
+	json_blank(pp, end);
+	if (*pp == end || depth > 64)
+		return (-1);
+	p = *pp;
+	if (*p == '{' || *p == '[')
+		return (json_seq(pp, end, *p == '{' ? '}' : ']', depth));
+	if (*p == '"')
+		return (json_str(pp, end));
+	if (*p == '-' || (*p >= '0' && *p <= '9')) {
+		for (p++; p < end && strchr("0123456789.eE+-", *p) != NULL;
+		    p++)
+			;
+		*pp = p;
+		return (0);
+	}
+	if (end - p >= 4 && (memcmp(p, "true", 4) == 0 ||
+	    memcmp(p, "null", 4) == 0)) {
+		*pp = p + 4;
+		return (0);
+	}
+	if (end - p >= 5 && memcmp(p, "false", 5) == 0) {
+		*pp = p + 5;
+		return (0);
+	}
+	return (-1);
+}
+
+/* What was printed: read back, checked, then forgotten. */
+static void
+check_output(int json)
+{
+	static char *buf;
+	static size_t cap;
+	const char *p;
+	off_t n;
+	size_t i;
+
+	if ((n = lseek(STDOUT_FILENO, 0, SEEK_CUR)) <= 0)
+		return;
+	if ((size_t)n > cap) {
+		cap = (size_t)n;
+		if ((buf = realloc(buf, cap)) == NULL)
+			abort();
+	}
+	if (pread(STDOUT_FILENO, buf, (size_t)n, 0) != n)
+		abort();
+	for (i = 0; i < (size_t)n; i++)
+		if (buf[i] != '\n' && (buf[i] < 0x20 || buf[i] > 0x7e))
+			abort();	/* a byte out of the sanitizer */
+	p = buf;
+	if (json && (json_value(&p, buf + n, 0) < 0 ||
+	    (json_blank(&p, buf + n), p != buf + n)))
+		abort();		/* not one JSON document */
+	if (ftruncate(STDOUT_FILENO, 0) < 0 ||
+	    lseek(STDOUT_FILENO, 0, SEEK_SET) < 0)
+		abort();
+}
+
+/* Standard output into memory, once. */
+static void
+capture(void)
+{
+	static int done;
+	int fd;
+
+	if (done++)
+		return;
+	if ((fd = memfd_create("fuzz-nl-out", 0)) < 0 ||
+	    dup2(fd, STDOUT_FILENO) < 0)
+		abort();
+	close(fd);
 }
 
 static int
@@ -146,12 +289,15 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	uint8_t *p;
 	int sel;
 
+	int json;
+
 	if (size < 2)
 		return (0);
+	capture();
 	sel = (data[0] & 0x7f) % N_N;
 	flags = data[1];
 	set_flags(flags);
-	if (data[0] & 0x80) {
+	if ((json = data[0] & 0x80)) {
 		out_style = OUT_JSON;
 		out_init();
 		out_open_list("socket");
@@ -160,8 +306,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	p = (uint8_t *)fuzz_copy(data + 2, size - 2);
 	one(sel, flags, p, size - 2);
 	free(p);
-	if (out_style == OUT_JSON)
+	if (json)
 		(void)out_finish();
+	else {
+		out_text("\n");	/* the last line out of the buffer */
+		(void)out_flush();
+	}
 	out_style = OUT_TEXT;
+	check_output(json);
 	return (0);
 }
