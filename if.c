@@ -565,7 +565,7 @@ netname6(char *buf, size_t len, const uint8_t *addr, int plen,
 	}
 	if (inet_ntop(AF_INET6, net, ntop, sizeof(ntop)) == NULL)
 		(void)strcpy(ntop, "?");
-	if (v6_scoped(net))
+	if (v6_scoped(net) && ifname != NULL)
 		(void)snprintf(buf, len, "%s%%%s/%d", ntop, ifname, plen);
 	else
 		(void)snprintf(buf, len, "%s/%d", ntop, plen);
@@ -576,7 +576,7 @@ static void
 hostname_if(char *buf, size_t len, int family, const uint8_t *addr,
     const char *ifname)
 {
-	if (family == AF_INET6 && v6_scoped(addr))
+	if (family == AF_INET6 && v6_scoped(addr) && ifname != NULL)
 		(void)snprintf(buf, len, "%s%%%s", addr_str(AF_INET6, addr),
 		    ifname);
 	else
@@ -821,12 +821,52 @@ link_row(const struct layout *lo, const struct ifr *r)
 	row_counters(r, 1, tflag && memf == NULL ? tx_timeouts(r->name) : -1);
 }
 
+/*
+ * A field shown cut: the whole value in JSON, the text one in the text.
+ * Used when the text differs from the whole (a %scope dropped).
+ */
+static void
+field_shown(const char *key, int width, int cut, const char *whole,
+    const char *text)
+{
+	if (strcmp(whole, text) == 0) {
+		field(key, width, cut, whole);
+		return;
+	}
+	out_str(key, NULL, whole);
+	field(NULL, width, cut, text);
+}
+
+/*
+ * An IPv6 prefix that does not fit: a cut must not change its meaning
+ * ("fe80::%eth0/64" cut to 13 reads as a /6).  The %scope is the row's
+ * own interface, so it goes first; then the address part is cut, never
+ * the /len.
+ */
+static void
+net6_fit(char *buf, size_t len, const struct addr_info *a, int width)
+{
+	char tmp[INET6_ADDRSTRLEN + 8];
+	const char *slash;
+	size_t n, keep;
+
+	netname6(tmp, sizeof(tmp), a->addr, a->plen, NULL);
+	n = strlen(tmp);
+	if (n <= (size_t)width || (slash = strrchr(tmp, '/')) == NULL ||
+	    (size_t)(tmp + n - slash) >= (size_t)width) {
+		(void)snprintf(buf, len, "%s", tmp);
+		return;
+	}
+	keep = (size_t)width - (size_t)(tmp + n - slash);
+	(void)snprintf(buf, len, "%.*s%s", (int)keep, tmp, slash);
+}
+
 static void
 addr_row(const struct layout *lo, const struct ifr *r,
     const struct addr_info *a)
 {
 	char net[INET6_ADDRSTRLEN + IFNAMSIZ * 4 + 8];
-	char host[NI_MAXHOST];
+	char host[NI_MAXHOST], text[NI_MAXHOST];
 	uint32_t v4;
 
 	row_start(lo, r);
@@ -834,11 +874,23 @@ addr_row(const struct layout *lo, const struct ifr *r,
 		memcpy(&v4, a->addr, 4);
 		(void)snprintf(net, sizeof(net), "%s",
 		    netname4(ntohl(v4), a->plen));
-	} else
+		field("network", lo->netw, lo->cut, net);
+	} else {
 		netname6(net, sizeof(net), a->addr, a->plen, r->name);
-	field("network", lo->netw, lo->cut, net);
+		if (lo->cut && shown_len(net) > (size_t)lo->netw)
+			net6_fit(text, sizeof(text), a, lo->netw);
+		else
+			(void)snprintf(text, sizeof(text), "%s", net);
+		field_shown("network", lo->netw, lo->cut, net, text);
+	}
 	hostname_if(host, sizeof(host), a->family, a->addr, r->name);
-	field("address", lo->addrw, lo->cut, host);
+	/* The address's %scope too is the row's interface: it goes first. */
+	if (a->family == AF_INET6 && lo->cut &&
+	    shown_len(host) > (size_t)lo->addrw)
+		hostname_if(text, sizeof(text), a->family, a->addr, NULL);
+	else
+		(void)snprintf(text, sizeof(text), "%s", host);
+	field_shown("address", lo->addrw, lo->cut, host, text);
 	row_counters(r, 0, -1);
 }
 
@@ -893,42 +945,48 @@ mc_first(const struct mclist *M, const char *name)
 }
 
 /*
- * The multicast groups of one interface under its rows, in the Address
- * column: link-layer, then IPv4, then IPv6, as -f selects.
+ * The multicast groups of one family of an interface, in the Address
+ * column, under the row they follow (Darwin's multipr after each row):
+ * link-layer ones under the link row, IPv4 and IPv6 ones after the
+ * addresses of their family.  *listed: the row's JSON list is open.
  */
 static void
-mc_rows(const struct layout *lo, const struct ifr *r, const struct mclist *M)
+mc_rows(const struct layout *lo, const struct ifr *r, const struct mclist *M,
+    int family, int *listed)
 {
-	static const int fams[] = { AF_PACKET, AF_INET, AF_INET6 };
-	char buf[NI_MAXHOST + IFNAMSIZ * 4 + 2];
+	char buf[NI_MAXHOST + IFNAMSIZ * 4 + 2], text[sizeof(buf)];
 	const struct mcgroup *m;
-	size_t first, i, f;
-	int opened = 0;
+	size_t i;
 
-	first = mc_first(M, r->name);
-	for (f = 0; f < sizeof(fams) / sizeof(fams[0]); f++) {
-		if (af != AF_UNSPEC && af != fams[f])
+	if (!aflag || (af != AF_UNSPEC && af != family))
+		return;
+	for (i = mc_first(M, r->name); i < M->n; i++) {
+		m = &M->v[M->byname[i]];
+		if (strcmp(m->name, r->name) != 0)
+			break;
+		if (m->family != family)
 			continue;
-		for (i = first; i < M->n; i++) {
-			m = &M->v[M->byname[i]];
-			if (strcmp(m->name, r->name) != 0)
-				break;
-			if (m->family != fams[f])
-				continue;
-			if (!opened) {
-				out_open_list("multicast-address");
-				opened = 1;
-			}
-			mc_text(buf, sizeof(buf), m);
-			out_open_instance();
-			out_text("%*s", lo->namew + lo->netw + 8, "");
-			out_str("address", lo->cut ? "%-17.17s" : "%s", buf);
-			out_text("\n");
-			out_close_instance();
+		if (!*listed) {
+			out_open_list("multicast-address");
+			*listed = 1;
 		}
+		mc_text(buf, sizeof(buf), m);
+		/* As addr_row: a %scope that does not fit goes first. */
+		if (lo->cut && m->family == AF_INET6 && shown_len(buf) > 17)
+			hostname_if(text, sizeof(text), m->family, m->addr,
+			    NULL);
+		else
+			(void)snprintf(text, sizeof(text), "%s", buf);
+		out_open_instance();
+		out_text("%*s", lo->namew + lo->netw + 8, "");
+		if (strcmp(text, buf) != 0) {
+			out_str("address", NULL, buf);
+			out_str(NULL, "%-17.17s", text);
+		} else
+			out_str("address", lo->cut ? "%-17.17s" : "%s", buf);
+		out_text("\n");
+		out_close_instance();
 	}
-	if (opened)
-		out_close_list();
 }
 
 static void
@@ -968,14 +1026,20 @@ layout(struct layout *lo, const struct iflist *L)
 	lo->laddrw = lo->cut ? 17 : WIDE;
 }
 
-/* Each row is one instance of the "interface" list, as in FreeBSD. */
+/*
+ * Each row is one instance of the "interface" list, as in FreeBSD; the
+ * groups printed after a row are a list in its instance.
+ */
 static void
-next_row(int *open)
+next_row(int *open, int *listed)
 {
+	if (*listed)
+		out_close_list();
 	if (*open)
 		out_close_instance();
 	out_open_instance();
 	*open = 1;
+	*listed = 0;
 }
 
 static void
@@ -983,11 +1047,12 @@ if_rows(const struct layout *lo, const struct ifr *r, const struct mclist *M)
 {
 	static const int fams[] = { AF_INET, AF_INET6 };
 	size_t i, f;
-	int open = 0;
+	int open = 0, listed = 0;
 
 	if (af == AF_UNSPEC || af == AF_PACKET) {
-		next_row(&open);
+		next_row(&open, &listed);
 		link_row(lo, r);
+		mc_rows(lo, r, M, AF_PACKET, &listed);
 	}
 	for (f = 0; f < 2 && af != AF_PACKET; f++) {
 		if (af != AF_UNSPEC && af != fams[f])
@@ -995,12 +1060,15 @@ if_rows(const struct layout *lo, const struct ifr *r, const struct mclist *M)
 		for (i = 0; i < r->naddrs; i++) {
 			if (r->addrs[i].family != fams[f])
 				continue;
-			next_row(&open);
+			next_row(&open, &listed);
 			addr_row(lo, r, &r->addrs[i]);
 		}
+		/* Groups of a family without addresses follow the last row. */
+		if (open)
+			mc_rows(lo, r, M, fams[f], &listed);
 	}
-	if (open && aflag)
-		mc_rows(lo, r, M);
+	if (listed)
+		out_close_list();
 	if (open)
 		out_close_instance();
 }

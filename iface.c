@@ -317,8 +317,13 @@ devmcast_parse(const char *line, size_t len, struct mcgroup *g)
  * tables (by name, by index) holding entry positions plus one.
  */
 struct iface {
-	int	 index;		/* 0: not known */
-	char	*name;		/* "": the kernel knows no such index */
+	int		 index;		/* 0: not known */
+	char		*name;		/* "": the kernel knows no such index */
+	long long	 mtu;		/* -1: not known */
+	int		 has4, has6;	/* 0 none; has6 1 link-local, 2 wider */
+	uint8_t		 a4[4], a6[16];	/* the first address of each family */
+	int		 hasll6;
+	uint8_t		 ll6[16];	/* the first IPv6 link-local one */
 };
 
 static struct iface	*ifv;
@@ -413,8 +418,10 @@ new_entry(int index, const char *name, size_t len, const size_t *slot)
 
 	ifv = grow(ifv, &ifcap, ifn, sizeof(*ifv));
 	e = ifn++;
+	memset(&ifv[e], 0, sizeof(ifv[e]));
 	ifv[e].index = index;
 	ifv[e].name = xstrndup(name, len);
+	ifv[e].mtu = -1;
 	if (slot != NULL)
 		byname[*slot] = (uint32_t)e + 1;
 	if (index > 0)
@@ -486,6 +493,52 @@ iface_index(const char *name)
 	return (ifv[byname[s] - 1].index);
 }
 
+/* The entry of a known index, or NULL. */
+static struct iface *
+entry_of(int index)
+{
+	size_t s;
+
+	if (index <= 0 || hsize == 0 || byindex[s = slot_index(index)] == 0)
+		return (NULL);
+	return (&ifv[byindex[s] - 1]);
+}
+
+/* The link's MTU from the link dump, -1 when not known. */
+long long
+iface_mtu(int index)
+{
+	const struct iface *f = entry_of(index);
+
+	return (f != NULL ? f->mtu : -1);
+}
+
+/*
+ * The first address of a family on a link (IPv6: the first wider than
+ * link-local, else the first), NULL when it has none or they were not
+ * loaded (iface_load_addrs).
+ */
+const uint8_t *
+iface_addr(int index, int family)
+{
+	const struct iface *f = entry_of(index);
+
+	if (f == NULL)
+		return (NULL);
+	if (family == AF_INET)
+		return (f->has4 ? f->a4 : NULL);
+	return (f->has6 ? f->a6 : NULL);
+}
+
+/* The first IPv6 link-local address of a link, NULL when none known. */
+const uint8_t *
+iface_ll6(int index)
+{
+	const struct iface *f = entry_of(index);
+
+	return (f != NULL && f->hasll6 ? f->ll6 : NULL);
+}
+
 /* The entries, in the order learned: iface_nth(0 .. iface_count() - 1). */
 size_t
 iface_count(void)
@@ -514,13 +567,80 @@ cache_link_msg(const struct nlmsghdr *nlh, void *arg)
 {
 	struct link_walk *w = arg;
 	struct link_info li;
+	struct iface *f;
 	int rc;
 
 	if ((rc = link_parse(nlh, nlh->nlmsg_len, &li)) < 0)
 		(*w->bad)++;
-	if (rc > 0)
+	if (rc > 0) {
 		iface_add(li.index, li.name, li.namelen);
+		if (li.havemtu && (f = entry_of(li.index)) != NULL)
+			f->mtu = li.mtu;
+	}
 	return (0);
+}
+
+/* The first address of each kind an interface shows. */
+static void
+record_addr(int index, int family, const uint8_t *addr)
+{
+	struct iface *f;
+	int wide;
+
+	if ((f = entry_of(index)) == NULL)
+		return;
+	if (family == AF_INET && !f->has4) {
+		memcpy(f->a4, addr, 4);
+		f->has4 = 1;
+	} else if (family == AF_INET6) {
+		wide = !(addr[0] == 0xfe && (addr[1] & 0xc0) == 0x80);
+		if (f->has6 == 0 || (f->has6 == 1 && wide)) {
+			memcpy(f->a6, addr, 16);
+			f->has6 = wide ? 2 : 1;
+		}
+		if (!wide && !f->hasll6) {
+			memcpy(f->ll6, addr, 16);
+			f->hasll6 = 1;
+		}
+	}
+}
+
+static int
+cache_addr_msg(const struct nlmsghdr *nlh, void *arg)
+{
+	struct link_walk *w = arg;
+	struct addr_info a;
+	int rc;
+
+	if ((rc = addr_parse(nlh, nlh->nlmsg_len, &a)) < 0)
+		(*w->bad)++;
+	if (rc > 0)
+		record_addr(a.index, a.family, a.addr);
+	return (0);
+}
+
+/*
+ * The addresses of the live kernel's links (after iface_load), for
+ * iface_addr().  Returns 0 or the negative errno of a failed dump.
+ */
+int
+iface_load_addrs(unsigned long *bad)
+{
+	struct {
+		struct nlmsghdr		nh;
+		struct ifaddrmsg	ifa;
+	} req;
+	struct link_walk w = { bad };
+	int fd, rc;
+
+	if ((fd = nl_open(NETLINK_ROUTE)) < 0)
+		return (-errno);
+	memset(&req, 0, sizeof(req));
+	req.nh.nlmsg_type = RTM_GETADDR;
+	req.ifa.ifa_family = AF_UNSPEC;
+	rc = nl_dump(fd, &req, sizeof(req), cache_addr_msg, &w);
+	close(fd);
+	return (rc);
 }
 
 /*
@@ -573,8 +693,10 @@ cache_inet6_line(const char *line, size_t len, void *arg)
 	struct ifinet6_info ia;
 
 	(void)arg;
-	if (ifinet6_parse(line, len, &ia) == 0 && ia.index > 0)
+	if (ifinet6_parse(line, len, &ia) == 0 && ia.index > 0) {
 		iface_add(ia.index, ia.name, ia.namelen);
+		record_addr(ia.index, AF_INET6, ia.addr);
+	}
 	return (0);
 }
 

@@ -142,8 +142,9 @@ inet_banner(void)
 	if (bflag)
 		out_text(" %10s %10s", "rxbytes", "txbytes");
 	if (vflag) {
+		/* Darwin's 6 wide, one more for Linux's 7-digit buffers. */
 		if (!xflag)
-			out_text(" %6s %6s", "rhiwat", "shiwat");
+			out_text(" %7s %7s", "rhiwat", "shiwat");
 		out_text(" %s", "process:pid");
 	}
 	out_text("\n");
@@ -226,13 +227,13 @@ host_part(int family, const unsigned char *a)
 }
 
 static const char *
-port_part(unsigned int port, const char *svc)
+port_part(unsigned int port, const char *svc, int numeric)
 {
 	static char buf[8];
 
 	if (port == 0)
 		return ("*");
-	if (nflag || svc == NULL) {
+	if (numeric || svc == NULL) {
 		*put_dec(buf, port) = '\0';
 		return (buf);
 	}
@@ -269,13 +270,71 @@ hostport(char *buf, size_t cap, const char *host, const char *port,
 }
 
 /*
+ * ip_local_port_range, "lo\thi\n": the ports the kernel picks from.
+ * Returns 0, or -1 when the buffer is not two ports in order.
+ */
+int
+port_range_parse(const char *buf, size_t len, unsigned int *lo,
+    unsigned int *hi)
+{
+	const char *p = buf, *end = buf + len, *t;
+	unsigned long long a, b;
+	size_t n;
+
+	if (!proc_token(&p, end, &t, &n) || proc_ull(t, n, 10, &a) < 0)
+		return (-1);
+	while (p < end && (*p == ' ' || *p == '\t'))
+		p++;
+	t = p;
+	while (p < end && *p >= '0' && *p <= '9')
+		p++;
+	if (proc_ull(t, (size_t)(p - t), 10, &b) < 0 ||
+	    (p < end && *p != '\n') || a > b || b > 65535)
+		return (-1);
+	*lo = (unsigned int)a;
+	*hi = (unsigned int)b;
+	return (0);
+}
+
+/*
+ * Was this local port chosen by the kernel?  BSD marks such a socket
+ * (INP_ANONPORT); Linux does not, so a port in ip_local_port_range
+ * stands for it.  Read once: with -M from the tree, defaulting to the
+ * kernel's own range when the tree has no such file.
+ */
+static int
+port_anon(unsigned int port)
+{
+	static unsigned int lo, hi;
+	static int loaded;
+	char *buf;
+	size_t len;
+
+	if (!loaded) {
+		loaded = 1;
+		lo = 32768;
+		hi = 60999;
+		if ((buf = proc_slurp("sys/net/ipv4/ip_local_port_range",
+		    &len, PROC_QUIET)) != NULL) {
+			if (port_range_parse(buf, len, &lo, &hi) < 0) {
+				lo = 32768;
+				hi = 60999;
+			}
+			free(buf);
+		}
+	}
+	return (port >= lo && port <= hi);
+}
+
+/*
  * One end of a connection: the text column and the JSON container
  * ("local" or "remote", with "address" and "port", never cut).
- * padded: pad to the column (the -L row does not).
+ * padded: pad to the column (the -L row does not); numeric: the port
+ * as a number by BSD's rule (see print_ends()).
  */
 static void
 print_end(const char *key, int family, const unsigned char *a,
-    unsigned int port, const char *svc, int padded)
+    unsigned int port, const char *svc, int padded, int numeric)
 {
 	char text[NI_MAXHOST + 32];
 	const char *host, *pname;
@@ -294,7 +353,8 @@ print_end(const char *key, int family, const unsigned char *a,
 		return;
 	}
 	host = host_part(family, a);
-	pname = port_part(port, svc);
+	numeric |= nflag;
+	pname = port_part(port, svc, numeric);
 	out_open_container(key);
 	if (out_style == OUT_TEXT) {
 		if (Wflag) {
@@ -304,7 +364,8 @@ print_end(const char *key, int family, const unsigned char *a,
 			hostcut = 0;
 			wholecut = 45;
 		} else {
-			hostcut = Aflag ? 12 : 16;
+			/* BSD's inetprint(): 12 only for a named port. */
+			hostcut = Aflag && !numeric ? 12 : 16;
 			wholecut = Aflag ? 18 : 22;
 		}
 		out_strn(NULL, padded ? addrfmt : "%s", text, hostport(text,
@@ -760,21 +821,33 @@ state_name(int state, char *buf)
 	return (buf);
 }
 
-/* An address as printed: v4-mapped IPv6 becomes IPv4. */
+/*
+ * An address as printed: v4-mapped IPv6 becomes IPv4.  BSD's naming
+ * rule: a connection from a kernel-chosen port names only the remote
+ * port; any other names its local port, and the remote one too only when
+ * both are the same.  Raw sockets have no ports (the kernel's figure
+ * there is the IP protocol).
+ */
 static void
 print_ends(const struct listing *ls, const struct sockrow *r, int mapped,
     int lonly)
 {
 	int fam = mapped && r->family == AF_INET6 ? AF_INET : r->family;
 	const unsigned char *la = r->laddr, *fa = r->faddr;
+	unsigned int lport = r->lport, fport = r->fport;
+	int anon;
 
 	if (fam != r->family) {
 		la = addr_mapped(r->laddr) ? r->laddr + 12 : r->laddr;
 		fa = addr_mapped(r->faddr) ? r->faddr + 12 : r->faddr;
 	}
-	print_end("local", fam, la, r->lport, ls->svc, !lonly);
+	if (ls->proto == IPPROTO_RAW)
+		lport = fport = 0;
+	anon = !lonly && !nflag && fport != 0 && port_anon(lport);
+	print_end("local", fam, la, lport, ls->svc, !lonly, anon);
 	if (!lonly)
-		print_end("remote", fam, fa, r->fport, ls->svc, 1);
+		print_end("remote", fam, fa, fport, ls->svc, 1,
+		    !anon && lport != fport);
 }
 
 static void
@@ -915,9 +988,9 @@ print_row(const struct listing *ls, const struct sockrow *r)
 	}
 	if (vflag) {
 		if (!xflag) {
-			put_figure("receive-high-water", " %6s", r->have_mem,
+			put_figure("receive-high-water", " %7s", r->have_mem,
 			    r->mem[SK_MEMINFO_RCVBUF]);
-			put_figure("send-high-water", " %6s", r->have_mem,
+			put_figure("send-high-water", " %7s", r->have_mem,
 			    r->mem[SK_MEMINFO_SNDBUF]);
 		}
 		print_owner(r);

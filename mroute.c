@@ -90,6 +90,41 @@ ll_ntoa(const unsigned char *a, size_t n, char *buf, size_t len)
 	}
 }
 
+/* As Darwin's sdl_addr_to_hex (-gs): two hex digits a byte, colons. */
+static void
+ll_hex(const unsigned char *a, size_t n, char *buf, size_t len)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t i, o = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < n && o + 4 <= len; i++) {
+		if (i > 0)
+			buf[o++] = ':';
+		buf[o++] = hex[a[i] >> 4];
+		buf[o++] = hex[a[i] & 15];
+	}
+	buf[o] = '\0';
+}
+
+/*
+ * An IP group as Darwin's routename6 and inet6_n2a write it: IPv6
+ * groups of interface- and link-local scope carry their %interface.
+ */
+static const char *
+group_name(const struct mcgroup *g, char *buf, size_t len)
+{
+	const unsigned char *a = g->addr;
+
+	if (g->family == AF_INET6 && a[0] == 0xff &&
+	    ((a[1] & 0x0f) == 1 || (a[1] & 0x0f) == 2) && g->namelen > 0) {
+		(void)snprintf(buf, len, "%s%%%.*s", addr_str(AF_INET6, a),
+		    (int)g->namelen, g->name);
+		return (buf);
+	}
+	return (addr_str(g->family, a));
+}
+
 /*
  * Records.
  */
@@ -636,7 +671,8 @@ ip_to_ll(int family, const unsigned char *a, unsigned char *ll)
  * is signalled through *known.
  */
 static const char *
-group_lladdr(const struct mcgroup *g, char *buf, size_t len, int *known)
+group_lladdr(const struct mcgroup *g, char *buf, size_t len, int *known,
+    int hex)
 {
 	unsigned char ll[6];
 	size_t n;
@@ -646,7 +682,10 @@ group_lladdr(const struct mcgroup *g, char *buf, size_t len, int *known)
 		return ("-");
 	n = ip_to_ll(g->family, g->addr, ll);
 	if (has_llgroup(g->ifindex, ll, n)) {
-		ll_ntoa(ll, n, buf, len);
+		if (hex)
+			ll_hex(ll, n, buf, len);
+		else
+			ll_ntoa(ll, n, buf, len);
 		*known = 1;
 		return (buf);
 	}
@@ -658,7 +697,9 @@ membership_header(const char *what)
 {
 	gap();
 	out_text("%s Multicast Group Memberships\n", what);
-	out_text("%-22s %-18s %s\n", "Group", "Link-layer Address", "Netif");
+	/* Darwin's ifmalist_dump_af: tabs between the columns. */
+	out_text("%-20s\t%-16s\t%s\n", "Group", "Link-layer Address",
+	    "Netif");
 }
 
 static void
@@ -674,9 +715,9 @@ link_memberships(void)
 		lg = (const struct mcgroup *)llgroups.v + i;
 		ll_ntoa(lg->addr, lg->alen, buf, sizeof(buf));
 		out_open_instance();
-		out_str("group", "%-22s", buf);
-		out_str(NULL, " %-20s", "<none>");
-		out_strn("interface", " %s\n", lg->name, lg->namelen);
+		out_str("group", "%-20s", buf);
+		out_str(NULL, "\t%-16s", "<none>");
+		out_strn("interface", "\t%s\n", lg->name, lg->namelen);
 		out_uint("references", NULL, lg->users);
 		out_close_instance();
 	}
@@ -686,15 +727,15 @@ link_memberships(void)
 static void
 group_row(const struct mcgroup *g)
 {
-	char ll[3 * MR_LLMAX];
+	char ll[3 * MR_LLMAX], name[INET6_ADDRSTRLEN + MR_NAMEMAX + 2];
 	const char *s;
 	int known;
 
 	out_open_instance();
-	out_str("group", "%-22s", addr_str(g->family, g->addr));
-	s = group_lladdr(g, ll, sizeof(ll), &known);
-	out_str(known ? "link-layer-address" : NULL, " %-20s", s);
-	out_strn("interface", " %s\n", g->name, g->namelen);
+	out_str("group", "%-20s", group_name(g, name, sizeof(name)));
+	s = group_lladdr(g, ll, sizeof(ll), &known, 0);
+	out_str(known ? "link-layer-address" : NULL, "\t%-16s", s);
+	out_strn("interface", "\t%s\n", g->name, g->namelen);
 	out_uint("users", NULL, g->users);
 	out_close_instance();
 }
@@ -979,7 +1020,8 @@ group_sources(const struct mcgroup *g, int include)
 	for (i = first_source(g); i < sources.n && same_group(&s[i], g);
 	    i++) {
 		a = addr_str(g->family, s[i].src);
-		if (in_filter(&s[i], include))
+		/* Darwin lists them with -v only; JSON always. */
+		if (vflag && in_filter(&s[i], include))
 			out_str(NULL, n++ ? ",%s" : " srcs %s", a);
 		out_open_instance();
 		out_str("address", NULL, a);
@@ -993,18 +1035,18 @@ group_sources(const struct mcgroup *g, int include)
 static void
 group_state(const struct mcgroup *g)
 {
-	char ll[3 * MR_LLMAX];
+	char ll[3 * MR_LLMAX], name[INET6_ADDRSTRLEN + MR_NAMEMAX + 2];
 	const char *s, *mode;
 	int known;
 
 	out_open_instance();
-	out_str("group", "\t\tgroup %s", addr_str(g->family, g->addr));
+	out_str("group", "\t\tgroup %s", group_name(g, name, sizeof(name)));
 	mode = group_mode(g);
 	out_str("mode", " mode %s", mode);
 	out_uint("users", NULL, g->users);
 	group_sources(g, strcmp(mode, "include") == 0);
 	out_text("\n");
-	s = group_lladdr(g, ll, sizeof(ll), &known);
+	s = group_lladdr(g, ll, sizeof(ll), &known, 1);
 	if (known)
 		out_str("link-layer-address", "\t\t\tmcast-macaddr %s\n", s);
 	out_close_instance();
@@ -1018,27 +1060,119 @@ path_safe(const char *name)
 	    strcmp(name, "..") != 0);
 }
 
-static void
+/*
+ * An interface's MLD version: only a forced one is known (Linux shows
+ * no version in use); 0 when not forced.
+ */
+static int
 mld_version(const struct mcgroup *g)
 {
 	char rel[128];
-	long long v = -1;
+	long long v;
 
-	if (path_safe(g->name))
-		(void)snprintf(rel, sizeof(rel),
-		    "sys/net/ipv6/conf/%s/force_mld_version", g->name);
-	if (!path_safe(g->name) || proc_read_int(rel, &v) < 0 ||
-	    (v != 1 && v != 2))
-		out_str("mld-version", "\t%s\n", "mld");
+	if (!path_safe(g->name))
+		return (0);
+	(void)snprintf(rel, sizeof(rel),
+	    "sys/net/ipv6/conf/%s/force_mld_version", g->name);
+	if (proc_read_int(rel, &v) < 0 || (v != 1 && v != 2))
+		return (0);
+	return ((int)v);
+}
+
+/* A sysctl of the interface (conf/IF/name), -1 when it cannot be read. */
+static long long
+conf_int(const struct mcgroup *g, const char *fam, const char *name)
+{
+	char rel[256];
+	long long v;
+
+	if (!path_safe(g->name))
+		return (-1);
+	(void)snprintf(rel, sizeof(rel), "sys/net/%s/conf/%s/%s", fam,
+	    g->name, name);
+	return (proc_read_int(rel, &v) == 0 && v >= 0 ? v : -1);
+}
+
+/*
+ * Darwin's in_ifinfo/in6_ifinfo line: version, flags, then robustness,
+ * query interval, query response interval and unsolicited report
+ * interval (seconds).  Linux exports the robustness (igmp_qrv, mld_qrv)
+ * and the report intervals (ms, per interface and version); qi and qri
+ * are learned from queriers and not exported: "-".  Darwin's flags
+ * (SILENT, LOOPBACK) have no Linux counterpart: 0.
+ */
+static void
+family_info(const struct mcgroup *g, int family)
+{
+	char ver[16], sec[32];
+	const char *uri;
+	long long rv, ms;
+	int v;
+
+	if (family == AF_INET) {
+		v = g->version;
+		(void)snprintf(ver, sizeof(ver), "igmpv%d", v);
+		uri = v == 3 ? "igmpv3_unsolicited_report_interval" :
+		    "igmpv2_unsolicited_report_interval";
+		out_str("igmp-version", "\t%s", ver);
+	} else {
+		v = mld_version(g);
+		(void)snprintf(ver, sizeof(ver), v ? "mldv%d" : "mld", v);
+		uri = v == 1 ? "mldv1_unsolicited_report_interval" :
+		    "mldv2_unsolicited_report_interval";
+		out_str("mld-version", "\t%s", ver);
+	}
+	out_uint(family == AF_INET ? "igmp-flags" : "mld-flags",
+	    " flags=%llx<>", 0);
+	if (proc_read_int(family == AF_INET ? "sys/net/ipv4/igmp_qrv" :
+	    "sys/net/ipv6/mld_qrv", &rv) == 0 && rv >= 0)
+		out_uint(family == AF_INET ? "igmp-robustness" :
+		    "mld-robustness", " rv %llu", (unsigned long long)rv);
 	else
-		out_str("mld-version", "\t%s\n", v == 1 ? "mldv1" : "mldv2");
+		out_str(NULL, " rv %s", "-");
+	out_text(" qi - qri -");
+	ms = conf_int(g, family == AF_INET ? "ipv4" : "ipv6", uri);
+	if (ms < 0)
+		(void)strcpy(sec, "-");
+	else if (ms % 1000 == 0)
+		(void)snprintf(sec, sizeof(sec), "%lld", ms / 1000);
+	else
+		(void)snprintf(sec, sizeof(sec), "%lld.%03lld", ms / 1000,
+		    ms % 1000);
+	out_str(NULL, " uri %s\n", sec);
+	if (ms >= 0)
+		out_uint(family == AF_INET ? "igmp-report-interval-ms" :
+		    "mld-report-interval-ms", NULL, (unsigned long long)ms);
+}
+
+/*
+ * Darwin's address line: the interface's first IPv4 address, its IPv6
+ * link-local one (where IGMP and MLD speak from); "-" when not known.
+ */
+static void
+family_addr(const struct mcgroup *g, int family)
+{
+	char buf[INET6_ADDRSTRLEN + MR_NAMEMAX + 2];
+	const uint8_t *a;
+
+	if (family == AF_INET) {
+		a = iface_addr(g->ifindex, AF_INET);
+		out_str(a != NULL ? "inet-address" : NULL, "\tinet %s\n",
+		    a != NULL ? addr_str(AF_INET, a) : "-");
+		return;
+	}
+	if ((a = iface_ll6(g->ifindex)) != NULL)
+		(void)snprintf(buf, sizeof(buf), "%s%%%.*s",
+		    addr_str(AF_INET6, a), (int)g->namelen, g->name);
+	else
+		(void)strcpy(buf, "-");
+	out_str(a != NULL ? "inet6-address" : NULL, "\tinet6 %s\n", buf);
 }
 
 /* The groups of one family among one interface's, g[0] .. g[n - 1]. */
 static void
 family_state(const struct mcgroup *g, size_t n, int family)
 {
-	char ver[16];
 	size_t i;
 	int first = 1;
 
@@ -1046,12 +1180,8 @@ family_state(const struct mcgroup *g, size_t n, int family)
 		if (g[i].family != family)
 			continue;
 		if (first) {
-			if (family == AF_INET) {
-				(void)snprintf(ver, sizeof(ver), "igmpv%d",
-				    g[i].version);
-				out_str("igmp-version", "\t%s\n", ver);
-			} else
-				mld_version(&g[i]);
+			family_addr(&g[i], family);
+			family_info(&g[i], family);
 			out_open_list(family == AF_INET ? "ipv4-group" :
 			    "ipv6-group");
 			first = 0;
@@ -1103,11 +1233,17 @@ interface_state(void)
 {
 	struct group_sink sk;
 	const struct mcgroup *g;
+	unsigned long bad = 0;
 	size_t i, j;
 	int fam;
 
 	memset(&sk, 0, sizeof(sk));
 	sk.keep = &groups;
+	/* The interfaces' addresses, for the inet and inet6 lines. */
+	if (memf != NULL || iface_load(&bad) < 0)
+		iface_load_proc();
+	else
+		(void)iface_load_addrs(&bad);
 	if (family_on(AF_INET)) {
 		(void)proc_lines("net/igmp", 0, 0, igmp_line, &sk);
 		fam = AF_INET;

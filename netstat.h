@@ -488,6 +488,10 @@ const char *iface_name(int);
 int	iface_index(const char *);
 const char *iface_nth(size_t);
 size_t	iface_count(void);
+long long iface_mtu(int);			/* h6: -rl */
+int	iface_load_addrs(unsigned long *);
+const uint8_t *iface_addr(int, int);
+const uint8_t *iface_ll6(int);			/* h6: -gs */
 void	no_such_interface(const char *) __attribute__((noreturn));
 const char *netname4(uint32_t, int);
 /* route.c, route_proc.c (-rs) */
@@ -581,6 +585,7 @@ struct inet_feed {
 
 int	inet_diag_parse(const void *, size_t, struct sockrow *);
 int	inet_proc_parse(const char *, size_t, int, int, struct sockrow *);
+int	port_range_parse(const char *, size_t, unsigned int *, unsigned int *);
 int	inet_diag_feed(const struct inet_feed *, const void *, size_t,
 	    uint32_t);
 
@@ -591,7 +596,9 @@ struct unixrow {
 	int		 listening;
 	int		 haveq;		/* rq/wq known (not /proc) */
 	unsigned int	 rq, wq;	/* listener: qlen, backlog */
-	unsigned long long ino, peer;
+	unsigned long long ino, peer;	/* socket inodes: our identities */
+	int		 havevfs;	/* vfsino known (not /proc) */
+	unsigned long long vfsino;	/* bound file's inode, 0 unbound */
 	const char	*name;		/* sun_path bytes, no NUL added */
 	size_t		 namelen;
 	int		 abstract;	/* name[0]: an abstract name's NUL */

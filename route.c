@@ -63,6 +63,9 @@ static unsigned long rt_badmsgs;	/* malformed netlink messages */
 
 static int	netif_width;
 
+static void	rt_order_begin(int, int);
+static void	rt_order_end(void);
+
 /* Netif is as wide as the longest name (escaped as printed), at least 8. */
 void
 if_width(void)
@@ -235,11 +238,13 @@ family_begin(int family)
 		out_text("%8.8s %6.6s ", "Metric", "Mtu");
 	out_text("%*.*s %6s\n", netif_width, netif_width, "Netif", "Expire");
 	out_open_list("rt-entry");
+	rt_order_begin(family, family == AF_INET6);
 }
 
 void
 family_end(void)
 {
+	rt_order_end();
 	out_close_list();
 	out_close_instance();
 }
@@ -254,6 +259,8 @@ rt_emit(const struct rtrow *r)
 	for (b = rtbits; b->mask != 0; b++)
 		if (r->flags & b->mask)
 			*p++ = b->letter;
+	if (p == flags)
+		*p++ = '-';	/* never empty: awk and jc count fields */
 	*p = '\0';
 
 	out_open_instance();
@@ -298,6 +305,130 @@ row_init(struct rtrow *r)
 {
 	memset(r, 0, sizeof(*r));
 	r->metric = r->mtu = r->expire = r->weight = r->table = -1;
+}
+
+/*
+ * BSD's order: its radix tree lists each family by key, default first,
+ * a more specific route before a less specific one of the same key, and
+ * the ARP/ND entries (host routes) among them.  IPv4 routes arrive from
+ * fib_trie (and net/route) in that order already and stream; the rows
+ * to merge among them (neighbours, the local table) are held and sorted
+ * first.  IPv6's dump follows fib6's tree, not the key: all its rows
+ * are held and sorted.
+ */
+struct held {
+	unsigned char	 key[16];
+	int		 plen;
+	size_t		 seq;
+	struct rtrow	 r;		/* strings owned */
+};
+static struct held	*hv;
+static size_t		 hn, hcap, hnext;
+static size_t		 hkeylen;
+static int		 hall, hsorted;
+
+static int
+held_cmp_key(const unsigned char *ka, int pa, const unsigned char *kb,
+    int pb)
+{
+	int c;
+
+	if ((c = memcmp(ka, kb, hkeylen)) != 0)
+		return (c);
+	return (pa > pb ? -1 : pa < pb);	/* more specific first */
+}
+
+static int
+held_cmp(const void *a, const void *b)
+{
+	const struct held *x = a, *y = b;
+	int c;
+
+	if ((c = held_cmp_key(x->key, x->plen, y->key, y->plen)) != 0)
+		return (c);
+	return (x->seq < y->seq ? -1 : x->seq > y->seq);
+}
+
+/* all: hold every row of the family (IPv6), else those put with hold. */
+static void
+rt_order_begin(int family, int all)
+{
+	hkeylen = family == AF_INET ? 4 : 16;
+	hall = all;
+	hn = hnext = 0;
+	hsorted = 0;
+}
+
+static char *
+dup_or_null(const char *s)
+{
+	return (s != NULL ? xstrndup(s, strlen(s)) : NULL);
+}
+
+/* Keep a row to print in key order (with hold 0, only when all). */
+static void
+rt_keep(const struct rtrow *r, const unsigned char *key, int plen)
+{
+	struct held *h;
+
+	hv = grow(hv, &hcap, hn, sizeof(*hv));
+	h = &hv[hn];
+	memset(h->key, 0, sizeof(h->key));
+	memcpy(h->key, key, hkeylen);
+	h->plen = plen;
+	h->seq = hn++;
+	h->r = *r;
+	h->r.dst = dup_or_null(r->dst);
+	h->r.gw = dup_or_null(r->gw);
+	h->r.ifa = dup_or_null(r->ifa);
+	h->r.netif = dup_or_null(r->netif);
+	hsorted = 0;
+}
+
+static void
+held_sort(void)
+{
+	if (!hsorted && hn - hnext > 1)
+		qsort(hv + hnext, hn - hnext, sizeof(*hv), held_cmp);
+	hsorted = 1;
+}
+
+static void
+held_emit(struct held *h)
+{
+	rt_emit(&h->r);
+	free((char *)h->r.dst);
+	free((char *)h->r.gw);
+	free((char *)h->r.ifa);
+	free((char *)h->r.netif);
+}
+
+/*
+ * A row: held (hold, or every row of an IPv6 family), or printed after
+ * the held rows that sort before it.
+ */
+void
+rt_put(const struct rtrow *r, const unsigned char *key, int plen, int hold)
+{
+	if (hold || hall) {
+		rt_keep(r, key, plen);
+		return;
+	}
+	held_sort();
+	while (hnext < hn && held_cmp_key(hv[hnext].key, hv[hnext].plen,
+	    key, plen) < 0)
+		held_emit(&hv[hnext++]);
+	rt_emit(r);
+}
+
+/* Print what is still held, in order. */
+static void
+rt_order_end(void)
+{
+	held_sort();
+	while (hnext < hn)
+		held_emit(&hv[hnext++]);
+	hn = hnext = 0;
 }
 
 /* Route protocol to flag letters (SPEC 3.5). */
@@ -529,11 +660,21 @@ type_gateway(unsigned int type)
 	return (NULL);
 }
 
+/* The local table's rows merge among the main table's (-a). */
+static int	held_local;
+
+static int
+held_table(uint32_t table)
+{
+	return (held_local && table == RT_TABLE_LOCAL);
+}
+
 /* Print one row for a route and one of its next hops. */
 static void
 rt_print_nh(const struct rtinfo *ri, const struct nexthop *nh)
 {
 	char dst[RT_NAMEMAX], gw[RT_NAMEMAX], ifa[RT_NAMEMAX];
+	const uint8_t *a;
 	const char *tg;
 	struct rtrow r;
 
@@ -555,8 +696,18 @@ rt_print_nh(const struct rtinfo *ri, const struct nexthop *nh)
 	if (ri->has_prefsrc) {
 		fmt_host(ifa, sizeof(ifa), ri->family, ri->prefsrc, NULL);
 		r.ifa = ifa;
+	} else if (lflag && ri->type == RTN_UNICAST && nh->ifindex > 0 &&
+	    (a = iface_addr(nh->ifindex, ri->family)) != NULL) {
+		/* Darwin's rt_ifa: the address the interface sends from. */
+		fmt_host(ifa, sizeof(ifa), ri->family, a, NULL);
+		r.ifa = ifa;
 	}
-	if (!(nh->flags & (RTNH_F_DEAD | RTNH_F_LINKDOWN)))
+	/*
+	 * A link without carrier (RTNH_F_LINKDOWN) still carries its routes
+	 * unless ignore_routes_with_linkdown is set, and then the kernel
+	 * marks them dead as well.
+	 */
+	if (!(nh->flags & RTNH_F_DEAD))
 		r.flags |= RB_UP;
 	if ((size_t)ri->dst_len == af_len(ri->family) * 8)
 		r.flags |= RB_HOST;
@@ -577,12 +728,14 @@ rt_print_nh(const struct rtinfo *ri, const struct nexthop *nh)
 	}
 	r.flags |= proto_flags(ri->protocol);
 	r.metric = ri->priority >= 0 ? ri->priority : 0;
-	r.mtu = ri->mtu;
+	/* The route's own MTU, else its interface's, as BSD's rmx_mtu. */
+	r.mtu = ri->mtu > 0 ? ri->mtu : nh->ifindex > 0 ?
+	    iface_mtu(nh->ifindex) : -1;
 	if (ri->expires > 0)
 		r.expire = ticks_to_sec(ri->expires);
 	r.weight = nh->weight;
 	r.table = ri->table;
-	rt_emit(&r);
+	rt_put(&r, ri->dst, ri->dst_len, held_table(ri->table));
 }
 
 int
@@ -736,7 +889,8 @@ int
 neigh_msg(const struct nlmsghdr *nlh, void *arg)
 {
 	const struct dumpctx *ctx = arg;
-	char dst[RT_NAMEMAX], gw[RT_NAMEMAX];
+	char dst[RT_NAMEMAX], gw[RT_NAMEMAX], ifa[RT_NAMEMAX];
+	const uint8_t *a;
 	struct neighinfo ni;
 	struct rtrow r;
 	long long ms, left;
@@ -761,6 +915,12 @@ neigh_msg(const struct nlmsghdr *nlh, void *arg)
 	r.gw = gw;
 	r.flags = RB_UP | RB_HOST | RB_LLINFO |
 	    (ni.state & NUD_PERMANENT ? RB_STATIC : RB_WASCLONED);
+	/* A host route of BSD's: its interface's MTU and address. */
+	r.mtu = iface_mtu(ni.ifindex);
+	if (lflag && (a = iface_addr(ni.ifindex, ni.family)) != NULL) {
+		fmt_host(ifa, sizeof(ifa), ni.family, a, NULL);
+		r.ifa = ifa;
+	}
 	/* Reachable until confirmed + reachable_time (neigh_timer_handler) */
 	if ((ni.state & NUD_REACHABLE) && ni.confirmed >= 0 &&
 	    (ms = reachable_ms(ni.ifindex)) >= 0) {
@@ -770,7 +930,7 @@ neigh_msg(const struct nlmsghdr *nlh, void *arg)
 		if (left >= 1000)
 			r.expire = left / 1000;
 	}
-	rt_emit(&r);
+	rt_put(&r, ni.dst, (int)af_len(ni.family) * 8, 1);
 	return (0);
 }
 
@@ -856,16 +1016,19 @@ family_live(int fd, int family)
 	int rc;
 
 	family_begin(family);
-	rc = dump_routes(fd, family, sel_all ? 0 : sel_table);
-	if (rc < 0)
-		nl_failed("routing table", rc);
+	/* The rows to merge into the stream first (see rt_put). */
 	if (shows_neighbours() && (rc = dump_neighbours(fd, family)) < 0 &&
 	    !nl_fallback(rc))
 		nl_failed(family == AF_INET ? "ARP table" :
 		    "neighbour table", rc);
+	held_local = 1;
 	if (aflag && !sel_all && sel_table != RT_TABLE_LOCAL &&
 	    (rc = dump_routes(fd, family, RT_TABLE_LOCAL)) < 0)
 		nl_failed("local routing table", rc);
+	held_local = 0;
+	rc = dump_routes(fd, family, sel_all ? 0 : sel_table);
+	if (rc < 0)
+		nl_failed("routing table", rc);
 	family_end();
 }
 
@@ -891,6 +1054,10 @@ routepr_live(void)
 		nl_failed("interfaces", rc);
 		return (0);
 	}
+	/* -l: the interfaces' addresses, for RT_IFA (Darwin's rt_ifa) */
+	if (lflag && (rc = iface_load_addrs(&rt_badmsgs)) < 0 &&
+	    !nl_fallback(rc))
+		nl_failed("addresses", rc);
 	if_width();
 	rt_title();
 	if (af == AF_UNSPEC || af == AF_INET)

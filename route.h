@@ -54,6 +54,7 @@ void	family_end(void);
 void	row_init(struct rtrow *);
 void	rt_emit(const struct rtrow *);
 void	routepr_proc(void);
+void	rt_put(const struct rtrow *, const unsigned char *, int, int);
 
 /* What a route or neighbour dump callback prints. */
 struct dumpctx {

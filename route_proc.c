@@ -154,7 +154,7 @@ line_route4(const char *line, size_t len, void *arg)
 		r.flags |= RB_HOST;
 	r.netif = strcmp(p.ifname, "*") == 0 ? NULL : p.ifname;
 	r.metric = p.metric;
-	rt_emit(&r);
+	rt_put(&r, p.dst, p.plen, 0);
 	return (0);
 }
 
@@ -222,7 +222,7 @@ line_route6(const char *line, size_t len, void *arg)
 		r.flags |= RB_PROTO3;
 	r.netif = p.ifname;
 	r.metric = (long long)p.metric;
-	rt_emit(&r);
+	rt_put(&r, p.dst, p.plen, 0);
 	return (0);
 }
 
@@ -285,7 +285,7 @@ line_arp(const char *line, size_t len, void *arg)
 	r.flags = RB_UP | RB_HOST | RB_LLINFO |
 	    (a.flags & ATF_PERM ? RB_STATIC : RB_WASCLONED);
 	r.netif = a.ifname;
-	rt_emit(&r);
+	rt_put(&r, a.addr, 32, 1);
 	return (0);
 }
 
@@ -297,8 +297,9 @@ routepr_proc(void)
 	rt_title();
 	if (af == AF_UNSPEC || af == AF_INET) {
 		family_begin(AF_INET);
-		(void)proc_lines("net/route", 1, 0, line_route4, NULL);
+		/* The neighbours first: held, to merge among the routes. */
 		(void)proc_lines("net/arp", 1, 0, line_arp, NULL);
+		(void)proc_lines("net/route", 1, 0, line_route4, NULL);
 		family_end();
 	}
 	if (af == AF_UNSPEC || af == AF_INET6) {

@@ -4,7 +4,12 @@
  *
  * The live kernel is read through NETLINK_SOCK_DIAG (unix_diag); when that
  * cannot serve, and always with -M, /proc/net/unix is read instead, which
- * knows no peers and no queues.
+ * knows no peers, no queues and no bound files.
+ *
+ * Address, Conn, Refs and Nextref are one identity space, as in BSD: the
+ * socket inode, which the kernel also gives for a socket's peer, so Conn
+ * is the peer's Address without holding the table.  Inode is BSD's vnode:
+ * the inode of the file a socket is bound to.
  *
  * Refs and Nextref are BSD's unp_refs list: the datagram sockets connected
  * to a socket.  A server's Refs column names its first client and each
@@ -100,6 +105,7 @@ static int
 unix_diag_attrs(const struct rtattr *const *tb, struct unixrow *u)
 {
 	struct unix_diag_rqlen rql;
+	struct unix_diag_vfs vfs;
 	const char *name, *nul;
 	const void *d;
 	uint32_t peer;
@@ -118,6 +124,13 @@ unix_diag_attrs(const struct rtattr *const *tb, struct unixrow *u)
 		u->haveq = 1;
 		u->rq = rql.udiag_rqueue;
 		u->wq = rql.udiag_wqueue;	/* a listener's: its backlog */
+	}
+	if (tb[UNIX_DIAG_VFS] != NULL) {
+		d = nl_data(tb[UNIX_DIAG_VFS], &len);
+		if (len < sizeof(vfs))
+			return (-1);
+		memcpy(&vfs, d, sizeof(vfs));
+		u->vfsino = vfs.udiag_vfs_ino;
 	}
 	if (tb[UNIX_DIAG_NAME] != NULL) {
 		name = nl_data(tb[UNIX_DIAG_NAME], &len);
@@ -154,6 +167,7 @@ unix_diag_parse(const void *msg, size_t len, struct unixrow *u)
 	u->type = m.udiag_type;
 	u->listening = m.udiag_state == UNIX_LISTEN;
 	u->ino = m.udiag_ino;
+	u->havevfs = 1;		/* no UNIX_DIAG_VFS: not bound to a file */
 	return (unix_diag_attrs(tb, u));
 }
 
@@ -278,6 +292,19 @@ unix_path(const char *fmt, const struct unixrow *u)
 	out_strn("path", fmt, buf, n + 1);
 }
 
+/*
+ * An identity as the Address column prints it, so that Conn, Refs and
+ * Nextref are equal strings: a socket inode in 16 hex digits, none as 0.
+ */
+static const char *
+unix_id(char *buf, size_t len, unsigned long long v)
+{
+	if (v == 0)
+		return ("0");
+	(void)snprintf(buf, len, "%016llx", v);
+	return (buf);
+}
+
 /* A queue figure, or "-" where the source has none. */
 static void
 unix_queue(const char *key, int have, unsigned int v)
@@ -291,30 +318,44 @@ unix_queue(const char *key, int have, unsigned int v)
 static void
 unix_row(struct unixctx *c, const struct unixrow *u)
 {
-	char cookie[17];
+	char id[17];
 	unsigned long long refs = 0, next = 0;
 
 	if (c->printed++ == 0) {
 		out_text("Active LOCAL (UNIX) domain sockets\n");
 		out_text("%-16.16s %-6.6s %-6.6s %-6.6s %16.16s %16.16s "
-		    "%16.16s %16.16s Addr\n", "Address", "Type", "Recv-Q",
+		    "%16.16s %16.16s", "Address", "Type", "Recv-Q",
 		    "Send-Q", "Inode", "Conn", "Refs", "Nextref");
+		if (vflag || xflag)
+			out_text(" %10.10s", "Sock-Ino");
+		out_text(" Addr\n");
 	}
 	if (c->refs != NULL && !c->refs->failed) {
 		refs = refs_first(c->refs, u->ino);
 		next = refs_next(c->refs, u);
 	}
-	(void)snprintf(cookie, sizeof(cookie), "%016llx", u->addr);
 	out_open_instance();
-	out_str("address", "%s", cookie);
+	(void)snprintf(id, sizeof(id), "%016llx", u->ino);
+	out_str("address", "%s", id);
 	out_str("type", " %-6.6s", unix_type(u->type));
 	unix_queue("receive-bytes-waiting", u->haveq, u->rq);
-	/* A listener sends nothing; the kernel's figure is its backlog. */
-	unix_queue("send-bytes-waiting", u->haveq, u->listening ? 0 : u->wq);
-	out_uint("vnode", " %16u", u->ino);
-	out_uint("connection", " %16u", u->peer);
-	out_uint("first-reference", " %16u", refs);
-	out_uint("next-reference", " %16u", next);
+	/*
+	 * BSD queues sent data on the receiver, so a sender's Send-Q is 0
+	 * there; the kernel's figure is its buffer memory (a listener's:
+	 * its backlog).
+	 */
+	unix_queue("send-bytes-waiting", u->haveq, 0);
+	if (u->havevfs)
+		out_uint("vnode", " %16u", u->vfsino);
+	else
+		out_str(NULL, " %16s", "-");
+	out_str("connection", " %16s", unix_id(id, sizeof(id), u->peer));
+	out_str("first-reference", " %16s", unix_id(id, sizeof(id), refs));
+	out_str("next-reference", " %16s", unix_id(id, sizeof(id), next));
+	if (vflag || xflag)
+		out_uint("socket-inode", " %10u", u->ino);
+	else
+		out_uint("socket-inode", NULL, u->ino);
 	out_str(NULL, " ", "");
 	unix_path("%s", u);
 	out_str(NULL, "\n", "");
@@ -511,8 +552,8 @@ unix_diag(void)
 			goto done;
 		if (refs.n > 0)
 			qsort(refs.v, refs.n, sizeof(*refs.v), ref_cmp);
-		rc = unix_diag_req(fd, ~0U,
-		    UDIAG_SHOW_NAME | UDIAG_SHOW_PEER | UDIAG_SHOW_RQLEN,
+		rc = unix_diag_req(fd, ~0U, UDIAG_SHOW_NAME |
+		    UDIAG_SHOW_VFS | UDIAG_SHOW_PEER | UDIAG_SHOW_RQLEN,
 		    unix_diag_row, &c);
 	} else
 		rc = unix_diag_req(fd, 1U << UNIX_LISTEN,

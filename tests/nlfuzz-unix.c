@@ -20,6 +20,7 @@ build_unix(struct msg *m, unsigned int type, int state, const char *name,
 {
 	struct unix_diag_msg d;
 	struct unix_diag_rqlen q;
+	struct unix_diag_vfs v;
 
 	msg_start_nl(m, SOCK_DIAG_BY_FAMILY, sizeof(d));
 	memset(&d, 0, sizeof(d));
@@ -36,6 +37,9 @@ build_unix(struct msg *m, unsigned int type, int state, const char *name,
 	q.udiag_rqueue = 3;
 	q.udiag_wqueue = 5;
 	(void)attr_put(m, UNIX_DIAG_RQLEN, &q, sizeof(q));
+	v.udiag_vfs_ino = 777;
+	v.udiag_vfs_dev = 8;
+	(void)attr_put(m, UNIX_DIAG_VFS, &v, sizeof(v));
 	msg_end_nl(m);
 }
 
@@ -66,6 +70,7 @@ known_answers(void)
 	check(parse_exact(m.b, m.len, &u) == 0 && u.type == SOCK_STREAM &&
 	    u.listening && u.ino == 4242 && u.peer == 4141 && u.haveq &&
 	    u.rq == 3 && u.wq == 5 && u.addr == 0x0123456789abcdefULL &&
+	    u.havevfs && u.vfsino == 777 &&
 	    !u.abstract && u.namelen == sizeof(path) - 1,
 	    "unix: unix_diag_parse: a listener's fields");
 
@@ -90,6 +95,12 @@ known_answers(void)
 	memcpy(w + m.at[1], &l, sizeof(l));
 	check(parse_exact(w, m.len, &u) < 0,
 	    "unix: unix_diag_parse: a 3-byte peer is refused");
+
+	memcpy(w, m.b, m.len);
+	l = RTA_LENGTH(4);
+	memcpy(w + m.at[3], &l, sizeof(l));
+	check(parse_exact(w, m.len, &u) < 0,
+	    "unix: unix_diag_parse: a 4-byte UNIX_DIAG_VFS is refused");
 
 	memcpy(w, m.b, m.len);
 	w[NLMSG_HDRLEN] = AF_INET;

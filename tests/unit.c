@@ -929,6 +929,28 @@ test_etc_db(void)
 }
 
 
+/* inet.c's ip_local_port_range parser, over exactly its bytes. */
+static void
+test_port_range(void)
+{
+	unsigned int lo = 0, hi = 0;
+
+	check(port_range_parse("32768\t60999\n", 12, &lo, &hi) == 0 &&
+	    lo == 32768 && hi == 60999, "port_range_parse: the kernel's form");
+	check(port_range_parse("1024 2048", 9, &lo, &hi) == 0 && lo == 1024 &&
+	    hi == 2048, "port_range_parse: no newline, a blank");
+	check(port_range_parse("1024\t20489", 9, &lo, &hi) == 0 &&
+	    hi == 2048, "port_range_parse: stops at its length");
+	check(port_range_parse("2048\t1024\n", 10, &lo, &hi) < 0,
+	    "port_range_parse: bounds out of order");
+	check(port_range_parse("1\t70000\n", 8, &lo, &hi) < 0,
+	    "port_range_parse: beyond 65535");
+	check(port_range_parse("1\tx\n", 4, &lo, &hi) < 0 &&
+	    port_range_parse("", 0, &lo, &hi) < 0 &&
+	    port_range_parse("5\n", 2, &lo, &hi) < 0,
+	    "port_range_parse: one port or junk");
+}
+
 int
 main(void)
 {
@@ -948,5 +970,6 @@ main(void)
 	test_names();
 	test_formats();
 	test_etc_db();
+	test_port_range();
 	return (failures != 0);
 }

@@ -115,10 +115,17 @@ def expected():
                 else:
                     addr = str(ipaddress.IPv6Address(a['local']))
                     net = str(ipaddress.IPv6Network('%s/%d' % (addr, a['prefixlen']), strict=False).network_address)
-                    if addr.startswith('fe80:'):
-                        rows.append(row('%s%%%s/%d' % (net, l['ifname'], a['prefixlen']), addr + '%' + l['ifname'], False))
-                    else:
-                        rows.append(row('%s/%d' % (net, a['prefixlen']), addr, False))
+                    # A cut drops the %scope first, then cuts the
+                    # address part, never the /len.
+                    plen = '/%d' % a['prefixlen']
+                    scoped = addr.startswith('fe80:')
+                    n = '%s%%%s%s' % (net, l['ifname'], plen) if scoped else net + plen
+                    if len(n) > 13:
+                        n = (net + plen) if len(net + plen) <= 13 else net[:13 - len(plen)] + plen
+                    h = addr + '%' + l['ifname'] if scoped else addr
+                    if len(h) > 15:
+                        h = addr
+                    rows.append(row(n, h, False))
     hdr = '%-*.*s %-5.5s %-13.13s %-15.15s %8.8s %5.5s' % (namew, namew, 'Name', 'Mtu', 'Network', 'Address', 'Ipkts', 'Ierrs')
     if 'b' in flags: hdr += ' %10.10s' % 'Ibytes'
     hdr += ' %8.8s %5.5s' % ('Opkts', 'Oerrs')
@@ -175,7 +182,8 @@ expect_eq "IPv6 link-local network" "$got" "fe80::%veth0/64"
 got=$(ns -inW -f inet6 | awk '$1 == "br0" && $4 == "2001:db8:77::5" { print $3 }')
 expect_eq "IPv6 /48 network" "$got" "2001:db8:77::/48"
 got=$(ns -in -f inet6 | awk '$1 == "veth0" && $4 ~ /^fe80/ { print $3 }')
-expect_eq "IPv6 network cut to 13 without -W" "$got" "fe80::%veth0/"
+# The cut keeps the prefix length: the %scope (the row's own) goes first.
+expect_eq "IPv6 network cut to 13 without -W" "$got" "fe80::/64"
 
 # Names: /etc/networks and /etc/hosts without -n.
 out=$(ns -i -I lo)

@@ -122,9 +122,9 @@ expect_match "inet: UDP connected" "$an" \
     '^udp4       0      0  127\.0\.0\.1\.5041         127\.0\.0\.1\.5040$'
 expect_match "inet: UDP IPv6" "$an6" '^udp6       0      0  ::1\.5070 +\*\.\*$'
 expect_match "inet: raw IPv4 (proc fallback)" "$an" \
-    '^ip4        0      0  \*\.1                    \*\.\*$'
+    '^ip4        0      0  \*\.\*                    \*\.\*$'
 expect_match "inet: raw IPv6 (proc fallback)" "$an6" \
-    '^ip6        0      0  \*\.58                   \*\.\*$'
+    '^ip6        0      0  \*\.\*                    \*\.\*$'
 
 # Without -a: no listeners.
 n=$(ns -n -f inet)
@@ -163,7 +163,7 @@ expect_match "inet: -A cookie" "$(ns -anA -p tcp)" \
 
 # -v: buffer sizes and the owner.
 v=$(ns -anv -p tcp)
-expect_match "inet: -v header" "$v" '\(state\)     rhiwat shiwat process:pid$'
+expect_match "inet: -v header" "$v" '\(state\)      rhiwat  shiwat process:pid$'
 expect_match "inet: -v owner is the python process" "$v" \
     "127\\.0\\.0\\.1\\.5020 .*ESTABLISHED +[0-9]+ +[0-9]+ python3:$pypid\$"
 expect_match "inet: -v unaccepted has no owner" "$v" \

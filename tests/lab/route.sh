@@ -246,10 +246,11 @@ python3 "$LABTMP/cmp.py" "$LABTMP/r4.json" "$LABTMP/ip4.json" "$LABTMP/n4.json" 
 out=$(ns -rnl)
 printf '%s\n' "$out" >"$LABTMP/rnl.txt"
 expect_match "-rnl: header" "$out" '^Destination        Gateway            RT_IFA             Flags        Metric    Mtu    Netif Expire$'
-has_row "-rnl: mtu" "$out" "$(rowl 10.50/24 10.11.0.3 - UGS 0 1400 rt0)"
-has_row "-rnl: source and metric" "$out" "$(rowl 10.80/16 10.11.0.3 10.11.0.1 UGS 50 - rt0)"
-has_row "-rnl: connected with its source" "$out" "$(rowl 10.11/24 link#$idx 10.11.0.1 U 0 - rt0)"
-expect_match "-rnl: IPv6 metric" "$out" '^2001:db8:1::/48 +fd11::3 +- +UGS +1024 +- +rt0$'
+# The route's MTU, else the link's; RT_IFA the source, else the link's address.
+has_row "-rnl: mtu" "$out" "$(rowl 10.50/24 10.11.0.3 10.11.0.1 UGS 0 1400 rt0)"
+has_row "-rnl: source and metric" "$out" "$(rowl 10.80/16 10.11.0.3 10.11.0.1 UGS 50 1500 rt0)"
+has_row "-rnl: connected with its source" "$out" "$(rowl 10.11/24 link#$idx 10.11.0.1 U 0 1500 rt0)"
+expect_match "-rnl: IPv6 metric" "$out" '^2001:db8:1::/48 +fd11::3 +fd11::1 +UGS +1024 +1500 +rt0$'
 
 # JSON: multipath weights, flag names.
 json_ok "-rn: JSON parses" ns -rn --libxo json

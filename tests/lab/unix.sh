@@ -96,9 +96,18 @@ print("c1=%d c2=%d c3=%d" % tuple(c))
 
 out=$(ns -f unix)
 L=$(ns -L -f unix)
-# row INODE: the row of that inode, fields squeezed to one blank
+# h INODE: a socket's identity as Address, Conn, Refs and Nextref print it
+h() {
+	if [ "$1" = 0 ]; then echo 0; else printf '%016x\n' "$1"; fi
+}
+# row INODE: the row of that socket, fields squeezed to one blank
 row() {
-	printf '%s\n' "$out" | awk -v i="$1" 'NR > 2 && $5 == i' | tr -s ' '
+	printf '%s\n' "$out" | awk -v a="$(h "$1")" 'NR > 2 && $1 == a' |
+	    tr -s ' '
+}
+# fi_ PATH: the inode of the file a socket is bound to
+fi_() {
+	stat -c %i "$1"
 }
 
 expect_eq "banner" "$(printf '%s\n' "$out" | sed -n 1p)" \
@@ -107,12 +116,13 @@ expect_eq "header" "$(printf '%s\n' "$out" | sed -n 2p)" \
     "Address          Type   Recv-Q Send-Q            Inode             Conn             Refs          Nextref Addr"
 expect_match "rows are in the SPEC layout" "$(row "$listen")" \
     '^[0-9a-f]{16} stream '
+li=$(fi_ "$D/listen.sock")
 expect_match "row width: Inode right-aligned in 16" "$out" \
-    "^[0-9a-f]{16} stream +3 +0 {$((17 - ${#listen}))}$listen "
+    "^$(h "$listen") stream +3 +0 {$((17 - ${#li}))}$li "
 
 # The listener: 3 waiting connections (Recv-Q); -L shows 3/0/5.
 expect_eq "listener row" "$(row "$listen" | cut -d' ' -f2-)" \
-    "stream 3 0 $listen 0 0 0 $D/listen.sock"
+    "stream 3 0 $li 0 0 0 $D/listen.sock"
 expect_match "-L: listener queue 3/0/5" "$L" \
     "^unix  3/0/5          $D/listen.sock\$"
 expect_match "-L: seqpacket listener 0/0/2" "$L" \
@@ -122,32 +132,34 @@ expect_match "-L: abstract listener" "$L" \
 expect_nomatch "-L: no Active LOCAL table" "$L" 'Active LOCAL'
 expect_nomatch "-L: only listeners" "$L" "$D/dgram.sock"
 
-# The stream pair: Conn is each other's inode; 100 bytes wait.
-expect_eq "pair client" "$(row "$pair_client" | cut -d' ' -f2,3,5-)" \
-    "stream 0 $pair_client $pair_server 0 0"
-expect_eq "pair server" "$(row "$pair_server" | cut -d' ' -f2,3,5-)" \
-    "stream 100 $pair_server $pair_client 0 0 $D/pair.sock"
+# The stream pair: Conn is each other's Address; 100 bytes wait at the
+# receiver, none at the sender.
+expect_eq "pair client" "$(row "$pair_client" | cut -d' ' -f2-)" \
+    "stream 0 0 0 $(h "$pair_server") 0 0"
+expect_eq "pair server" "$(row "$pair_server" | cut -d' ' -f2-4,6-)" \
+    "stream 100 0 $(h "$pair_client") 0 0 $D/pair.sock"
 
 # Seqpacket and abstract names.
 expect_eq "seqpacket" "$(row "$seq" | cut -d' ' -f2-)" \
-    "seqpac 0 0 $seq 0 0 0 $D/seq.sock"
-expect_eq "abstract name" "$(row "$abstract" | cut -d' ' -f2,6-)" \
-    "stream 0 0 0 @netstat-lab-abstract"
+    "seqpac 0 0 $(fi_ "$D/seq.sock") 0 0 0 $D/seq.sock"
+expect_eq "abstract name: no file, Inode 0" \
+    "$(row "$abstract" | cut -d' ' -f2,5-)" \
+    "stream 0 0 0 0 @netstat-lab-abstract"
 expect_eq "abstract name with a NUL" "$(row "$abstract_nul" | cut -d' ' -f9)" \
     '@nul\000inside'
 
 # The datagram server: Refs is its first client, Nextref walks the others.
 expect_eq "dgram server: Refs = first client, Recv-Q = next datagram" \
     "$(row "$dgram" | cut -d' ' -f2-)" \
-    "dgram 10 0 $dgram 0 $c1 0 $D/dgram.sock"
+    "dgram 10 0 $(fi_ "$D/dgram.sock") 0 $(h "$c1") 0 $D/dgram.sock"
 expect_eq "client 1: Conn = server, Nextref = client 2" \
-    "$(row "$c1" | cut -d' ' -f2,5-)" "dgram $c1 $dgram 0 $c2"
+    "$(row "$c1" | cut -d' ' -f2,5-)" "dgram 0 $(h "$dgram") 0 $(h "$c2")"
 expect_eq "client 2: Nextref = client 3" \
-    "$(row "$c2" | cut -d' ' -f2,5-)" "dgram $c2 $dgram 0 $c3"
+    "$(row "$c2" | cut -d' ' -f2,5-)" "dgram 0 $(h "$dgram") 0 $(h "$c3")"
 expect_eq "client 3: Nextref = 0, end of the list" \
-    "$(row "$c3" | cut -d' ' -f2,5-)" "dgram $c3 $dgram 0 0"
-expect_match "client Send-Q: memory in flight" "$(row "$c1")" \
-    "^[0-9a-f]{16} dgram 0 [1-9][0-9]* $c1 "
+    "$(row "$c3" | cut -d' ' -f2,5-)" "dgram 0 $(h "$dgram") 0 0"
+expect_match "client Send-Q: 0, the data waits at the server" \
+    "$(row "$c1")" "^$(h "$c1") dgram 0 0 0 "
 
 # The escape byte is shown escaped, never raw.
 expect_eq "escaped path" "$(row "$esc" | cut -d' ' -f9)" \
@@ -159,15 +171,16 @@ no_trailing_blanks "no trailing blanks" "$out"
 no_trailing_blanks "-L: no trailing blanks" "$L"
 expect_eq "-f local is -f unix" "$(ns -f local)" "$out"
 
-# ss -xa: the same sockets, queues and peers.  ss shows a listener's
-# backlog as its Send-Q, we show 0.  ss prints the newline of a path raw:
-# join its lines back.
+# ss -xa: the same sockets, queues and peers.  ss shows the sender's
+# buffer memory (a listener's backlog) as its Send-Q, we show 0.  ss
+# prints the newline of a path raw: join its lines back.
 ss=$(ss -xaH | awk '/^u_/ { if (l != "") print l; l = $0; next }
 	{ l = l "\\n" $0 } END { if (l != "") print l }')
-ours=$(printf '%s\n' "$out" | awk 'NR > 2 { print $5, $3, $4, $6 }' | sort)
+vout=$(ns -v -f unix)
+ours=$(printf '%s\n' "$vout" | awk 'NR > 2 { print $9, $3, $4, $6 }' | sort)
 theirs=$(printf '%s\n' "$ss" | awk '{
-	wq = $2 == "LISTEN" ? 0 : $4
-	print $6, $3, wq, $8 }' | sort)
+	p = $8 == 0 ? "0" : sprintf("%016x", $8)
+	print $6, $3, 0, p }' | sort)
 expect_eq "ss -xa: inodes, Recv-Q, Send-Q, peers" "$ours" "$theirs"
 expect_eq "ss -xa: as many sockets" \
     "$(printf '%s\n' "$out" | awk 'NR > 2' | wc -l)" \
@@ -176,17 +189,19 @@ expect_eq "ss -xa: as many sockets" \
 # -M /proc: the same sockets (the kernel's not-yet-accepted server sides
 # have no inode and are not in unix_diag), no queues and no peers.
 pout=$(ns -M /proc -f unix 2>"$LABTMP/proc.err")
-pm=$(printf '%s\n' "$pout" | awk -v n="$abstract_nul" -v l="$newline" \
-    'NR > 2 && $5 != 0 && $5 != n && $5 != l { print $5, $2, $9 }' | sort)
-nm=$(printf '%s\n' "$out" | awk -v n="$abstract_nul" -v l="$newline" \
-    'NR > 2 && $5 != n && $5 != l { print $5, $2, $9 }' | sort)
+pm=$(printf '%s\n' "$pout" | awk -v n="$(h "$abstract_nul")" \
+    -v l="$(h "$newline")" 'NR > 2 && $1 != "0000000000000000" &&
+    $1 != n && $1 != l { print $1, $2, $9 }' | sort)
+nm=$(printf '%s\n' "$out" | awk -v n="$(h "$abstract_nul")" \
+    -v l="$(h "$newline")" 'NR > 2 && $1 != n && $1 != l { print $1, $2, $9 }' |
+    sort)
 expect_eq "-M /proc: the same inodes, types and paths" "$pm" "$nm"
 expect_match "-M /proc: queues unknown, no peers" "$pout" \
-    "^[0-9a-f]{16} dgram +- +- +$dgram +0 +0 +0 $D/dgram.sock\$"
+    "^$(h "$dgram") dgram +- +- +- +0 +0 +0 $D/dgram.sock\$"
 expect_match "-M /proc: NULs of an abstract name show as @" "$pout" \
-    " $abstract_nul +0 +0 +0 @nul@inside\$"
+    "^$(h "$abstract_nul") dgram +- +- +- +0 +0 +0 @nul@inside\$"
 expect_match "-M /proc: a newline ends the path" "$pout" \
-    " $newline +0 +0 +0 $D/new\$"
+    "^$(h "$newline") dgram +- +- +- +0 +0 +0 $D/new\$"
 expect_eq "-M /proc: the rest of it is a malformed line" \
     "$(cat "$LABTMP/proc.err")" \
     "netstat: /proc/net/unix: 1 malformed line skipped"
@@ -200,11 +215,11 @@ json_ok "-L --libxo json parses" ns -L --libxo json -f unix
 js=$(ns --libxo json -f unix | python3 -c '
 import json, sys
 for s in json.load(sys.stdin)["statistics"]["socket"]:
-    print(s["vnode"], s["type"], s["receive-bytes-waiting"],
+    print(s["socket-inode"], s["type"], s["receive-bytes-waiting"],
         s["send-bytes-waiting"], s["connection"], s["first-reference"],
         s["next-reference"], s.get("path", "-"), s["address"])' 2>&1)
 expect_match "json: dgram server" "$js" \
-    "^$dgram dgram 10 0 0 $c1 0 $D/dgram.sock [0-9a-f]{16}\$"
+    "^$dgram dgram 10 0 0 $(h "$c1") 0 $D/dgram.sock $(h "$dgram")\$"
 expect_match "json: seqpacket type" "$js" "^$seq seqpacket 0 0 0 0 0 "
 expect_match "json: path escaped" "$js" "^$esc dgram .* $D/esc\\\\033\\[31m.sock "
 expect_match "json: unbound socket has no path" "$js" "^$c1 dgram .* - "
@@ -220,12 +235,12 @@ if command -v jc >/dev/null 2>&1; then
 	jcout=$(printf '%s\n' "$out" | jc --netstat | python3 -c '
 import json, sys
 for s in json.load(sys.stdin):
-    print(s["unix_inode"], s["type"], s["recv_q"], s["conn"], s["refs"],
+    print(s["address"], s["type"], s["recv_q"], s["conn"], s["refs"],
         s["nextref"], s.get("addr"))' 2>&1)
 	expect_match "jc --netstat: dgram server" "$jcout" \
-	    "^$dgram dgram 10 0 $c1 0 $D/dgram.sock\$"
+	    "^$(h "$dgram") dgram 10 0 $(h "$c1") 0 $D/dgram.sock\$"
 	expect_match "jc --netstat: client" "$jcout" \
-	    "^$c1 dgram 0 $dgram 0 $c2 None\$"
+	    "^$(h "$c1") dgram 0 $(h "$dgram") 0 $(h "$c2") None\$"
 fi
 
 kill "$helper" 2>/dev/null

@@ -1,0 +1,1 @@
+-M tests/fixtures/inet-anonport -aA -f inet

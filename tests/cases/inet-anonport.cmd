@@ -1,0 +1,1 @@
+-M tests/fixtures/inet-anonport -a -f inet

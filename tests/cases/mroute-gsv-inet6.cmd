@@ -1,0 +1,1 @@
+-M tests/fixtures/mroute-lab -gsv -f inet6
