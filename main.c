@@ -10,6 +10,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <netdb.h>
 #include <signal.h>
@@ -348,12 +349,35 @@ sockets(const struct protox *tp)
 	out_close_list();
 }
 
+/*
+ * Descriptors 0-2 that are closed are opened on /dev/null, so that no
+ * socket or file of ours takes their place (a netlink socket as
+ * descriptor 1 would receive the table).  Standard output is opened
+ * read-only: writing the table then fails with EBADF and is reported,
+ * as writing to a closed descriptor should be.
+ */
+static void
+open_stdfds(void)
+{
+	int fd;
+
+	for (fd = STDIN_FILENO; fd <= STDERR_FILENO; fd++) {
+		if (fcntl(fd, F_GETFD) >= 0 || errno != EBADF)
+			continue;
+		/* The lowest free descriptor: fd, as those below are open. */
+		if (open("/dev/null", fd == STDOUT_FILENO ? O_RDONLY :
+		    O_RDWR) != fd)
+			ns_err("/dev/null");
+	}
+}
+
 int
 main(int argc, char *argv[])
 {
 	const struct protox *tp = NULL;
 	int ch;
 
+	open_stdfds();
 	argc = take_libxo(argc, argv);
 	while ((ch = getopt(argc, argv,
 	    ":46AabdF:f:ghI:iLlM:mnp:q:rstvWw:x")) != -1) {

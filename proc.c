@@ -3,6 +3,8 @@
  * the saved tree.  Lines are handed to the subsystem's parser one at a
  * time, so a large file is never held whole.
  */
+#include <sys/stat.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -14,12 +16,53 @@
 
 #define	PROC_CHUNK	(64 * 1024)
 #define	PROC_MAXLINE	(1024 * 1024)	/* longer lines are malformed */
-#define	PROC_MAXFILE	(64 * 1024 * 1024)
+#define	PROC_MAXFILE	(64 * 1024 * 1024)	/* see proc_open() */
 
+/*
+ * The files already reported, by kind ('r' cannot be read, 'm' malformed
+ * lines), so that a file read twice in one run (-is reads net/dev_snmp6
+ * for ip6 and again for icmp6; -s -w rereads every tick) is reported once.
+ */
+struct proc_seen {
+	int	 kind;
+	char	*rel;
+};
+static struct proc_seen *seen;
+static size_t nseen, seencap;
+
+/* 1 the first time kind is asked about for rel, 0 after. */
+static int
+proc_once(int kind, const char *rel)
+{
+	size_t i;
+
+	for (i = 0; i < nseen; i++)
+		if (seen[i].kind == kind && strcmp(seen[i].rel, rel) == 0)
+			return (0);
+	seen = grow(seen, &seencap, nseen, sizeof(*seen));
+	seen[nseen].kind = kind;
+	seen[nseen].rel = xstrndup(rel, strlen(rel));
+	nseen++;
+	return (1);
+}
+
+/*
+ * The root of every path.  A -M directory that cannot be searched is
+ * reported here, on first use, in one line rather than one per file.
+ */
 const char *
 proc_root(void)
 {
-	return (memf != NULL ? memf : "/proc");
+	static int checked;
+
+	if (memf == NULL)
+		return ("/proc");
+	if (!checked) {
+		checked = 1;
+		if (access(memf, X_OK) < 0)
+			ns_err("%s", memf);
+	}
+	return (memf);
 }
 
 int
@@ -42,27 +85,115 @@ proc_warn(const char *rel)
 	char path[4096];
 	int saved = errno;
 
+	if (!proc_once('r', rel))
+		return;
 	if (proc_path(path, sizeof(path), rel) < 0)
 		(void)snprintf(path, sizeof(path), "%s", rel);
 	errno = saved;
 	ns_warn("%s", path);
 }
 
+/*
+ * A file that is not read: one line naming it (even with PROC_QUIET: it
+ * is there, but hostile), exit status 1, and -1 with errno EINVAL for the
+ * caller.
+ */
+static int
+proc_refuse(const char *rel, const char *why)
+{
+	char path[4096];
+
+	if (proc_path(path, sizeof(path), rel) < 0)
+		(void)snprintf(path, sizeof(path), "%s", rel);
+	if (proc_once('r', rel))
+		ns_warnx("%s: %s", path, why);
+	exit_status = 1;
+	errno = EINVAL;
+	return (-1);
+}
+
+static int
+proc_toolarge(const char *rel)
+{
+	char why[64];
+
+	(void)snprintf(why, sizeof(why), "larger than %d bytes, skipped",
+	    PROC_MAXFILE);
+	return (proc_refuse(rel, why));
+}
+
+/*
+ * What to name when rel cannot be opened: its directory when that is what
+ * denies access (a tree's net/ made unsearchable), so that one line stands
+ * for every file in it.  errno is kept.
+ */
+static const char *
+proc_culprit(const char *rel, char *dir, size_t len)
+{
+	const char *slash;
+	char path[4096];
+	int saved = errno;
+
+	if (saved != EACCES || (slash = strrchr(rel, '/')) == NULL ||
+	    (size_t)(slash - rel) >= len)
+		return (rel);
+	memcpy(dir, rel, (size_t)(slash - rel));
+	dir[slash - rel] = '\0';
+	if (proc_path(path, sizeof(path), dir) == 0 &&
+	    access(path, X_OK) < 0)
+		rel = dir;
+	errno = saved;
+	return (rel);
+}
+
+/*
+ * Open a file to read.  Only a regular file: a FIFO would block, a device
+ * never end (/dev/zero) or act on being opened, so the type is checked
+ * before the open, and again on what was opened.  A file of a saved tree
+ * larger than PROC_MAXFILE is refused; the live /proc files say size 0.
+ */
 static int
 proc_open(const char *rel, int flags)
 {
-	char path[4096];
-	int fd;
+	char path[4096], dir[4096];
+	struct stat st;
+	int fd, saved;
 
-	if (proc_path(path, sizeof(path), rel) < 0) {
-		if (!(flags & PROC_QUIET))
-			proc_warn(rel);
-		return (-1);
+	if (proc_path(path, sizeof(path), rel) < 0)
+		goto fail;
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
+		return (proc_refuse(rel, "not a regular file"));
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY |
+	    O_CLOEXEC)) < 0)
+		goto fail;
+	if (fstat(fd, &st) < 0) {
+		saved = errno;
+		close(fd);
+		errno = saved;
+		goto fail;
 	}
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0 &&
-	    !(flags & PROC_QUIET))
-		proc_warn(rel);
+	if (!S_ISREG(st.st_mode) || (memf != NULL &&
+	    st.st_size > PROC_MAXFILE)) {
+		close(fd);
+		if (!S_ISREG(st.st_mode))
+			return (proc_refuse(rel, "not a regular file"));
+		return (proc_toolarge(rel));
+	}
 	return (fd);
+fail:
+	if (!(flags & PROC_QUIET))
+		proc_warn(proc_culprit(rel, dir, sizeof(dir)));
+	return (-1);
+}
+
+/* Past the size cap: a saved tree's file that grew while being read. */
+static int
+proc_overcap(const char *rel, unsigned long long total)
+{
+	if (memf == NULL || total <= PROC_MAXFILE)
+		return (0);
+	(void)proc_toolarge(rel);
+	return (1);
 }
 
 static void
@@ -80,9 +211,10 @@ proc_lines(const char *rel, int skip, int flags, proc_line_fn fn, void *arg)
 {
 	char *buf, *nbuf, *line, *nl;
 	size_t cap = PROC_CHUNK, have = 0, off;
+	unsigned long long total = 0;
 	unsigned long bad = 0;
 	ssize_t n;
-	int fd, eof = 0, toolong = 0;
+	int fd, eof = 0, toolong = 0, rc = 0;
 
 	if ((fd = proc_open(rel, flags)) < 0)
 		return (-1);
@@ -104,6 +236,11 @@ proc_lines(const char *rel, int skip, int flags, proc_line_fn fn, void *arg)
 			if (n == 0)
 				eof = 1;
 			have += (size_t)n;
+			total += (size_t)n;
+			if (proc_overcap(rel, total)) {
+				rc = -1;
+				break;
+			}
 		}
 		off = 0;
 		while (off < have) {
@@ -144,20 +281,21 @@ proc_lines(const char *rel, int skip, int flags, proc_line_fn fn, void *arg)
 	}
 	free(buf);
 	close(fd);
-	if (bad > 0)
+	if (bad > 0 && proc_once('m', rel))
 		proc_malformed(rel, bad);
-	return (0);
+	return (rc);
 }
 
 /*
  * Read a small file whole, NUL-terminated (for counters and settings).
- * Returns NULL when it cannot be read (reported unless PROC_QUIET).
+ * Returns NULL when it cannot be read (reported unless PROC_QUIET and
+ * the file cannot be opened).
  */
 char *
 proc_slurp(const char *rel, size_t *lenp, int flags)
 {
 	char *buf, *nbuf;
-	size_t cap = 8192, len = 0;
+	size_t cap = 8192, len = 0, ncap;
 	ssize_t n;
 	int fd;
 
@@ -167,12 +305,13 @@ proc_slurp(const char *rel, size_t *lenp, int flags)
 		goto fail;
 	for (;;) {
 		if (len + 1 >= cap) {
-			if (cap >= PROC_MAXFILE)
-				break;
-			if ((nbuf = realloc(buf, cap * 2)) == NULL)
+			/* Room for PROC_MAXFILE bytes, one more and the NUL. */
+			ncap = cap < (PROC_MAXFILE + 2) / 2 ? cap * 2 :
+			    PROC_MAXFILE + 2;
+			if ((nbuf = realloc(buf, ncap)) == NULL)
 				goto fail;
 			buf = nbuf;
-			cap *= 2;
+			cap = ncap;
 		}
 		n = read(fd, buf + len, cap - len - 1);
 		if (n < 0) {
@@ -183,6 +322,12 @@ proc_slurp(const char *rel, size_t *lenp, int flags)
 		if (n == 0)
 			break;
 		len += (size_t)n;
+		if (len > PROC_MAXFILE) {
+			(void)proc_toolarge(rel);
+			free(buf);
+			close(fd);
+			return (NULL);
+		}
 	}
 	buf[len] = '\0';
 	close(fd);
@@ -190,8 +335,8 @@ proc_slurp(const char *rel, size_t *lenp, int flags)
 		*lenp = len;
 	return (buf);
 fail:
-	if (!(flags & PROC_QUIET))
-		proc_warn(rel);
+	/* The file is there: PROC_QUIET does not cover failing to read it. */
+	proc_warn(rel);
 	free(buf);
 	close(fd);
 	return (NULL);

@@ -1,0 +1,1 @@
+-M tests/fixtures/proc-hostile -is
