@@ -17,7 +17,7 @@
 
 /*
  * The Ip6 counters are RFC 2465's, which FreeBSD prints per interface:
- * its wording serves both the ip6 block and "ip6 on IF".
+ * its wording serves "ip6 on IF".
  */
 static const struct stat_phrase ip6_phrases[] = {
 	PF("ifIndex", NULL, "\tinterface index %ju", SP_GAUGE),
@@ -78,7 +78,71 @@ static const struct stat_phrase ip6_phrases[] = {
 	P("Ip6InCEPkts", NULL, "\t%ju datagram%s received with ECN CE bit set"),
 };
 
-/* RFC 2466's counters, in FreeBSD's per-interface icmp6 wording. */
+/*
+ * The global ip6 block in Darwin's ip6_stats words and nesting: received
+ * and sent, each with what became of the packets under it.  The JSON keys
+ * are the per-interface table's.
+ */
+static const struct stat_phrase ip6g_phrases[] = {
+	P("Ip6InReceives", "received-packets", "\t%ju total packet%s received"),
+	P("Ip6InHdrErrors", "dropped-invalid-header",
+	    "\t\t%ju packet%s with header errors"),
+	P("Ip6InTruncatedPkts", "dropped-truncated",
+	    "\t\t%ju with data size < data length"),
+	P("Ip6ReasmReqds", "reassembly-required",
+	    "\t\t%ju fragment%s received"),
+	P("Ip6ReasmTimeout", NULL, "\t\t\t%ju reassembly timeout%s"),
+	P("Ip6ReasmFails", "reassembly-failed",
+	    "\t\t\t%ju reassembly failure%s"),
+	P("Ip6ReasmOKs", "reassembled-packets",
+	    "\t\t\t%ju packet%s reassembled ok"),
+	P("Ip6InDelivers", "received-valid-packets",
+	    "\t\t%ju packet%s for this host"),
+	P("Ip6InUnknownProtos", "dropped-unknown-protocol",
+	    "\t\t%ju packet%s for unknown/unsupported protocol"),
+	P("Ip6OutForwDatagrams", "sent-forwarded",
+	    "\t\t%ju packet%s forwarded"),
+	P("Ip6InTooBigErrors", "dropped-mtu-exceeded",
+	    "\t\t%ju packet%s too big to forward"),
+	P("Ip6InNoRoutes", "dropped-no-route",
+	    "\t\t%ju input packet%s with no route"),
+	P("Ip6InAddrErrors", "dropped-invalid-destination",
+	    "\t\t%ju packet%s with a bad destination address"),
+	P("Ip6InDiscards", "dropped-discarded",
+	    "\t\t%ju input packet%s dropped due to no bufs, etc."),
+	P("Ip6InMcastPkts", "received-multicast",
+	    "\t\t%ju multicast packet%s received"),
+	P("Ip6OutRequests", "sent-packets",
+	    "\t%ju packet%s sent from this host"),
+	P("Ip6OutTransmits", NULL,
+	    "\t\t%ju packet%s transmitted (including forwarded)"),
+	P("Ip6OutDiscards", "discard-packets",
+	    "\t\t%ju output packet%s dropped due to no bufs, etc."),
+	P("Ip6OutNoRoutes", "discard-no-route",
+	    "\t\t%ju output packet%s discarded due to no route"),
+	P("Ip6FragOKs", "discard-fragments",
+	    "\t\t%ju output datagram%s fragmented"),
+	P("Ip6FragCreates", "fragments-created",
+	    "\t\t%ju fragment%s created"),
+	P("Ip6FragFails", "fragments-failed",
+	    "\t\t%ju datagram%s that can't be fragmented"),
+	P("Ip6OutMcastPkts", "sent-multicast",
+	    "\t\t%ju multicast packet%s sent"),
+	P("Ip6InOctets", NULL, "\t%ju byte%s received"),
+	P("Ip6OutOctets", NULL, "\t%ju byte%s sent"),
+	P("Ip6InMcastOctets", NULL, "\t%ju multicast byte%s received"),
+	P("Ip6OutMcastOctets", NULL, "\t%ju multicast byte%s sent"),
+	P("Ip6InBcastOctets", NULL, "\t%ju broadcast byte%s received"),
+	P("Ip6OutBcastOctets", NULL, "\t%ju broadcast byte%s sent"),
+	P("Ip6InNoECTPkts", NULL, "\t%ju packet%s received without ECN"),
+	P("Ip6InECT1Pkts", NULL,
+	    "\t%ju packet%s received with ECN ECT(1) bit set"),
+	P("Ip6InECT0Pkts", NULL,
+	    "\t%ju packet%s received with ECN ECT(0) bit set"),
+	P("Ip6InCEPkts", NULL, "\t%ju packet%s received with ECN CE bit set"),
+};
+
+/* RFC 2466's counters in FreeBSD's per-interface wording: "icmp6 on IF". */
 static const struct stat_phrase icmp6_phrases[] = {
 	P("Icmp6InMsgs", "received-packets", "\t%ju total input message%s"),
 	P("Icmp6InErrors", "received-errors",
@@ -148,6 +212,79 @@ static const struct stat_phrase icmp6_phrases[] = {
 	PF(NULL, NULL, NULL, SP_OUTHIST),
 };
 
+/*
+ * The global icmp6 block, laid out as the icmp one and as BSD's
+ * icmp6_stats: output first (the messages sent, each type under them,
+ * the Output histogram), then input.  The JSON keys are the
+ * per-interface table's.
+ */
+static const struct stat_phrase icmp6g_phrases[] = {
+	P("Icmp6OutMsgs", "sent-packets", "\t%ju message%s sent"),
+	P("Icmp6OutErrors", "sent-errors", "\t\t%ju error message%s"),
+	P("Icmp6OutRateLimitHost", "errors-discarded-by-rate-limitation",
+	    "\t\t%ju error%s not generated because of rate limitation"),
+	P("Icmp6OutDestUnreachs", "sent-destination-unreachable",
+	    "\t\t%ju destination unreachable message%s"),
+	P("Icmp6OutPktTooBigs", "sent-packet-too-big",
+	    "\t\t%ju packet too big message%s"),
+	P("Icmp6OutTimeExcds", "sent-time-exceeded",
+	    "\t\t%ju time exceeded message%s"),
+	P("Icmp6OutParmProblems", "sent-bad-parameter",
+	    "\t\t%ju parameter problem message%s"),
+	P("Icmp6OutEchos", "sent-echo-requests", "\t\t%ju echo request%s"),
+	PF("Icmp6OutEchoReplies", "sent-echo-replies", "\t\t%ju echo repl%s",
+	    SP_IES),
+	P("Icmp6OutRouterSolicits", "sent-router-solicitation",
+	    "\t\t%ju router solicitation%s"),
+	P("Icmp6OutRouterAdvertisements", "sent-router-advertisement",
+	    "\t\t%ju router advertisement%s"),
+	P("Icmp6OutNeighborSolicits", "sent-neighbor-solicitation",
+	    "\t\t%ju neighbor solicitation%s"),
+	P("Icmp6OutNeighborAdvertisements", "sent-neighbor-advertisement",
+	    "\t\t%ju neighbor advertisement%s"),
+	P("Icmp6OutRedirects", "sent-redirects", "\t\t%ju redirect%s"),
+	PF("Icmp6OutGroupMembQueries", "sent-mld-queries",
+	    "\t\t%ju MLD quer%s", SP_IES),
+	P("Icmp6OutGroupMembResponses", "sent-mld-reports",
+	    "\t\t%ju MLD report%s"),
+	P("Icmp6OutGroupMembReductions", "sent-mld-dones",
+	    "\t\t%ju MLD done%s"),
+	P("Icmp6OutMLDv2Reports", NULL, "\t\t%ju MLDv2 report%s"),
+	PF(NULL, NULL, NULL, SP_OUTHIST),
+	P("Icmp6InMsgs", "received-packets", "\t%ju message%s received"),
+	P("Icmp6InErrors", "received-errors", "\t\t%ju error message%s"),
+	P("Icmp6InCsumErrors", "dropped-bad-checksum",
+	    "\t\t%ju bad checksum%s"),
+	P("Icmp6InDestUnreachs", "received-destination-unreachable",
+	    "\t\t%ju destination unreachable message%s"),
+	P("Icmp6InPktTooBigs", "received-packet-too-big",
+	    "\t\t%ju packet too big message%s"),
+	P("Icmp6InTimeExcds", "received-time-exceeded",
+	    "\t\t%ju time exceeded message%s"),
+	P("Icmp6InParmProblems", "received-bad-parameter",
+	    "\t\t%ju parameter problem message%s"),
+	P("Icmp6InEchos", "received-echo-requests", "\t\t%ju echo request%s"),
+	PF("Icmp6InEchoReplies", "received-echo-replies",
+	    "\t\t%ju echo repl%s", SP_IES),
+	P("Icmp6InRouterSolicits", "received-router-solicitation",
+	    "\t\t%ju router solicitation%s"),
+	P("Icmp6InRouterAdvertisements", "received-router-advertisement",
+	    "\t\t%ju router advertisement%s"),
+	P("Icmp6InNeighborSolicits", "received-neighbor-solicitation",
+	    "\t\t%ju neighbor solicitation%s"),
+	P("Icmp6InNeighborAdvertisements", "received-neighbor-advertisement",
+	    "\t\t%ju neighbor advertisement%s"),
+	P("Icmp6InRedirects", "received-redirects", "\t\t%ju redirect%s"),
+	PF("Icmp6InGroupMembQueries", "received-mld-queries",
+	    "\t\t%ju MLD quer%s", SP_IES),
+	P("Icmp6InGroupMembResponses", "received-mld-reports",
+	    "\t\t%ju MLD report%s"),
+	P("Icmp6InGroupMembReductions", "received-mld-done",
+	    "\t\t%ju MLD done%s"),
+	P("Icmp6InMLDv2Reports", NULL, "\t\t%ju MLDv2 report%s"),
+	PF(NULL, NULL, NULL, SP_INHIST),
+};
+
 /* FreeBSD's icmp6names, by ICMPv6 type. */
 static const char *
 icmp6_name(unsigned int type)
@@ -183,13 +320,14 @@ static const char *const udplite6_sects[] = { "UdpLite6", NULL };
 static const char *const ip6if_sects[] = { "*", "!Icmp6", NULL };
 
 static const struct stat_block ip6_block = {
-	"ip6", "", ip6_phrases, sizeof(ip6_phrases) / sizeof(ip6_phrases[0]),
-	ip6_sects, NULL, NULL, STF_SNMP6
+	"ip6", "", ip6g_phrases,
+	sizeof(ip6g_phrases) / sizeof(ip6g_phrases[0]), ip6_sects, NULL, NULL,
+	STF_SNMP6
 };
 
 static const struct stat_block icmp6_block = {
-	"icmp6", "", icmp6_phrases,
-	sizeof(icmp6_phrases) / sizeof(icmp6_phrases[0]), icmp6_sects,
+	"icmp6", "", icmp6g_phrases,
+	sizeof(icmp6g_phrases) / sizeof(icmp6g_phrases[0]), icmp6_sects,
 	"Icmp6", icmp6_name, STF_SNMP6
 };
 

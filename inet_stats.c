@@ -1,7 +1,8 @@
 /*
- * IPv4 statistics (-s): the phrase tables of the ip, icmp, tcp, udp and
- * udplite blocks, FreeBSD's ICMP type names, and their printers.  The
- * counters are read and printed by stats.c.
+ * IPv4 statistics (-s): the phrase tables of the tcp, ip, icmp and mptcp
+ * blocks (udp's is stats.c's), FreeBSD's ICMP type names, and their
+ * printers.  The counters are read and printed by stats.c.  A phrase's
+ * tabs are BSD's nesting: "\t\t" lines belong to the "\t" line above.
  */
 #include <stdio.h>
 
@@ -19,49 +20,50 @@ static const char *const forwarding_names[] = {
 	"0", "enabled (router)", "disabled (host)", NULL
 };
 
+/*
+ * Darwin's layout: two parents, received and sent, everything else under
+ * them; the byte and ECN counters follow, the settings close the block.
+ */
 static const struct stat_phrase ip_phrases[] = {
-	{ "IpForwarding", "forwarding", "\tpacket forwarding %s", SP_GAUGE,
-	    forwarding_names, NULL },
-	PF("IpDefaultTTL", "default-ttl", "\tdefault time to live: %ju",
-	    SP_GAUGE),
 	P("IpInReceives", "received-packets", "\t%ju total packet%s received"),
-	P("IpInHdrErrors", NULL, "\t%ju packet%s with header errors"),
 	P("IpExtInCsumErrors", "dropped-bad-checksum",
-	    "\t%ju bad header checksum%s"),
+	    "\t\t%ju bad header checksum%s"),
+	P("IpInHdrErrors", NULL, "\t\t%ju packet%s with header errors"),
 	P("IpExtInTruncatedPkts", "dropped-short-packets",
-	    "\t%ju with data size < data length"),
-	P("IpInAddrErrors", "discard-bad-address",
-	    "\t%ju datagram%s with bad address in header"),
-	P("IpInUnknownProtos", "dropped-unknown-protocol",
-	    "\t%ju packet%s for unknown/unsupported protocol"),
-	P("IpInDiscards", NULL,
-	    "\t%ju input packet%s dropped due to no bufs, etc."),
-	P("IpExtInNoRoutes", NULL, "\t%ju input packet%s with no route"),
-	P("IpReasmReqds", "received-fragments", "\t%ju fragment%s received"),
-	P("IpReasmOKs", "reassembled-packets", "\t%ju packet%s reassembled ok"),
-	P("IpReasmFails", NULL, "\t%ju reassembly failure%s"),
-	P("IpReasmTimeout", NULL, "\t%ju reassembly timeout%s"),
+	    "\t\t%ju with data size < data length"),
+	P("IpReasmReqds", "received-fragments", "\t\t%ju fragment%s received"),
+	P("IpReasmTimeout", NULL, "\t\t\t%ju reassembly timeout%s"),
+	P("IpReasmFails", NULL, "\t\t\t%ju reassembly failure%s"),
 	P("IpExtReasmOverlaps", NULL,
-	    "\t%ju fragment%s dropped for overlapping"),
+	    "\t\t\t%ju fragment%s dropped for overlapping"),
+	P("IpReasmOKs", "reassembled-packets",
+	    "\t\t\t%ju packet%s reassembled ok"),
 	P("IpInDelivers", "received-local-packets",
-	    "\t%ju packet%s for this host"),
-	P("IpForwDatagrams", "forwarded-packets", "\t%ju packet%s forwarded"),
+	    "\t\t%ju packet%s for this host"),
+	P("IpInUnknownProtos", "dropped-unknown-protocol",
+	    "\t\t%ju packet%s for unknown/unsupported protocol"),
+	P("IpForwDatagrams", "forwarded-packets", "\t\t%ju packet%s forwarded"),
+	P("IpInAddrErrors", "discard-bad-address",
+	    "\t\t%ju datagram%s with bad address in header"),
+	P("IpInDiscards", NULL,
+	    "\t\t%ju input packet%s dropped due to no bufs, etc."),
+	P("IpExtInNoRoutes", NULL, "\t\t%ju input packet%s with no route"),
+	P("IpExtInMcastPkts", NULL, "\t\t%ju multicast packet%s received"),
+	P("IpExtInBcastPkts", NULL, "\t\t%ju broadcast packet%s received"),
 	P("IpOutRequests", "sent-packets",
 	    "\t%ju packet%s sent from this host"),
 	P("IpOutTransmits", NULL,
-	    "\t%ju packet%s transmitted (including forwarded)"),
+	    "\t\t%ju packet%s transmitted (including forwarded)"),
 	P("IpOutDiscards", "discard-no-mbufs",
-	    "\t%ju output packet%s dropped due to no bufs, etc."),
+	    "\t\t%ju output packet%s dropped due to no bufs, etc."),
 	P("IpOutNoRoutes", "discard-no-route",
-	    "\t%ju output packet%s discarded due to no route"),
-	P("IpFragOKs", "sent-fragments", "\t%ju output datagram%s fragmented"),
-	P("IpFragCreates", "fragments-created", "\t%ju fragment%s created"),
+	    "\t\t%ju output packet%s discarded due to no route"),
+	P("IpFragOKs", "sent-fragments", "\t\t%ju output datagram%s fragmented"),
+	P("IpFragCreates", "fragments-created", "\t\t%ju fragment%s created"),
 	P("IpFragFails", "discard-cannot-fragment",
-	    "\t%ju datagram%s that can't be fragmented"),
-	P("IpExtInMcastPkts", NULL, "\t%ju multicast packet%s received"),
-	P("IpExtOutMcastPkts", NULL, "\t%ju multicast packet%s sent"),
-	P("IpExtInBcastPkts", NULL, "\t%ju broadcast packet%s received"),
-	P("IpExtOutBcastPkts", NULL, "\t%ju broadcast packet%s sent"),
+	    "\t\t%ju datagram%s that can't be fragmented"),
+	P("IpExtOutMcastPkts", NULL, "\t\t%ju multicast packet%s sent"),
+	P("IpExtOutBcastPkts", NULL, "\t\t%ju broadcast packet%s sent"),
 	P("IpExtInOctets", NULL, "\t%ju byte%s received"),
 	P("IpExtOutOctets", NULL, "\t%ju byte%s sent"),
 	P("IpExtInMcastOctets", NULL, "\t%ju multicast byte%s received"),
@@ -74,6 +76,10 @@ static const struct stat_phrase ip_phrases[] = {
 	P("IpExtInECT0Pkts", NULL,
 	    "\t%ju packet%s received with ECN ECT(0) bit set"),
 	P("IpExtInCEPkts", NULL, "\t%ju packet%s received with ECN CE bit set"),
+	{ "IpForwarding", "forwarding", "\tpacket forwarding %s", SP_GAUGE,
+	    forwarding_names, NULL },
+	PF("IpDefaultTTL", "default-ttl", "\tdefault time to live: %ju",
+	    SP_GAUGE),
 };
 
 static const char *const ip_sects[] = { "Ip", "IpExt", NULL };
@@ -91,23 +97,6 @@ ip_stats(const struct protox *tp)
 }
 
 static const struct stat_phrase icmp_phrases[] = {
-	P("IcmpInMsgs", NULL, "\t%ju message%s received"),
-	P("IcmpInErrors", NULL, "\t\t%ju message%s with errors"),
-	P("IcmpInCsumErrors", "dropped-bad-checksum",
-	    "\t\t%ju message%s with bad checksum"),
-	P("IcmpInDestUnreachs", NULL,
-	    "\t\t%ju destination unreachable message%s"),
-	P("IcmpInTimeExcds", NULL, "\t\t%ju time exceeded message%s"),
-	P("IcmpInParmProbs", NULL, "\t\t%ju parameter problem message%s"),
-	P("IcmpInSrcQuenchs", NULL, "\t\t%ju source quench message%s"),
-	P("IcmpInRedirects", NULL, "\t\t%ju routing redirect message%s"),
-	P("IcmpInEchos", NULL, "\t\t%ju echo request%s"),
-	PF("IcmpInEchoReps", NULL, "\t\t%ju echo repl%s", SP_IES),
-	P("IcmpInTimestamps", NULL, "\t\t%ju time stamp request%s"),
-	PF("IcmpInTimestampReps", NULL, "\t\t%ju time stamp repl%s", SP_IES),
-	P("IcmpInAddrMasks", NULL, "\t\t%ju address mask request%s"),
-	PF("IcmpInAddrMaskReps", NULL, "\t\t%ju address mask repl%s", SP_IES),
-	PF(NULL, NULL, NULL, SP_INHIST),
 	P("IcmpOutMsgs", NULL, "\t%ju message%s sent"),
 	P("IcmpOutErrors", NULL, "\t\t%ju message%s not sent due to errors"),
 	P("IcmpOutRateLimitGlobal", NULL,
@@ -128,6 +117,23 @@ static const struct stat_phrase icmp_phrases[] = {
 	P("IcmpOutAddrMasks", NULL, "\t\t%ju address mask request%s"),
 	PF("IcmpOutAddrMaskReps", NULL, "\t\t%ju address mask repl%s", SP_IES),
 	PF(NULL, NULL, NULL, SP_OUTHIST),
+	P("IcmpInMsgs", NULL, "\t%ju message%s received"),
+	P("IcmpInErrors", NULL, "\t\t%ju message%s with errors"),
+	P("IcmpInCsumErrors", "dropped-bad-checksum",
+	    "\t\t%ju message%s with bad checksum"),
+	P("IcmpInDestUnreachs", NULL,
+	    "\t\t%ju destination unreachable message%s"),
+	P("IcmpInTimeExcds", NULL, "\t\t%ju time exceeded message%s"),
+	P("IcmpInParmProbs", NULL, "\t\t%ju parameter problem message%s"),
+	P("IcmpInSrcQuenchs", NULL, "\t\t%ju source quench message%s"),
+	P("IcmpInRedirects", NULL, "\t\t%ju routing redirect message%s"),
+	P("IcmpInEchos", NULL, "\t\t%ju echo request%s"),
+	PF("IcmpInEchoReps", NULL, "\t\t%ju echo repl%s", SP_IES),
+	P("IcmpInTimestamps", NULL, "\t\t%ju time stamp request%s"),
+	PF("IcmpInTimestampReps", NULL, "\t\t%ju time stamp repl%s", SP_IES),
+	P("IcmpInAddrMasks", NULL, "\t\t%ju address mask request%s"),
+	PF("IcmpInAddrMaskReps", NULL, "\t\t%ju address mask repl%s", SP_IES),
+	PF(NULL, NULL, NULL, SP_INHIST),
 };
 
 /* FreeBSD's icmpnames, by ICMP type. */
@@ -188,14 +194,6 @@ static const char *const rtoalg_names[] = {
 };
 
 static const struct stat_phrase tcp_phrases[] = {
-	{ "TcpRtoAlgorithm", NULL, "\tretransmit timeout algorithm: %s",
-	    SP_GAUGE, rtoalg_names, NULL },
-	PF("TcpRtoMin", NULL, "\tretransmit timeout minimum: %ju ms",
-	    SP_GAUGE),
-	PF("TcpRtoMax", NULL, "\tretransmit timeout maximum: %ju ms",
-	    SP_GAUGE),
-	{ "TcpMaxConn", NULL, "\tconnection limit: %ju", SP_GAUGE, NULL,
-	    "\tno limit on connections" },
 	/* Sending. */
 	P("TcpOutSegs", "sent-packets", "\t%ju packet%s sent"),
 	P("TcpExtTCPOrigDataSent", "sent-data-packets",
@@ -205,6 +203,8 @@ static const struct stat_phrase tcp_phrases[] = {
 	P("TcpExtTCPFastRetrans", NULL, "\t\t%ju fast retransmit%s"),
 	P("TcpExtTCPSlowStartRetrans", NULL,
 	    "\t\t%ju retransmit%s in slow start"),
+	P("TcpExtTCPForwardRetrans", NULL,
+	    "\t\t%ju forward retransmit%s"),
 	P("TcpExtTCPSynRetrans", NULL, "\t\t%ju SYN retransmit%s"),
 	P("TcpExtTCPLostRetransmit", NULL,
 	    "\t\t%ju retransmit%s lost again"),
@@ -225,7 +225,7 @@ static const struct stat_phrase tcp_phrases[] = {
 	    "\t\t%ju keepalive probe%s sent"),
 	P("TcpExtTCPChallengeACK", NULL, "\t\t%ju challenge ack%s"),
 	P("TcpExtTCPSYNChallenge", NULL,
-	    "\t\t%ju challenge ack%s in answer to a SYN"),
+	    "\t\t%ju challenge ACK%s sent due to unexpected SYN"),
 	P("TcpExtTCPDSACKOldSent", NULL, "\t\t%ju D-SACK%s for old data"),
 	P("TcpExtTCPDSACKOfoSent", NULL,
 	    "\t\t%ju D-SACK%s for out-of-order data"),
@@ -323,6 +323,17 @@ static const struct stat_phrase tcp_phrases[] = {
 	    "\t\t%ju duplicate ack%s not sent in TIME_WAIT (rate limit)"),
 	P("TcpExtTCPACKSkippedChallenge", NULL,
 	    "\t\t%ju challenge ack%s not sent (rate limit)"),
+	/* Linux before 4.14: the prequeue. */
+	P("TcpExtTCPPrequeued", NULL,
+	    "\t\t%ju packet%s prequeued for a reading process"),
+	P("TcpExtTCPDirectCopyFromPrequeue", NULL,
+	    "\t\t%ju packet%s copied to the reader from the prequeue"),
+	P("TcpExtTCPDirectCopyFromBacklog", NULL,
+	    "\t\t%ju packet%s copied to the reader from the backlog"),
+	P("TcpExtTCPPrequeueDropped", NULL,
+	    "\t\t%ju packet%s dropped from the prequeue"),
+	P("TcpExtTCPSchedulerFailed", NULL,
+	    "\t\t%ju time%s the reading process was not scheduled in time"),
 	/* Connections. */
 	P("TcpActiveOpens", "connection-requests",
 	    "\t%ju connection request%s"),
@@ -330,8 +341,6 @@ static const struct stat_phrase tcp_phrases[] = {
 	    "\t%ju connection accept%s"),
 	P("TcpAttemptFails", NULL, "\t%ju failed connection attempt%s"),
 	P("TcpEstabResets", NULL, "\t%ju established connection%s reset"),
-	PF("TcpCurrEstab", NULL, "\t%ju connection%s currently established",
-	    SP_GAUGE),
 	P("TcpExtListenOverflows", "listen-queue-overflows",
 	    "\t%ju listen queue overflow%s"),
 	P("TcpExtListenDrops", NULL, "\t%ju connection%s dropped at listen"),
@@ -351,6 +360,8 @@ static const struct stat_phrase tcp_phrases[] = {
 	    "\t%ju request%s failed to migrate to another listener"),
 	P("TcpExtPAWSActive", NULL,
 	    "\t%ju active connection%s rejected by PAWS"),
+	P("TcpExtPAWSPassive", NULL,
+	    "\t%ju passive connection%s rejected by PAWS"),
 	P("TcpExtTCPAbortOnData", NULL,
 	    "\t%ju connection%s reset on unexpected data"),
 	P("TcpExtTCPAbortOnClose", NULL,
@@ -383,6 +394,8 @@ static const struct stat_phrase tcp_phrases[] = {
 	    "\t%ju correct ACK header prediction%s"),
 	P("TcpExtTCPHPHits", "data-packet-header-predictions",
 	    "\t%ju correct data packet header prediction%s"),
+	P("TcpExtTCPHPHitsToUser", NULL,
+	    "\t\t%ju copied straight to the reader"),
 	/* Loss recovery. */
 	P("TcpExtTCPSackRecovery", "recovery-episodes",
 	    "\t%ju SACK recovery episode%s"),
@@ -399,6 +412,7 @@ static const struct stat_phrase tcp_phrases[] = {
 	    "\t%ju timeout%s after Reno recovery"),
 	P("TcpExtTCPLossFailures", NULL, "\t%ju timeout%s in loss recovery"),
 	P("TcpExtTCPSACKReorder", NULL, "\t%ju reordering%s detected by SACK"),
+	P("TcpExtTCPFACKReorder", NULL, "\t%ju reordering%s detected by FACK"),
 	P("TcpExtTCPRenoReorder", NULL,
 	    "\t%ju reordering%s detected by Reno"),
 	P("TcpExtTCPTSReorder", NULL,
@@ -464,6 +478,17 @@ static const struct stat_phrase tcp_phrases[] = {
 	    "\t%ju packet%s without the TCP-AO signature required"),
 	P("TcpExtTCPAODroppedIcmps", NULL,
 	    "\t%ju ICMP message%s dropped under TCP-AO"),
+	/* Levels and settings, Linux's own: after BSD's counters. */
+	PF("TcpCurrEstab", NULL, "\t%ju connection%s currently established",
+	    SP_GAUGE),
+	{ "TcpRtoAlgorithm", NULL, "\tretransmit timeout algorithm: %s",
+	    SP_GAUGE, rtoalg_names, NULL },
+	PF("TcpRtoMin", NULL, "\tretransmit timeout minimum: %ju ms",
+	    SP_GAUGE),
+	PF("TcpRtoMax", NULL, "\tretransmit timeout maximum: %ju ms",
+	    SP_GAUGE),
+	{ "TcpMaxConn", NULL, "\tconnection limit: %ju", SP_GAUGE, NULL,
+	    "\tno limit on connections" },
 };
 
 static const char *const tcp_sects[] = { "Tcp", "TcpExt", NULL };
@@ -506,4 +531,142 @@ udplite_stats(const struct protox *tp)
 	(void)tp;
 	b.sb_ntab = udp_nphrases;
 	stats_show(&b);
+}
+
+/*
+ * MPTCP (net/mptcp/mib.c's counters, MPTcpExt in net/netstat): Darwin's
+ * mptcp wording where it keeps the same counter, plain words otherwise.
+ */
+static const struct stat_phrase mptcp_phrases[] = {
+	/* The first subflow: MP_CAPABLE. */
+	P("MPCapableSYNTX", NULL, "\t%ju SYN%s with MP_CAPABLE sent"),
+	P("MPCapableSYNTXDrop", NULL,
+	    "\t\t%ju time%s MP_CAPABLE was left out of a retransmitted SYN"),
+	P("MPCapableSYNTXDisabled", NULL,
+	    "\t\t%ju SYN%s sent without MP_CAPABLE: MPTCP off after "
+	    "past failures"),
+	P("MPCapableSYNRX", NULL, "\t%ju SYN%s with MP_CAPABLE received"),
+	P("MPCapableSYNACKRX", NULL,
+	    "\t%ju SYN-ACK%s with MP_CAPABLE received"),
+	P("MPCapableACKRX", NULL, "\t%ju final ACK%s with MP_CAPABLE received"),
+	P("MPCapableEndpAttempt", NULL,
+	    "\t%ju MP_CAPABLE attempt%s to a port-based endpoint refused"),
+	/* Falling back to plain TCP. */
+	P("MPCapableFallbackACK", NULL,
+	    "\t%ju time%s primary subflow fell back to TCP: no MP_CAPABLE "
+	    "in the final ACK"),
+	P("MPCapableFallbackSYNACK", NULL,
+	    "\t%ju time%s primary subflow fell back to TCP: no MP_CAPABLE "
+	    "in the SYN-ACK"),
+	P("MPCapableDataFallback", NULL,
+	    "\t%ju time%s primary subflow fell back to TCP: no MP_CAPABLE "
+	    "or DSS with the first data"),
+	P("MPFallbackTokenInit", NULL,
+	    "\t%ju time%s fell back to TCP: no token could be made"),
+	P("MD5SigFallback", NULL,
+	    "\t%ju time%s fell back to TCP: a conflicting TCP option "
+	    "(MD5 signature)"),
+	P("DssFallback", NULL,
+	    "\t%ju time%s fell back to TCP on a bad or missing DSS"),
+	P("SimultConnectFallback", NULL,
+	    "\t%ju time%s fell back to TCP on a simultaneous connect"),
+	P("DSSCorruptionFallback", NULL,
+	    "\t%ju time%s fell back to TCP on a corrupted DSS"),
+	P("FallbackFailed", NULL, "\t%ju fallback%s to TCP that failed"),
+	/* More subflows: MP_JOIN. */
+	P("MPJoinSynTx", NULL, "\t%ju SYN%s with MP_JOIN sent"),
+	P("MPJoinSynTxCreatSkErr", NULL,
+	    "\t\t%ju not sent: socket creation failed"),
+	P("MPJoinSynTxBindErr", NULL, "\t\t%ju not sent: bind failed"),
+	P("MPJoinSynTxConnectErr", NULL, "\t\t%ju not sent: connect failed"),
+	P("MPJoinSynRx", NULL, "\t%ju SYN%s with MP_JOIN received"),
+	P("MPJoinSynBackupRx", NULL, "\t\t%ju with the backup flag"),
+	P("MPJoinPortSynRx", NULL, "\t\t%ju to a different port"),
+	P("MismatchPortSynRx", NULL, "\t\t%ju to a mismatched port"),
+	P("MPJoinNoTokenFound", NULL,
+	    "\t%ju MP_JOIN%s with an unknown token"),
+	P("MPJoinRejected", NULL,
+	    "\t%ju MP_JOIN%s rejected by the path manager"),
+	P("MPJoinSynAckRx", NULL, "\t%ju SYN-ACK%s with MP_JOIN received"),
+	P("MPJoinSynAckBackupRx", NULL, "\t\t%ju with the backup flag"),
+	P("MPJoinPortSynAckRx", NULL, "\t\t%ju from a different port"),
+	P("MPJoinSynAckHMacFailure", NULL, "\t\t%ju with a bad HMAC"),
+	P("MPJoinAckRx", NULL, "\t%ju third ACK%s with MP_JOIN received"),
+	P("MPJoinPortAckRx", NULL, "\t\t%ju to a different port"),
+	P("MismatchPortAckRx", NULL, "\t\t%ju to a mismatched port"),
+	P("MPJoinAckHMacFailure", NULL, "\t\t%ju with a bad HMAC"),
+	/* Data. */
+	P("MPTCPRetrans", NULL,
+	    "\t%ju data packet%s retransmitted at the MPTCP level"),
+	P("DataCsumErr", NULL, "\t%ju bad DSS checksum%s"),
+	P("DSSNotMatching", NULL,
+	    "\t%ju DSS mapping%s not matching the previous one"),
+	P("DSSNoMatchTCP", NULL,
+	    "\t%ju DSS mapping%s not matching the TCP sequence"),
+	P("DSSCorruptionReset", NULL,
+	    "\t%ju subflow%s reset on a corrupted DSS"),
+	P("NoDSSInWindow", NULL,
+	    "\t%ju packet%s outside the MPTCP window"),
+	P("DuplicateData", NULL,
+	    "\t%ju packet%s of duplicate data discarded"),
+	P("OFOQueue", NULL, "\t%ju time%s received out of order data"),
+	P("OFOQueueTail", NULL, "\t\t%ju queued at the tail"),
+	P("OFOMerge", NULL, "\t\t%ju merged with queued data"),
+	P("InfiniteMapTx", NULL, "\t%ju infinite mapping%s sent"),
+	P("InfiniteMapRx", NULL, "\t%ju infinite mapping%s received"),
+	P("WinProbe", NULL, "\t%ju window probe%s sent"),
+	P("SndWndShared", NULL,
+	    "\t%ju time%s a subflow's send window gave way to the "
+	    "connection's"),
+	P("RcvWndShared", NULL,
+	    "\t%ju time%s a subflow's receive window gave way to the "
+	    "connection's"),
+	P("RcvWndConflict", NULL,
+	    "\t%ju receive window conflict%s between subflows"),
+	P("RcvWndConflictUpdate", NULL,
+	    "\t\t%ju while the window was updated"),
+	/* Addresses: the path manager's options. */
+	P("AddAddrTx", NULL, "\t%ju ADD_ADDR option%s sent"),
+	P("AddAddrTxDrop", NULL, "\t\t%ju not sent: out of resources"),
+	P("AddAddr", NULL, "\t%ju ADD_ADDR option%s received"),
+	P("PortAdd", NULL, "\t\t%ju with a port"),
+	P("AddAddrDrop", NULL, "\t\t%ju dropped"),
+	PF("EchoAddTx", NULL, "\t%ju ADD_ADDR echo%s sent", SP_ES),
+	P("EchoAddTxDrop", NULL, "\t\t%ju not sent: out of resources"),
+	PF("EchoAdd", NULL, "\t%ju ADD_ADDR echo%s received", SP_ES),
+	P("RmAddrTx", NULL, "\t%ju RM_ADDR option%s sent"),
+	P("RmAddrTxDrop", NULL, "\t\t%ju not sent: out of resources"),
+	P("RmAddr", NULL, "\t%ju RM_ADDR option%s received"),
+	P("RmAddrDrop", NULL, "\t\t%ju dropped"),
+	P("RmSubflow", NULL, "\t%ju subflow%s removed"),
+	/* Other options and events. */
+	P("MPPrioTx", NULL, "\t%ju MP_PRIO option%s sent"),
+	P("MPPrioRx", NULL, "\t%ju MP_PRIO option%s received"),
+	P("MPFailTx", NULL, "\t%ju MP_FAIL option%s sent"),
+	P("MPFailRx", NULL, "\t%ju MP_FAIL option%s received"),
+	P("MPFastcloseTx", NULL, "\t%ju MP_FASTCLOSE option%s sent"),
+	P("MPFastcloseRx", NULL, "\t%ju MP_FASTCLOSE option%s received"),
+	P("MPRstTx", NULL, "\t%ju MP_RST option%s sent"),
+	P("MPRstRx", NULL, "\t%ju MP_RST option%s received"),
+	P("SubflowStale", NULL, "\t%ju time%s a subflow went stale"),
+	P("SubflowRecover", NULL, "\t%ju time%s a stale subflow recovered"),
+	P("Blackhole", NULL, "\t%ju blackhole%s detected"),
+	/* A level, not a count. */
+	PF("MPCurrEstab", NULL, "\t%ju connection%s currently established",
+	    SP_GAUGE),
+};
+
+static const char *const mptcp_sects[] = { "MPTcpExt", NULL };
+
+static const struct stat_block mptcp_block = {
+	"mptcp", "MPTcpExt", mptcp_phrases,
+	sizeof(mptcp_phrases) / sizeof(mptcp_phrases[0]), mptcp_sects, NULL,
+	NULL, STF_NETSTAT
+};
+
+void
+mptcp_stats(const struct protox *tp)
+{
+	(void)tp;
+	stats_show(&mptcp_block);
 }

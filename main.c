@@ -33,32 +33,35 @@ int	exit_status;
 #define	MAX_INTERVAL	86400	/* a day; anything longer is a typo */
 
 /*
- * -p names, in the order of the -s blocks.  Sockets are listed in their
- * own order (TCP, UDP, UDP-Lite, raw): pr_listrank.
+ * -p names, in the order of the -s blocks: BSD's (tcp, udp, ip, icmp,
+ * igmp, ip6, icmp6), then the blocks only Linux has.  Sockets are listed
+ * in their own order (TCP, UDP, UDP-Lite, raw): pr_listrank.
  */
 #define	SOCK(rank, svc)	protopr, rank, svc
 
 const struct protox protox[] = {
+	{ "tcp",	AF_UNSPEC, IPPROTO_TCP,	AF_INET,  0, tcp_stats,
+	    SOCK(1, "tcp"), NULL },
+	{ "udp",	AF_UNSPEC, IPPROTO_UDP,	AF_INET,  0, udp_stats,
+	    SOCK(2, "udp"), NULL },
 	{ "ip",		AF_UNSPEC, IPPROTO_RAW,	AF_INET,  0, ip_stats,
 	    SOCK(4, NULL), NULL },
 	{ "icmp",	AF_UNSPEC, 0,		AF_INET,  0, icmp_stats,
 	    NULL, 0, NULL, NULL },
 	{ "igmp",	AF_UNSPEC, 0,		AF_INET,  PR_EXPLICIT, igmp_stats,
 	    NULL, 0, NULL, NULL },
-	{ "tcp",	AF_UNSPEC, IPPROTO_TCP,	AF_INET,  0, tcp_stats,
-	    SOCK(1, "tcp"), NULL },
-	{ "udp",	AF_UNSPEC, IPPROTO_UDP,	AF_INET,  0, udp_stats,
-	    SOCK(2, "udp"), NULL },
-	{ "udplite",	AF_UNSPEC, IPPROTO_UDPLITE, AF_INET, 0, udplite_stats,
-	    SOCK(3, "udp"), NULL },
 	{ "ip6",	AF_INET6,  IPPROTO_RAW,	AF_INET6, 0, ip6_stats,
 	    SOCK(0, NULL), ip6_ifstats },
 	{ "icmp6",	AF_UNSPEC, 0,		AF_INET6, 0, icmp6_stats,
 	    NULL, 0, NULL, icmp6_ifstats },
+	{ "udplite",	AF_UNSPEC, IPPROTO_UDPLITE, AF_INET, 0, udplite_stats,
+	    SOCK(3, "udp"), NULL },
 	{ "udp6",	AF_INET6,  IPPROTO_UDP,	AF_INET6, 0, udp6_stats,
 	    SOCK(0, "udp"), NULL },
 	{ "udplite6",	AF_INET6,  IPPROTO_UDPLITE, AF_INET6, 0,
 	    udplite6_stats, SOCK(0, "udp"), NULL },
+	{ "mptcp",	AF_UNSPEC, 0,		AF_INET,  0, mptcp_stats,
+	    NULL, 0, NULL, NULL },
 	{ "raw6",	AF_INET6,  IPPROTO_RAW,	AF_INET6, PR_EXPLICIT, NULL,
 	    SOCK(0, NULL), NULL },
 	{ NULL,		0,	   0,		0,	  0, NULL,
@@ -288,7 +291,7 @@ blocks(const struct protox *tp, int perif, struct ifsnaps *ifprev)
 			p->pr_stats(p);
 	}
 	if (!perif && tp == NULL && af == AF_UNSPEC)
-		other_stats();	/* sections no protocol owns: mptcpext, ... */
+		other_stats();	/* sections no protocol owns */
 }
 
 static size_t
@@ -483,6 +486,8 @@ main(int argc, char *argv[])
 	if (memf != NULL)
 		check_memf();
 
+	if (interval)
+		watch_block();
 	out_init();
 	if (mflag)
 		mbpr();

@@ -202,6 +202,7 @@ char	*put_dec(char *, unsigned long long);
  * SIGTERM or SIGHUP, a failed tick (-1) or a failed write.
  */
 int	watch(int (*)(void *), void *);
+void	watch_block(void);
 
 /*
  * Names (names.c): cached, bounded lookups.  Each returns a string that
@@ -464,6 +465,7 @@ void	igmp_stats(const struct protox *);
 void	tcp_stats(const struct protox *);
 void	udp_stats(const struct protox *);
 void	udplite_stats(const struct protox *);
+void	mptcp_stats(const struct protox *);
 /* inet6.c: IPv6 statistics, per interface too */
 void	ip6_stats(const struct protox *);
 void	icmp6_stats(const struct protox *);

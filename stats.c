@@ -29,7 +29,7 @@ static int warned;		/* STF_* files already reported missing */
 /* Sections the protocol blocks own; any other gets a block of its own. */
 static const char *const owned_sects[] = {
 	"Ip", "IpExt", "Icmp", "IcmpMsg", "Tcp", "TcpExt", "Udp", "UdpLite",
-	"Ip6", "Icmp6", "Udp6", "UdpLite6", NULL
+	"Ip6", "Icmp6", "Udp6", "UdpLite6", "MPTcpExt", NULL
 };
 
 /*
@@ -645,8 +645,8 @@ is_owned(const char *sect)
 }
 
 /*
- * Sections no protocol block owns (MPTcpExt today, whatever a newer
- * kernel adds tomorrow), each under a heading of its own: "mptcpext:".
+ * Sections no protocol block owns (whatever a newer kernel adds), each
+ * under a heading of its own: "xyzext:" for XyzExt.
  */
 void
 other_stats(void)
@@ -677,25 +677,26 @@ other_stats(void)
 
 /*
  * UDP, UDP-Lite, and their IPv6 twins keep the same counters under
- * different prefixes; FreeBSD's udp wording.
+ * different prefixes; BSD's udp wording and nesting (the drops under
+ * "datagrams received", as Darwin's udp_stats).
  */
 const struct stat_phrase udp_phrases[] = {
 	{ "InDatagrams", "received-datagrams", "\t%ju datagram%s received",
 	    0, NULL, NULL },
-	{ "InErrors", NULL, "\t%ju with errors", 0, NULL, NULL },
-	{ "InCsumErrors", "dropped-bad-checksum", "\t%ju with bad checksum",
+	{ "InErrors", NULL, "\t\t%ju with errors", 0, NULL, NULL },
+	{ "InCsumErrors", "dropped-bad-checksum", "\t\t%ju with bad checksum",
 	    0, NULL, NULL },
-	{ "NoPorts", "dropped-no-socket", "\t%ju dropped due to no socket",
+	{ "NoPorts", "dropped-no-socket", "\t\t%ju dropped due to no socket",
 	    0, NULL, NULL },
 	{ "IgnoredMulti", "dropped-broadcast-multicast",
-	    "\t%ju broadcast/multicast datagram%s undelivered", 0, NULL, NULL },
+	    "\t\t%ju broadcast/multicast datagram%s undelivered", 0, NULL, NULL },
 	{ "RcvbufErrors", "dropped-full-socket-buffer",
-	    "\t%ju dropped due to full socket buffers", 0, NULL, NULL },
-	{ "MemErrors", NULL, "\t%ju dropped due to memory shortage", 0, NULL,
+	    "\t\t%ju dropped due to full socket buffers", 0, NULL, NULL },
+	{ "MemErrors", NULL, "\t\t%ju dropped due to memory shortage", 0, NULL,
 	    NULL },
 	{ "OutDatagrams", "output-packets", "\t%ju datagram%s output", 0, NULL,
 	    NULL },
-	{ "SndbufErrors", NULL, "\t%ju not sent due to full send buffers", 0,
+	{ "SndbufErrors", NULL, "\t\t%ju not sent due to full send buffers", 0,
 	    NULL, NULL },
 };
 const size_t udp_nphrases = sizeof(udp_phrases) / sizeof(udp_phrases[0]);

@@ -53,6 +53,21 @@ wait_until(const struct timespec *deadline, const sigset_t *set)
 }
 
 /*
+ * Block the end signals now, before the first sample: one that comes
+ * while the display is being set up waits for the loop instead of
+ * killing a half-written document.  Blocked before any thread exists,
+ * every thread inherits the mask.
+ */
+void
+watch_block(void)
+{
+	sigset_t set;
+
+	end_signals(&set);
+	(void)pthread_sigmask(SIG_BLOCK, &set, NULL);
+}
+
+/*
  * Call tick(arg) each interval.  tick returns 0 to go on, -1 when the
  * display must end (it has said why and set the exit status).  Returns
  * 0 when the display ended as asked (-q or a signal), -1 otherwise.

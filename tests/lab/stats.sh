@@ -108,7 +108,7 @@ print(json.load(sys.stdin)["statistics"]["tcp"]["connection-requests"])')" \
 want=$(awk '$1 == "Udp:" && $2 ~ /^[0-9]/ { print $3 }' /proc/net/snmp)
 out=$(ns -s -p udp)
 expect_match "udp text: $want dropped due to no socket" "$out" \
-    "^	$want dropped due to no socket\$"
+    "^		$want dropped due to no socket\$"
 expect_match "tcp text: connections currently established (a gauge)" \
     "$(ns -s -p tcp)" '^	[0-9]+ connections? currently established$'
 expect_eq "-s live equals -s -M /proc" "$(ns -s | md5sum)" \
@@ -121,7 +121,7 @@ expect_eq "-s -p tcp: one block" "$(ns -s -p tcp | grep -c '^[a-z]')" 1
 expect_eq "-s -f inet6 blocks" "$(ns -s -f inet6 | grep '^[a-z]' | tr '\n' ' ')" \
     "ip6: icmp6: udp6: udplite6: "
 expect_eq "-s -f inet blocks" "$(ns -s -f inet | grep '^[a-z]' | tr '\n' ' ')" \
-    "ip: icmp: tcp: udp: udplite: "
+    "tcp: udp: ip: icmp: udplite: mptcp: "
 expect_match "-s -p igmp says Linux keeps no counters" "$(ns -s -p igmp)" \
     '^igmp: Linux keeps no IGMP statistics'
 expect_match "-is -I lo" "$(ns -is -I lo)" '^ip6 on lo:$'
@@ -163,7 +163,7 @@ EOF
 out=$(ns -s -p udp -w 1 -q 2)
 expect_eq "-s -p udp -w 1 -q 2 text: two blocks" \
     "$(printf '%s\n' "$out" | grep -c '^udp:$')" 2
-expect_match "-s -w text: deltas" "$out" '^	[1-9][0-9]? dropped due to no socket$'
+expect_match "-s -w text: deltas" "$out" '^		[1-9][0-9]? dropped due to no socket$'
 wait
 
 # SIGINT ends -s -w with exit 0 and the JSON closed.  A job started

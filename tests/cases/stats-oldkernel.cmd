@@ -1,0 +1,1 @@
+-M tests/fixtures/stats-oldkernel -ss -p tcp
