@@ -3,10 +3,12 @@
 PROG=	netstat
 OBJS=	main.o inet.o inet_stats.o inet6.o unix.o if.o iface.o route.o \
 	route_proc.o mbuf.o mroute.o nl.o proc.o out.o names.o stats.o \
-	util.o watch.o filter.o
+	util.o watch.o filter.o tcpinfo.o \
+	packet.o vsock.o mptcp.o sctp.o hint.o
 SRCS=	main.c inet.c inet_stats.c inet6.c unix.c if.c iface.c route.c \
 	route_proc.c mbuf.c mroute.c nl.c proc.c out.c names.c stats.c \
-	util.c watch.c filter.c
+	util.c watch.c filter.c tcpinfo.c \
+	packet.c vsock.c mptcp.c sctp.c hint.c
 
 CC?=		cc
 CFLAGS?=	-O2 -g
@@ -14,23 +16,26 @@ CFLAGS?=	-O2 -g
 # may say "make WERROR=".
 WERROR?=	-Werror
 WARNFLAGS=	-std=c11 -Wall -Wextra $(WERROR)
-CPPFLAGS+=	-D_GNU_SOURCE -pthread
+VERSION=	0.9
+CPPFLAGS+=	-D_GNU_SOURCE -pthread -DVERSION=\"$(VERSION)\"
 LDLIBS=		-pthread
 # Everything but main.c: what the test programs link against, as an
 # archive, so a program takes only the objects it needs.
 LIBSRCS=	inet.c inet_stats.c inet6.c unix.c if.c iface.c route.c \
 		route_proc.c mbuf.c mroute.c nl.c proc.c out.c names.c \
-		stats.c util.c watch.c filter.c
+		stats.c util.c watch.c filter.c tcpinfo.c \
+		packet.c vsock.c mptcp.c sctp.c hint.c
 LIBOBJS=	inet.o inet_stats.o inet6.o unix.o if.o iface.o route.o \
 		route_proc.o mbuf.o mroute.o nl.o proc.o out.o names.o \
-		stats.o util.o watch.o filter.o
+		stats.o util.o watch.o filter.o tcpinfo.o \
+		packet.o vsock.o mptcp.o sctp.o hint.o
 LIB=		tests/libnetstat.a
 LIBASAN=	tests/libnetstat-asan.a
 # The subsystems' netlink parsers under hostile bytes: each
 # tests/nlfuzz-X program is tests/nlfuzz-X.c and $(LIB), its -asan twin
 # the same under the sanitizers.
 NLFUZZ=		tests/nlfuzz-inet tests/nlfuzz-unix tests/nlfuzz-if \
-		tests/nlfuzz-route
+		tests/nlfuzz-route tests/nlfuzz-fam
 NLFUZZASAN=	$(NLFUZZ:=-asan)
 NLFUZZSRCS=	$(NLFUZZ:=.c)
 SANFLAGS=	-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
@@ -60,6 +65,7 @@ PREFIX?=	/usr/local
 BINDIR=		$(PREFIX)/bin
 MANDIR=		$(PREFIX)/share/man/man1
 INSTALL?=	install
+PROG_NAME?=	$(PROG)
 
 all: $(PROG)
 
@@ -136,7 +142,8 @@ $(PROG)-asan: main.c $(LIBASAN) netstat.h
 	    $(LDLIBS)
 
 asan: $(PROG)-asan tests/unit-asan tests/filtertest-asan $(NLFUZZASAN)
-	NETSTAT=./$(PROG)-asan UNIT="tests/unit-asan tests/filtertest-asan" \
+	LSAN_OPTIONS=suppressions=$$PWD/tests/lsan.supp:print_suppressions=0 \
+	    NETSTAT=./$(PROG)-asan UNIT="tests/unit-asan tests/filtertest-asan" \
 	    FILTERTEST=tests/filtertest-asan NLFUZZ="$(NLFUZZASAN)" \
 	    sh tests/run
 
@@ -165,10 +172,21 @@ bench: $(PROG)
 	sh bench/routes.sh
 	sh bench/ifaces.sh
 
+# /usr/local/bin comes before /usr/bin in PATH: an installed netstat is
+# the one a shell runs, ahead of net-tools'.  "make install
+# PROG_NAME=bsdnetstat" installs it (and its page) under another name.
 install: $(PROG)
 	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)
-	$(INSTALL) -m 755 $(PROG) $(DESTDIR)$(BINDIR)/$(PROG)
-	$(INSTALL) -m 644 netstat.1 $(DESTDIR)$(MANDIR)/netstat.1
+	$(INSTALL) -m 755 $(PROG) $(DESTDIR)$(BINDIR)/$(PROG_NAME)
+	uc=`echo $(PROG_NAME) | tr a-z A-Z`; \
+	    sed -e "s/^\.Dt NETSTAT 1/.Dt $$uc 1/" \
+	    -e "s/^\.Nm netstat$$/.Nm $(PROG_NAME)/" netstat.1 \
+	    >$(DESTDIR)$(MANDIR)/$(PROG_NAME).1
+	chmod 644 $(DESTDIR)$(MANDIR)/$(PROG_NAME).1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/$(PROG_NAME) \
+	    $(DESTDIR)$(MANDIR)/$(PROG_NAME).1
 
 clean:
 	rm -f $(PROG) $(PROG)-asan $(PROG)-musl $(OBJS) $(LIB) $(LIBASAN)
@@ -177,4 +195,4 @@ clean:
 	rm -rf tests/fuzz-obj tests/fuzz/corpus tests/fuzz/log
 	rm -rf tests/tmp tests/asan-obj $(MUSLINC) bench/tmp
 
-.PHONY: all asan test musl lint bench install clean fuzz
+.PHONY: all asan test musl lint bench install uninstall clean fuzz

@@ -758,7 +758,7 @@ row_start(const struct layout *lo, const struct ifr *r)
 	    r->haveflags && !(r->flags & IFF_UP) ? "*" : "");
 	(void)snprintf(fmt, sizeof(fmt), "%%-%ds", lo->namew);
 	out_str(NULL, fmt, xname);
-	out_str("name", NULL, r->name);
+	out_str("interface-name", NULL, r->name);
 	if (r->haveflags) {
 		(void)snprintf(flags, sizeof(flags), "0x%x", r->flags);
 		out_str("flags", NULL, flags);
@@ -810,31 +810,31 @@ link_row(const struct layout *lo, const struct ifr *r)
 		(void)snprintf(net, sizeof(net), "<Link#%d>", r->index);
 	else
 		(void)snprintf(net, sizeof(net), "<Link#->");
-	field("network", lo->lnetw, lo->cut, net);
+	field(NULL, lo->lnetw, lo->cut, net);
+	if (r->index > 0)
+		out_uint("link", NULL, (unsigned long long)r->index);
 	addr[0] = '\0';
 	if (r->type != ARPHRD_LOOPBACK)
 		lladdr(addr, sizeof(addr), r->hw, r->hwlen);
 	if (addr[0] != '\0')
-		field("address", lo->laddrw, lo->cut, addr);
+		field("link-layer-address", lo->laddrw, lo->cut, addr);
 	else
 		field(NULL, lo->laddrw, lo->cut, "");
 	row_counters(r, 1, tflag && memf == NULL ? tx_timeouts(r->name) : -1);
 }
 
 /*
- * A field shown cut: the whole value in JSON, the text one in the text.
- * Used when the text differs from the whole (a %scope dropped).
+ * An address row's network and address: the text's, then JSON's machine
+ * values (CIDR and a numeric address; the %scope is the interface-name).
  */
 static void
-field_shown(const char *key, int width, int cut, const char *whole,
-    const char *text)
+addr_json(const struct addr_info *a)
 {
-	if (strcmp(whole, text) == 0) {
-		field(key, width, cut, whole);
-		return;
-	}
-	out_str(key, NULL, whole);
-	field(NULL, width, cut, text);
+	char buf[CIDR_MAX];
+
+	cidr_str(buf, sizeof(buf), a->family, a->addr, a->plen);
+	out_str("network", NULL, buf);
+	out_str("address", NULL, addr_str(a->family, a->addr));
 }
 
 /*
@@ -874,14 +874,14 @@ addr_row(const struct layout *lo, const struct ifr *r,
 		memcpy(&v4, a->addr, 4);
 		(void)snprintf(net, sizeof(net), "%s",
 		    netname4(ntohl(v4), a->plen));
-		field("network", lo->netw, lo->cut, net);
+		field(NULL, lo->netw, lo->cut, net);
 	} else {
 		netname6(net, sizeof(net), a->addr, a->plen, r->name);
 		if (lo->cut && shown_len(net) > (size_t)lo->netw)
 			net6_fit(text, sizeof(text), a, lo->netw);
 		else
 			(void)snprintf(text, sizeof(text), "%s", net);
-		field_shown("network", lo->netw, lo->cut, net, text);
+		field(NULL, lo->netw, lo->cut, text);
 	}
 	hostname_if(host, sizeof(host), a->family, a->addr, r->name);
 	/* The address's %scope too is the row's interface: it goes first. */
@@ -890,7 +890,8 @@ addr_row(const struct layout *lo, const struct ifr *r,
 		hostname_if(text, sizeof(text), a->family, a->addr, NULL);
 	else
 		(void)snprintf(text, sizeof(text), "%s", host);
-	field_shown("address", lo->addrw, lo->cut, host, text);
+	field(NULL, lo->addrw, lo->cut, text);
+	addr_json(a);
 	row_counters(r, 0, -1);
 }
 
@@ -979,11 +980,11 @@ mc_rows(const struct layout *lo, const struct ifr *r, const struct mclist *M,
 			(void)snprintf(text, sizeof(text), "%s", buf);
 		out_open_instance();
 		out_text("%*s", lo->namew + lo->netw + 8, "");
-		if (strcmp(text, buf) != 0) {
-			out_str("address", NULL, buf);
-			out_str(NULL, "%-17.17s", text);
-		} else
-			out_str("address", lo->cut ? "%-17.17s" : "%s", buf);
+		out_str(NULL, lo->cut ? "%-17.17s" : "%s", text);
+		if (m->family == AF_PACKET)
+			out_str("link-layer-address", NULL, buf);
+		else
+			out_str("address", NULL, addr_str(m->family, m->addr));
 		out_text("\n");
 		out_close_instance();
 	}
@@ -1176,13 +1177,13 @@ w_line(const struct wsample *now, const struct wsample *then)
 
 	out_open_instance();
 	if (interface != NULL)
-		out_str("name", NULL, interface);
+		out_str("interface-name", NULL, interface);
 	if (vflag) {
 		t = time(NULL);
 		if (localtime_r(&t, &tm) == NULL ||
 		    strftime(ts, sizeof(ts), "%H:%M:%S", &tm) == 0)
 			(void)strcpy(ts, "--:--:--");
-		out_str("time", "%s ", ts);
+		out_str(NULL, "%s ", ts);	/* JSON: out_tick's stamp */
 	}
 	counter_sep("", "received-packets", 10,
 	    delta(n->ipackets, o->ipackets), 1);

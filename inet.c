@@ -43,6 +43,8 @@ enum {
 };
 
 #define	ST(s)		(1U << (s))
+/* Protocols whose sockets have TCP's states (MPTCP: mptcp.c's notes). */
+#define	TCPSTATES(p)	((p) == IPPROTO_TCP || (p) == IPPROTO_MPTCP)
 #define	ALL_STATES	0xffffffffU
 
 /* BSD's names for Linux's states. */
@@ -132,15 +134,25 @@ inet_banner(void)
 	    aflag ? " (including servers)" : "");
 	if (Aflag)
 		out_text("%-16.16s ", "Socket");
-	out_text("%-5.5s %-6.6s %-6.6s  %-*.*s %-*.*s", "Proto", "Recv-Q",
-	    "Send-Q", w, w, "Local Address", w, w, "Foreign Address");
+	if (Tflag) {
+		out_text("%-5.5s ", "Proto");
+		tcpx_banner_T();
+		out_text("%-*.*s %-*.*s", w, w, "Local Address", w, w,
+		    "Foreign Address");
+	} else
+		out_text("%-5.5s %-6.6s %-6.6s  %-*.*s %-*.*s", "Proto",
+		    "Recv-Q", "Send-Q", w, w, "Local Address", w, w,
+		    "Foreign Address");
 	if (xflag)
 		out_text(" %6s %6s %6s %6s %6s %5s %-20s", "R-HIWA", "S-HIWA",
 		    "R-BCNT", "S-BCNT", "S-QUED", "Drops", "Timer");
-	else
+	else if (!Tflag)
 		out_text(" %-11s", "(state)");
+	else
+		out_text(" ");	/* -T: the rows' address ends in a blank */
 	if (bflag)
 		out_text(" %10s %10s", "rxbytes", "txbytes");
+	tcpx_banner();
 	if (vflag) {
 		/* Darwin's 6 wide, one more for Linux's 7-digit buffers. */
 		if (!xflag)
@@ -219,10 +231,12 @@ host_part(int family, const unsigned char *a)
 
 	if (addr_unspec(family, a))
 		return ("*");
-	if (nflag && family == AF_INET) {
+	if ((nflag || Sflag) && family == AF_INET) {
 		v4_str(buf, a);
 		return (buf);
 	}
+	if (Sflag)		/* -S: numeric hosts, named ports */
+		return (addr_str(family, a));
 	return (host_name(family, a));
 }
 
@@ -250,8 +264,8 @@ hostport(char *buf, size_t cap, const char *host, const char *port,
 {
 	size_t hl = strlen(host), pl = strlen(port), n;
 
-	if (hostcut > 0 && hl > hostcut)
-		hl = hostcut;
+	if (hostcut > 0)	/* by the columns it shows in, escaped */
+		hl = shown_cut(host, hl, hostcut);
 	if (hl + 1 + pl >= cap)
 		pl = hl + 1 < cap ? cap - hl - 2 : 0;
 	if (hl >= cap)
@@ -263,8 +277,8 @@ hostport(char *buf, size_t cap, const char *host, const char *port,
 		memcpy(buf + n, port, pl);
 		n += pl;
 	}
-	if (wholecut > 0 && n > wholecut)
-		n = wholecut;
+	if (wholecut > 0)
+		n = shown_cut(buf, n, wholecut);
 	buf[n] = '\0';
 	return (n);
 }
@@ -413,13 +427,14 @@ diag_header(const struct inet_diag_msg *m, struct sockrow *r)
 	}
 }
 
-/* The extensions asked for: v6only, meminfo, tcp_info's byte counts. */
+/*
+ * The extensions asked for: v6only, meminfo; tcp_info (the byte counts
+ * of -b among its figures) is tcpinfo.c's to read.
+ */
 static void
 diag_attrs(const struct rtattr *const *tb, struct sockrow *r)
 {
 	const size_t drops = (SK_MEMINFO_DROPS + 1) * sizeof(uint32_t);
-	const size_t bytes = offsetof(struct tcp_info, tcpi_bytes_received) +
-	    sizeof(uint64_t);
 	const unsigned char *d;
 	size_t dlen;
 
@@ -437,15 +452,11 @@ diag_attrs(const struct rtattr *const *tb, struct sockrow *r)
 			r->have_mem = 1;
 		}
 	}
-	if (tb[INET_DIAG_INFO] != NULL) {
-		d = nl_data(tb[INET_DIAG_INFO], &dlen);
-		if (dlen >= bytes) {
-			memcpy(&r->txbytes, d + offsetof(struct tcp_info,
-			    tcpi_bytes_acked), sizeof(uint64_t));
-			memcpy(&r->rxbytes, d + offsetof(struct tcp_info,
-			    tcpi_bytes_received), sizeof(uint64_t));
-			r->have_bytes = 1;
-		}
+	tcpx_attrs(tb, &r->tx);
+	if (r->tx.have_bytes) {
+		r->txbytes = r->tx.bytes_acked;
+		r->rxbytes = r->tx.bytes_received;
+		r->have_bytes = 1;
 	}
 }
 
@@ -453,11 +464,11 @@ diag_attrs(const struct rtattr *const *tb, struct sockrow *r)
 int
 inet_diag_parse(const void *buf, size_t len, struct sockrow *r)
 {
-	const struct rtattr *tb[INET_DIAG_SKV6ONLY + 1];
+	const struct rtattr *tb[INET_DIAG_ULP_INFO + 1];
 	struct inet_diag_msg m;
 
 	/* A damaged attribute list (1) loses the attributes, not the row. */
-	if (nl_body(buf, len, &m, sizeof(m), tb, INET_DIAG_SKV6ONLY) < 0)
+	if (nl_body(buf, len, &m, sizeof(m), tb, INET_DIAG_ULP_INFO) < 0)
 		return (-1);
 	if (m.idiag_family != AF_INET && m.idiag_family != AF_INET6)
 		return (-1);
@@ -605,6 +616,7 @@ static unsigned long long *own_ino;
 static unsigned int *own_idx;
 static size_t	own_cap, own_n;
 static int	owners_loaded;
+static int	owners_denied;	/* another user's fd/ was closed to us */
 
 static size_t
 ino_hash(unsigned long long ino, size_t cap)
@@ -745,6 +757,8 @@ scan_process(int rootfd, const char *pidname, int pid)
 		return;
 	if ((fddir = openat(piddir, "fd", O_RDONLY | O_DIRECTORY |
 	    O_CLOEXEC)) < 0 || (d = fdopendir(fddir)) == NULL) {
+		if (fddir < 0 && (errno == EACCES || errno == EPERM))
+			owners_denied = 1;
 		if (fddir >= 0)
 			close(fddir);
 		close(piddir);
@@ -786,6 +800,9 @@ load_owners(void)
 		    pid > 0 && pid <= 0x7fffffff)
 			scan_process(rootfd, de->d_name, (int)pid);
 	closedir(d);
+	if (owners_denied)	/* why some rows show "-", once */
+		ns_notice("some process owners unknown: not permitted to "
+		    "read other users' /proc/PID/fd (run as root)");
 }
 
 /*
@@ -917,11 +934,18 @@ print_buffers(const struct sockrow *r)
 static void
 print_owner(const struct sockrow *r)
 {
+	sock_owner(r->inode);
+}
+
+/* " process:pid" of the socket with inode ino, or " -"; unix.c too. */
+void
+sock_owner(unsigned long long ino)
+{
 	const struct owner *o;
 
 	if (!owners_loaded)
 		load_owners();
-	if ((o = own_find(r->inode)) == NULL) {
+	if ((o = own_find(ino)) == NULL) {
 		out_str(NULL, " %s", "-");
 		return;
 	}
@@ -945,7 +969,10 @@ row_protocol(const struct listing *ls, const struct sockrow *r, char *json,
 	    ((v[0] == '6' || v[1] == '6') && ls->show6)))
 		return (0);
 	(void)stpcpy(stpcpy(json, ls->name), v);
-	(void)stpcpy(stpncpy(text, ls->name, 3), v);
+	if (ls->proto == IPPROTO_MPTCP)
+		(void)strcpy(text, "mptcp");	/* Darwin's; fills the column */
+	else
+		(void)stpcpy(stpncpy(text, ls->name, 3), v);
 	return (1);
 }
 
@@ -971,12 +998,18 @@ print_row(const struct listing *ls, const struct sockrow *r)
 		out_str(NULL, "%-5.5s ", tproto);
 	else
 		out_str("protocol", NULL, proto);
-	out_uint("receive-bytes-waiting", "%6u ", r->rq);
-	out_uint("send-bytes-waiting", "%6u  ", r->sq);
+	if (Tflag)
+		tcpx_print_T(&r->tx, istcp);
+	else {
+		out_uint("receive-bytes-waiting", "%6u ", r->rq);
+		out_uint("send-bytes-waiting", "%6u  ", r->sq);
+	}
 	print_ends(ls, r, mapped, 0);
 	if (xflag)
 		print_buffers(r);
-	else if (istcp)
+	else if (Tflag)
+		;	/* FreeBSD's -T has no state column */
+	else if (TCPSTATES(ls->proto))
 		out_str("tcp-state", "%-11s", state_name(r->state, sbuf));
 	else
 		out_str(NULL, "%-11s", "");
@@ -986,6 +1019,7 @@ print_row(const struct listing *ls, const struct sockrow *r)
 		put_figure("sent-bytes", " %10s", istcp && r->have_bytes,
 		    r->txbytes);
 	}
+	tcpx_print(&r->tx, istcp);
 	if (vflag) {
 		if (!xflag) {
 			put_figure("receive-high-water", " %7s", r->have_mem,
@@ -1031,6 +1065,10 @@ print_listener(const struct listing *ls, const struct sockrow *r)
 		*p++ = '-';
 	*p = '\0';
 	out_str("listen-queue-sizes", "%-14.14s ", q);
+	out_uint("queue-length", NULL, r->rq);
+	out_uint("incomplete-queue-length", NULL, inc);
+	if (r->have_maxq)
+		out_uint("queue-limit", NULL, r->maxq);
 	print_ends(ls, r, mapped, 1);
 	out_str(NULL, "\n", NULL);
 	out_close_instance();
@@ -1059,7 +1097,7 @@ collect_halfopen(const struct sockrow *r)
 static void
 take_row(struct listing *ls, const struct sockrow *r)
 {
-	int istcp = ls->proto == IPPROTO_TCP;
+	int istcp = TCPSTATES(ls->proto);
 
 	if (ls->collect) {
 		if (r->state == LS_SYN_RECV || r->state == LS_NEW_SYN_RECV)
@@ -1100,7 +1138,7 @@ diag_msg(const struct nlmsghdr *nlh, void *arg)
 static unsigned int
 wanted_states(const struct listing *ls)
 {
-	if (ls->proto != IPPROTO_TCP)
+	if (!TCPSTATES(ls->proto))
 		return (ALL_STATES);
 	if (ls->collect)
 		return (ST(LS_SYN_RECV) | ST(LS_NEW_SYN_RECV));
@@ -1124,6 +1162,7 @@ wanted_ext(const struct listing *ls)
 		ext |= 1 << (INET_DIAG_SKMEMINFO - 1);
 	if (bflag && ls->proto == IPPROTO_TCP)
 		ext |= 1 << (INET_DIAG_INFO - 1);
+	ext |= tcpx_ext(ls->proto);
 	return (ext);
 }
 
@@ -1134,17 +1173,27 @@ diag_list(struct listing *ls)
 	struct {
 		struct nlmsghdr		nlh;
 		struct inet_diag_req_v2	r;
+		struct rtattr		rta;	/* protocols past 255 */
+		uint32_t		proto;
 	} req;
+	size_t len = sizeof(req.nlh) + sizeof(req.r);
 
 	if (diag_fd < 0 && (diag_fd = nl_open(NETLINK_SOCK_DIAG)) < 0)
 		return (-errno);
 	memset(&req, 0, sizeof(req));
 	req.nlh.nlmsg_type = SOCK_DIAG_BY_FAMILY;
 	req.r.sdiag_family = (unsigned char)ls->family;
-	req.r.sdiag_protocol = (unsigned char)ls->proto;
 	req.r.idiag_ext = wanted_ext(ls);
 	req.r.idiag_states = wanted_states(ls);
-	return (nl_dump(diag_fd, &req, sizeof(req), diag_msg, ls));
+	if (ls->proto > 255) {
+		/* MPTCP: a kernel without the attribute refuses protocol 0. */
+		req.rta.rta_type = INET_DIAG_REQ_PROTOCOL;
+		req.rta.rta_len = RTA_LENGTH(sizeof(req.proto));
+		req.proto = (uint32_t)ls->proto;
+		len = sizeof(req);
+	} else
+		req.r.sdiag_protocol = (unsigned char)ls->proto;
+	return (nl_dump(diag_fd, &req, len, diag_msg, ls));
 }
 
 /*
@@ -1355,6 +1404,10 @@ inet_proc_file(const struct listing *ls)
 static void
 inet_proc_list(struct listing *ls)
 {
+	if (ls->proto == IPPROTO_MPTCP) {
+		mptcp_unavailable();	/* no proc file lists them */
+		return;
+	}
 	(void)proc_lines(inet_proc_file(ls), 1, 0, inet_proc_line, ls);
 }
 
@@ -1421,6 +1474,9 @@ listing_init(struct listing *ls, int proto, const char *svc)
 		break;
 	case IPPROTO_UDPLITE:
 		ls->name = "udplite";
+		break;
+	case IPPROTO_MPTCP:
+		ls->name = "mptcp";
 		break;
 	default:
 		ls->proto = IPPROTO_RAW;

@@ -12,8 +12,8 @@
 
 #include "netstat.h"
 
-#define	P(n, k, t)	{ n, k, t, 0, NULL, NULL }
-#define	PF(n, k, t, f)	{ n, k, t, f, NULL, NULL }
+#define	P(n, k, t)	{ n, k, t, 0, NULL, NULL, NULL }
+#define	PF(n, k, t, f)	{ n, k, t, f, NULL, NULL, NULL }
 
 /*
  * The Ip6 counters are RFC 2465's, which FreeBSD prints per interface:
@@ -87,20 +87,20 @@ static const struct stat_phrase ip6g_phrases[] = {
 	P("Ip6InReceives", "received-packets", "\t%ju total packet%s received"),
 	P("Ip6InHdrErrors", "dropped-invalid-header",
 	    "\t\t%ju packet%s with header errors"),
-	P("Ip6InTruncatedPkts", "dropped-truncated",
+	P("Ip6InTruncatedPkts", "dropped-short-packets",
 	    "\t\t%ju with data size < data length"),
-	P("Ip6ReasmReqds", "reassembly-required",
+	P("Ip6ReasmReqds", "received-fragments",
 	    "\t\t%ju fragment%s received"),
 	P("Ip6ReasmTimeout", NULL, "\t\t\t%ju reassembly timeout%s"),
 	P("Ip6ReasmFails", "reassembly-failed",
 	    "\t\t\t%ju reassembly failure%s"),
 	P("Ip6ReasmOKs", "reassembled-packets",
 	    "\t\t\t%ju packet%s reassembled ok"),
-	P("Ip6InDelivers", "received-valid-packets",
+	P("Ip6InDelivers", "received-local-packets",
 	    "\t\t%ju packet%s for this host"),
 	P("Ip6InUnknownProtos", "dropped-unknown-protocol",
 	    "\t\t%ju packet%s for unknown/unsupported protocol"),
-	P("Ip6OutForwDatagrams", "sent-forwarded",
+	P("Ip6OutForwDatagrams", "forwarded-packets",
 	    "\t\t%ju packet%s forwarded"),
 	P("Ip6InTooBigErrors", "dropped-mtu-exceeded",
 	    "\t\t%ju packet%s too big to forward"),
@@ -116,15 +116,15 @@ static const struct stat_phrase ip6g_phrases[] = {
 	    "\t%ju packet%s sent from this host"),
 	P("Ip6OutTransmits", NULL,
 	    "\t\t%ju packet%s transmitted (including forwarded)"),
-	P("Ip6OutDiscards", "discard-packets",
+	P("Ip6OutDiscards", "discard-no-mbufs",
 	    "\t\t%ju output packet%s dropped due to no bufs, etc."),
 	P("Ip6OutNoRoutes", "discard-no-route",
 	    "\t\t%ju output packet%s discarded due to no route"),
-	P("Ip6FragOKs", "discard-fragments",
+	P("Ip6FragOKs", "sent-fragments",
 	    "\t\t%ju output datagram%s fragmented"),
 	P("Ip6FragCreates", "fragments-created",
 	    "\t\t%ju fragment%s created"),
-	P("Ip6FragFails", "fragments-failed",
+	P("Ip6FragFails", "discard-cannot-fragment",
 	    "\t\t%ju datagram%s that can't be fragmented"),
 	P("Ip6OutMcastPkts", "sent-multicast",
 	    "\t\t%ju multicast packet%s sent"),
@@ -316,8 +316,11 @@ static const char *const ip6_sects[] = { "Ip6", NULL };
 static const char *const icmp6_sects[] = { "Icmp6", NULL };
 static const char *const udp6_sects[] = { "Udp6", NULL };
 static const char *const udplite6_sects[] = { "UdpLite6", NULL };
-/* Per interface, ip6 takes all but icmp6: nothing a new kernel adds is lost. */
-static const char *const ip6if_sects[] = { "*", "!Icmp6", NULL };
+/*
+ * Per interface, ip6 takes all but icmp6: nothing a new kernel adds is
+ * lost.  Ip6 by name: its counters' keys drop the "Ip6" as ip6's do.
+ */
+static const char *const ip6if_sects[] = { "Ip6", "*", "!Icmp6", NULL };
 
 static const struct stat_block ip6_block = {
 	"ip6", "", ip6g_phrases,

@@ -13,8 +13,8 @@
  * Ip/IpExt, Icmp/IcmpMsg, Tcp/TcpExt, Udp and UdpLite sections appears
  * once, in FreeBSD's words where FreeBSD keeps the same counter.
  */
-#define	P(n, k, t)	{ n, k, t, 0, NULL, NULL }
-#define	PF(n, k, t, f)	{ n, k, t, f, NULL, NULL }
+#define	P(n, k, t)	{ n, k, t, 0, NULL, NULL, NULL }
+#define	PF(n, k, t, f)	{ n, k, t, f, NULL, NULL, NULL }
 
 static const char *const forwarding_names[] = {
 	"0", "enabled (router)", "disabled (host)", NULL
@@ -28,12 +28,14 @@ static const struct stat_phrase ip_phrases[] = {
 	P("IpInReceives", "received-packets", "\t%ju total packet%s received"),
 	P("IpExtInCsumErrors", "dropped-bad-checksum",
 	    "\t\t%ju bad header checksum%s"),
-	P("IpInHdrErrors", NULL, "\t\t%ju packet%s with header errors"),
+	P("IpInHdrErrors", "dropped-invalid-header",
+	    "\t\t%ju packet%s with header errors"),
 	P("IpExtInTruncatedPkts", "dropped-short-packets",
 	    "\t\t%ju with data size < data length"),
 	P("IpReasmReqds", "received-fragments", "\t\t%ju fragment%s received"),
 	P("IpReasmTimeout", NULL, "\t\t\t%ju reassembly timeout%s"),
-	P("IpReasmFails", NULL, "\t\t\t%ju reassembly failure%s"),
+	P("IpReasmFails", "reassembly-failed",
+	    "\t\t\t%ju reassembly failure%s"),
 	P("IpExtReasmOverlaps", NULL,
 	    "\t\t\t%ju fragment%s dropped for overlapping"),
 	P("IpReasmOKs", "reassembled-packets",
@@ -45,10 +47,12 @@ static const struct stat_phrase ip_phrases[] = {
 	P("IpForwDatagrams", "forwarded-packets", "\t\t%ju packet%s forwarded"),
 	P("IpInAddrErrors", "discard-bad-address",
 	    "\t\t%ju datagram%s with bad address in header"),
-	P("IpInDiscards", NULL,
+	P("IpInDiscards", "dropped-discarded",
 	    "\t\t%ju input packet%s dropped due to no bufs, etc."),
-	P("IpExtInNoRoutes", NULL, "\t\t%ju input packet%s with no route"),
-	P("IpExtInMcastPkts", NULL, "\t\t%ju multicast packet%s received"),
+	P("IpExtInNoRoutes", "dropped-no-route",
+	    "\t\t%ju input packet%s with no route"),
+	P("IpExtInMcastPkts", "received-multicast",
+	    "\t\t%ju multicast packet%s received"),
 	P("IpExtInBcastPkts", NULL, "\t\t%ju broadcast packet%s received"),
 	P("IpOutRequests", "sent-packets",
 	    "\t%ju packet%s sent from this host"),
@@ -58,11 +62,13 @@ static const struct stat_phrase ip_phrases[] = {
 	    "\t\t%ju output packet%s dropped due to no bufs, etc."),
 	P("IpOutNoRoutes", "discard-no-route",
 	    "\t\t%ju output packet%s discarded due to no route"),
-	P("IpFragOKs", "sent-fragments", "\t\t%ju output datagram%s fragmented"),
+	P("IpFragOKs", "sent-fragments",
+	    "\t\t%ju output datagram%s fragmented"),
 	P("IpFragCreates", "fragments-created", "\t\t%ju fragment%s created"),
 	P("IpFragFails", "discard-cannot-fragment",
 	    "\t\t%ju datagram%s that can't be fragmented"),
-	P("IpExtOutMcastPkts", NULL, "\t\t%ju multicast packet%s sent"),
+	P("IpExtOutMcastPkts", "sent-multicast",
+	    "\t\t%ju multicast packet%s sent"),
 	P("IpExtOutBcastPkts", NULL, "\t\t%ju broadcast packet%s sent"),
 	P("IpExtInOctets", NULL, "\t%ju byte%s received"),
 	P("IpExtOutOctets", NULL, "\t%ju byte%s sent"),
@@ -76,10 +82,9 @@ static const struct stat_phrase ip_phrases[] = {
 	P("IpExtInECT0Pkts", NULL,
 	    "\t%ju packet%s received with ECN ECT(0) bit set"),
 	P("IpExtInCEPkts", NULL, "\t%ju packet%s received with ECN CE bit set"),
-	{ "IpForwarding", "forwarding", "\tpacket forwarding %s", SP_GAUGE,
-	    forwarding_names, NULL },
-	PF("IpDefaultTTL", "default-ttl", "\tdefault time to live: %ju",
-	    SP_GAUGE),
+	{ "IpForwarding", NULL, "\tpacket forwarding %s", SP_GAUGE | SP_BOOL,
+	    forwarding_names, NULL, NULL },
+	PF("IpDefaultTTL", NULL, "\tdefault time to live: %ju", SP_GAUGE),
 };
 
 static const char *const ip_sects[] = { "Ip", "IpExt", NULL };
@@ -97,38 +102,47 @@ ip_stats(const struct protox *tp)
 }
 
 static const struct stat_phrase icmp_phrases[] = {
-	P("IcmpOutMsgs", NULL, "\t%ju message%s sent"),
-	P("IcmpOutErrors", NULL, "\t\t%ju message%s not sent due to errors"),
+	P("IcmpOutMsgs", "sent-packets", "\t%ju message%s sent"),
+	P("IcmpOutErrors", "sent-errors",
+	    "\t\t%ju message%s not sent due to errors"),
 	P("IcmpOutRateLimitGlobal", NULL,
 	    "\t\t%ju error%s not generated because of global rate limitation"),
-	P("IcmpOutRateLimitHost", NULL,
+	P("IcmpOutRateLimitHost", "errors-discarded-by-rate-limitation",
 	    "\t\t%ju error%s not generated because of per-host "
 	    "rate limitation"),
-	P("IcmpOutDestUnreachs", NULL,
+	P("IcmpOutDestUnreachs", "sent-destination-unreachable",
 	    "\t\t%ju destination unreachable message%s"),
-	P("IcmpOutTimeExcds", NULL, "\t\t%ju time exceeded message%s"),
-	P("IcmpOutParmProbs", NULL, "\t\t%ju parameter problem message%s"),
+	P("IcmpOutTimeExcds", "sent-time-exceeded",
+	    "\t\t%ju time exceeded message%s"),
+	P("IcmpOutParmProbs", "sent-bad-parameter",
+	    "\t\t%ju parameter problem message%s"),
 	P("IcmpOutSrcQuenchs", NULL, "\t\t%ju source quench message%s"),
-	P("IcmpOutRedirects", NULL, "\t\t%ju routing redirect message%s"),
-	P("IcmpOutEchos", NULL, "\t\t%ju echo request%s"),
-	PF("IcmpOutEchoReps", NULL, "\t\t%ju echo repl%s", SP_IES),
+	P("IcmpOutRedirects", "sent-redirects",
+	    "\t\t%ju routing redirect message%s"),
+	P("IcmpOutEchos", "sent-echo-requests", "\t\t%ju echo request%s"),
+	PF("IcmpOutEchoReps", "sent-echo-replies",
+	    "\t\t%ju echo repl%s", SP_IES),
 	P("IcmpOutTimestamps", NULL, "\t\t%ju time stamp request%s"),
 	PF("IcmpOutTimestampReps", NULL, "\t\t%ju time stamp repl%s", SP_IES),
 	P("IcmpOutAddrMasks", NULL, "\t\t%ju address mask request%s"),
 	PF("IcmpOutAddrMaskReps", NULL, "\t\t%ju address mask repl%s", SP_IES),
 	PF(NULL, NULL, NULL, SP_OUTHIST),
-	P("IcmpInMsgs", NULL, "\t%ju message%s received"),
-	P("IcmpInErrors", NULL, "\t\t%ju message%s with errors"),
+	P("IcmpInMsgs", "received-packets", "\t%ju message%s received"),
+	P("IcmpInErrors", "received-errors", "\t\t%ju message%s with errors"),
 	P("IcmpInCsumErrors", "dropped-bad-checksum",
 	    "\t\t%ju message%s with bad checksum"),
-	P("IcmpInDestUnreachs", NULL,
+	P("IcmpInDestUnreachs", "received-destination-unreachable",
 	    "\t\t%ju destination unreachable message%s"),
-	P("IcmpInTimeExcds", NULL, "\t\t%ju time exceeded message%s"),
-	P("IcmpInParmProbs", NULL, "\t\t%ju parameter problem message%s"),
+	P("IcmpInTimeExcds", "received-time-exceeded",
+	    "\t\t%ju time exceeded message%s"),
+	P("IcmpInParmProbs", "received-bad-parameter",
+	    "\t\t%ju parameter problem message%s"),
 	P("IcmpInSrcQuenchs", NULL, "\t\t%ju source quench message%s"),
-	P("IcmpInRedirects", NULL, "\t\t%ju routing redirect message%s"),
-	P("IcmpInEchos", NULL, "\t\t%ju echo request%s"),
-	PF("IcmpInEchoReps", NULL, "\t\t%ju echo repl%s", SP_IES),
+	P("IcmpInRedirects", "received-redirects",
+	    "\t\t%ju routing redirect message%s"),
+	P("IcmpInEchos", "received-echo-requests", "\t\t%ju echo request%s"),
+	PF("IcmpInEchoReps", "received-echo-replies",
+	    "\t\t%ju echo repl%s", SP_IES),
 	P("IcmpInTimestamps", NULL, "\t\t%ju time stamp request%s"),
 	PF("IcmpInTimestampReps", NULL, "\t\t%ju time stamp repl%s", SP_IES),
 	P("IcmpInAddrMasks", NULL, "\t\t%ju address mask request%s"),
@@ -191,6 +205,11 @@ igmp_stats(const struct protox *tp)
 
 static const char *const rtoalg_names[] = {
 	"0", "other", "constant", "MIL-STD-1778", "Van Jacobson", NULL
+};
+
+/* RFC 2012's names of the values, for JSON. */
+static const char *const rtoalg_keys[] = {
+	"", "other", "constant", "rsre", "vanj", NULL
 };
 
 static const struct stat_phrase tcp_phrases[] = {
@@ -482,13 +501,13 @@ static const struct stat_phrase tcp_phrases[] = {
 	PF("TcpCurrEstab", NULL, "\t%ju connection%s currently established",
 	    SP_GAUGE),
 	{ "TcpRtoAlgorithm", NULL, "\tretransmit timeout algorithm: %s",
-	    SP_GAUGE, rtoalg_names, NULL },
+	    SP_GAUGE, rtoalg_names, NULL, rtoalg_keys },
 	PF("TcpRtoMin", NULL, "\tretransmit timeout minimum: %ju ms",
 	    SP_GAUGE),
 	PF("TcpRtoMax", NULL, "\tretransmit timeout maximum: %ju ms",
 	    SP_GAUGE),
 	{ "TcpMaxConn", NULL, "\tconnection limit: %ju", SP_GAUGE, NULL,
-	    "\tno limit on connections" },
+	    "\tno limit on connections", NULL },
 };
 
 static const char *const tcp_sects[] = { "Tcp", "TcpExt", NULL };

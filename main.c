@@ -11,7 +11,9 @@
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <langinfo.h>
 #include <limits.h>
+#include <locale.h>
 #include <netdb.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -22,6 +24,7 @@
 
 int	Aflag, aflag, bflag, dflag, gflag, hflag, iflag, Lflag, lflag;
 int	mflag, nflag, rflag, sflag, tflag, vflag, Wflag, xflag;
+int	Sflag;
 int	af = AF_UNSPEC;
 char	*interface;
 int	interval;
@@ -31,6 +34,14 @@ char	*fibname;
 int	exit_status;
 
 #define	MAX_INTERVAL	86400	/* a day; anything longer is a typo */
+
+/* The options as given, for net-tools' hint after getopt. */
+static int	hargc;
+static char	**hargv;
+
+#ifndef VERSION
+#define	VERSION	"unknown"	/* the Makefile says */
+#endif
 
 /*
  * -p names, in the order of the -s blocks: BSD's (tcp, udp, ip, icmp,
@@ -60,10 +71,12 @@ const struct protox protox[] = {
 	    SOCK(0, "udp"), NULL },
 	{ "udplite6",	AF_INET6,  IPPROTO_UDPLITE, AF_INET6, 0,
 	    udplite6_stats, SOCK(0, "udp"), NULL },
-	{ "mptcp",	AF_UNSPEC, 0,		AF_INET,  0, mptcp_stats,
-	    NULL, 0, NULL, NULL },
+	{ "mptcp",	AF_UNSPEC, IPPROTO_MPTCP, AF_INET, 0, mptcp_stats,
+	    SOCK(0, "tcp"), NULL },
 	{ "raw6",	AF_INET6,  IPPROTO_RAW,	AF_INET6, PR_EXPLICIT, NULL,
 	    SOCK(0, NULL), NULL },
+	{ "sctp",	AF_UNSPEC, IPPROTO_SCTP, AF_INET, PR_EXPLICIT, NULL,
+	    sctppr, 0, NULL, NULL },
 	{ NULL,		0,	   0,		0,	  0, NULL,
 	    NULL, 0, NULL, NULL }
 };
@@ -71,10 +84,10 @@ const struct protox protox[] = {
 static void usage(void) __attribute__((noreturn));
 
 static void
-usage(void)
+print_usage(FILE *fp)
 {
-	fprintf(stderr, "%s\n",
-"usage: netstat [-46AaLlnvWx] [-f address_family | -p protocol] [-M dir]\n"
+	fprintf(fp, "%s\n",
+"usage: netstat [-46AaBCcLlnSTuvWx] [-f address_family | -p protocol] [-M dir]\n"
 "       netstat -i | -I interface [-abdhnt] [-f address_family] [-M dir]\n"
 "       netstat -w wait [-I interface] [-dhv] [-q count]\n"
 "       netstat -s [-s] [-f address_family | -p protocol] [-I interface]"
@@ -85,8 +98,54 @@ usage(void)
 "       netstat -rs [-s]\n"
 "       netstat -g [-W] [-f address_family]\n"
 "       netstat -gs [-s] [-f address_family]\n"
-"       common: [-n] [-M dir] [--libxo text|json[,pretty]]");
+"       common: [-n] [-M dir] [--libxo text|json|xml[,pretty]]\n"
+"       netstat --help | --version");
+}
+
+static void
+usage(void)
+{
+	print_usage(stderr);
 	exit(1);
+}
+
+/* --help and --version, alone or among other arguments, before "--". */
+static void
+help_version(int argc, char **argv)
+{
+	int i;
+
+	for (i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
+		if (strcmp(argv[i], "--help") == 0) {
+			print_usage(stdout);
+			exit(fflush(stdout) == 0 ? 0 : 1);
+		}
+		if (strcmp(argv[i], "--version") == 0) {
+			printf("netstat (BSD netstat for Linux) %s\n", VERSION);
+			exit(fflush(stdout) == 0 ? 0 : 1);
+		}
+	}
+}
+
+/*
+ * libxo's letter form ("--libxo:JP"): J json, X xml, T text, P pretty,
+ * as words for out_set_style.  NULL for a letter we do not offer.
+ */
+static const char *
+libxo_letters(const char *l, char *buf, size_t len)
+{
+	buf[0] = '\0';
+	for (; *l != '\0'; l++) {
+		const char *w = *l == 'J' ? "json" : *l == 'X' ? "xml" :
+		    *l == 'T' ? "text" : *l == 'P' ? "pretty" : NULL;
+
+		if (w == NULL || strlen(buf) + strlen(w) + 2 > len)
+			return (NULL);
+		if (buf[0] != '\0')
+			(void)strcat(buf, ",");
+		(void)strcat(buf, w);
+	}
+	return (buf);
 }
 
 /* protocols(5) callback: the protocol whose name or alias is sought. */
@@ -141,6 +200,8 @@ name2af(const char *name)
 		return (AF_INET6);
 	if (strcmp(name, "unix") == 0 || strcmp(name, "local") == 0)
 		return (AF_UNIX);
+	if (strcmp(name, "vsock") == 0)
+		return (AF_VSOCK);
 	if (strcmp(name, "link") == 0)
 		return (AF_PACKET);
 	ns_errx("%s: unknown address family", name);
@@ -183,7 +244,8 @@ parse_count(const char *opt, const char *what, const char *arg, long max)
 static int
 take_libxo(int argc, char **argv)
 {
-	const char *spec;
+	const char *spec, *words;
+	char buf[64];
 	int i, j, n;
 
 	for (i = 1; i < argc; i++) {
@@ -203,14 +265,63 @@ take_libxo(int argc, char **argv)
 			n = 2;
 		} else
 			continue;
-		if (out_set_style(spec) < 0)
-			ns_errx("--libxo: %s: unsupported format", spec);
+		words = argv[i][7] == ':' ?
+		    libxo_letters(spec, buf, sizeof(buf)) : spec;
+		if (words == NULL || out_set_style(words) < 0)
+			ns_errx("--libxo: %s: unsupported format "
+			    "(text, json, xml, pretty; or letters T J X P)",
+			    spec);
 		for (j = i; j + n <= argc; j++)
 			argv[j] = argv[j + n];
 		argc -= n;
 		i--;
 	}
 	return (argc);
+}
+
+/*
+ * A protocol of one family with the other family asked for prints
+ * nothing, or the other family's figures: refused.
+ */
+static void
+check_family(const struct protox *tp)
+{
+	int want;
+
+	if (tp == NULL || (af != AF_INET && af != AF_INET6))
+		return;
+	want = tp->pr_sockaf;
+	/* A -s block is of one family, but for TCP's, which counts both. */
+	if ((sflag || tp->pr_cblocks == NULL) && tp->pr_proto != IPPROTO_TCP)
+		want = tp->pr_statsaf;
+	if (want != AF_UNSPEC && want != af)
+		ns_errx("-f %s and -p %s cannot be used together",
+		    af == AF_INET ? "inet" : "inet6", tp->pr_name);
+}
+
+/* An option of another mode changes nothing here: say so, not ignore. */
+static void
+check_extras(void)
+{
+	int ifmode = (iflag || interface != NULL) && !sflag;
+	int socks = !(iflag || interface != NULL || rflag || gflag ||
+	    mflag || sflag || interval);
+
+	if (tflag && (!ifmode || interval)) {
+		gnu_hint(hargc, hargv);		/* -ant, -st: net-tools' TCP */
+		ns_errx("-t: only with -i or -I (the Time column)");
+	}
+	if (dflag && !(ifmode || (interval && !sflag)))
+		ns_errx("-d: only with -i, -I or -w");
+	if (hflag && !(ifmode || (interval && !sflag)))
+		ns_errx("-h: only with -i, -I or -w");
+	if (bflag && !((ifmode && !interval) || (socks && !Lflag)))
+		ns_errx("-b: only with -i, -I or the socket list (not -L)");
+	if (Sflag && !socks)
+		ns_errx("-S: only with the socket list");
+	if ((Aflag || lflag) && !(socks || rflag))
+		ns_errx("-%c: only with the socket list or -r",
+		    Aflag ? 'A' : 'l');
 }
 
 /* Refuse combinations that make no sense, naming them. */
@@ -240,18 +351,32 @@ check_modes(const struct protox *tp)
 		ns_errx("-L: only with the socket list");
 	if (xflag && (sflag || iflag || rflag || gflag || mflag || Lflag))
 		ns_errx("-x: only with the socket list");
+	if ((Tflag || Cflag || cflag) && (sflag || iflag || rflag || gflag ||
+	    mflag || Lflag || interval)) {
+		gnu_hint(hargc, hargv);		/* -ic: net-tools' continuous */
+		ns_errx("-%c: only with the socket list",
+		    Tflag ? 'T' : Cflag ? 'C' : 'c');
+	}
 	if (tp != NULL && (rflag || gflag || (iflag && !sflag)))
 		ns_errx("-p: not with -i, -r or -g");
 	if (af == AF_PACKET && !iflag && interface == NULL && !gflag)
 		ns_errx("link: address family only with -i or -g");
-	if (af == AF_UNIX && (sflag || iflag || rflag || gflag || interval))
+	if (af == AF_UNIX && (sflag || iflag || rflag || gflag || interval)) {
+		gnu_hint(hargc, hargv);		/* -su: net-tools' UDP */
 		ns_errx("unix: address family only with the socket list");
+	}
+	if ((af == AF_VSOCK || Bflag) && (sflag || iflag || rflag || gflag ||
+	    mflag || interval || Lflag || tp != NULL))
+		ns_errx("%s: only with the socket list, without -p",
+		    Bflag ? "-B" : "vsock");
 	if (af == AF_UNIX && tp != NULL)
 		ns_errx("-f unix and -p cannot be used together");
 	if (interval && (rflag || gflag || Lflag))
 		ns_errx("-w: not with -r, -g or -L");
 	if (memf != NULL && interval)
 		ns_errx("-w: not with -M (a saved tree does not change)");
+	check_family(tp);
+	check_extras();
 }
 
 static void
@@ -334,6 +459,16 @@ sockets(const struct protox *tp)
 	const struct protox *sp;
 	int rank, more;
 
+	if (Bflag) {
+		packetpr();
+		return;
+	}
+	if (af == AF_VSOCK) {
+		out_open_list("socket");
+		vsockpr();
+		out_close_list();
+		return;
+	}
 	out_open_list("socket");
 	if (af != AF_UNIX && tp != NULL) {
 		if (tp->pr_cblocks == NULL)
@@ -381,9 +516,16 @@ main(int argc, char *argv[])
 	int ch;
 
 	open_stdfds();
+	/* Printable UTF-8 passes in the text of a UTF-8 locale. */
+	if (setlocale(LC_CTYPE, "") != NULL &&
+	    strcmp(nl_langinfo(CODESET), "UTF-8") == 0)
+		out_utf8 = 1;
+	help_version(argc, argv);
 	argc = take_libxo(argc, argv);
+	hargc = argc;
+	hargv = argv;
 	while ((ch = getopt(argc, argv,
-	    ":46AabdF:f:ghI:iLlM:mnp:q:rstvWw:x")) != -1) {
+	    ":46AaBbCcdF:f:ghI:iLlM:mnp:q:rSsTtuvWw:x")) != -1) {
 		switch (ch) {
 		case '4':
 			af = AF_INET;
@@ -440,6 +582,8 @@ main(int argc, char *argv[])
 			break;
 		case 'p':
 			if ((tp = name2protox(optarg)) == NULL)
+				gnu_hint(argc, argv);
+			if (tp == NULL)
 				ns_errx("%s: unknown or uninstrumented protocol",
 				    optarg);
 			break;
@@ -449,11 +593,17 @@ main(int argc, char *argv[])
 		case 'r':
 			rflag = 1;
 			break;
+		case 'S':
+			Sflag = 1;
+			break;
 		case 's':
 			sflag++;
 			break;
 		case 't':
 			tflag = 1;
+			break;
+		case 'u':
+			af = AF_UNIX;
 			break;
 		case 'v':
 			vflag = 1;
@@ -468,10 +618,24 @@ main(int argc, char *argv[])
 		case 'x':
 			xflag = 1;
 			break;
+		case 'B':
+			Bflag = 1;
+			break;
+		case 'T':
+			Tflag = 1;
+			break;
+		case 'C':
+			Cflag = 1;
+			break;
+		case 'c':
+			cflag = 1;
+			break;
 		case ':':
+			gnu_hint(argc, argv);
 			ns_warnx("-%c: missing argument", optopt);
 			usage();
 		default:
+			gnu_hint(argc, argv);
 			bad_option(argc, argv);
 			usage();
 		}

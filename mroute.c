@@ -365,7 +365,7 @@ vif4_row(const struct vif *v)
 
 	out_open_instance();
 	out_uint("vif", " %2u", (unsigned)v->idx);
-	out_str("threshold", "    %6s", "-");
+	out_str(NULL, "    %6s", "-");	/* Linux has no threshold */
 	if (v->flags & MR_VIFF_USE_IFINDEX)
 		out_str(NULL, "   %-15.15s", "-");
 	else {
@@ -381,7 +381,7 @@ vif4_row(const struct vif *v)
 	out_uint("sent-packets", "  %9llu", v->pkts_out);
 	out_uint("received-bytes", NULL, v->bytes_in);
 	out_uint("sent-bytes", NULL, v->bytes_out);
-	out_strn("interface", " %s\n", v->name, v->namelen);
+	out_strn("interface-name", " %s\n", v->name, v->namelen);
 	out_close_instance();
 }
 
@@ -390,8 +390,8 @@ mif6_row(const struct vif *v)
 {
 	out_open_instance();
 	out_uint("mif", "  %2u", (unsigned)v->idx);
-	out_str("rate-limit", "   %4s", "-");
-	out_strn("ifname", "   %5s", v->name, v->namelen);
+	out_str(NULL, "   %4s", "-");	/* nor a rate limit */
+	out_strn("interface-name", "   %5s", v->name, v->namelen);
 	out_uint("received-packets", " %9llu", v->pkts_in);
 	out_uint("sent-packets", "  %9llu", v->pkts_out);
 	out_uint("received-bytes", NULL, v->bytes_in);
@@ -458,10 +458,11 @@ mfc6_row(const struct mfc *m)
 
 	out_open_instance();
 	inet_ntop(AF_INET6, m->origin, a, sizeof(a));
-	out_str("origin", Wflag ? " %-39s" : " %-29.29s", a);
+	/* The keys of IPv4's entries: one key per concept. */
+	out_str("origin-address", Wflag ? " %-39s" : " %-29.29s", a);
 	inet_ntop(AF_INET6, m->group, a, sizeof(a));
-	out_str("group", Wflag ? " %-39s" : " %-16.16s", a);
-	out_uint("total-packets", " %9llu", m->pkts);
+	out_str("group-address", Wflag ? " %-39s" : " %-16.16s", a);
+	out_uint("sent-packets", " %9llu", m->pkts);
 	out_str(NULL, "   %3s", "-");
 	out_int("parent", "  %3d   ", m->parent);
 	out_uint("bytes", NULL, m->bytes);
@@ -715,9 +716,11 @@ link_memberships(void)
 		lg = (const struct mcgroup *)llgroups.v + i;
 		ll_ntoa(lg->addr, lg->alen, buf, sizeof(buf));
 		out_open_instance();
-		out_str("group", "%-20s", buf);
+		out_str(NULL, "%-20s", buf);
+		ll_str(buf, sizeof(buf), lg->addr, lg->alen);
+		out_str("link-layer-address", NULL, buf);
 		out_str(NULL, "\t%-16s", "<none>");
-		out_strn("interface", "\t%s\n", lg->name, lg->namelen);
+		out_strn("interface-name", "\t%s\n", lg->name, lg->namelen);
 		out_uint("references", NULL, lg->users);
 		out_close_instance();
 	}
@@ -732,10 +735,14 @@ group_row(const struct mcgroup *g)
 	int known;
 
 	out_open_instance();
-	out_str("group", "%-20s", group_name(g, name, sizeof(name)));
-	s = group_lladdr(g, ll, sizeof(ll), &known, 0);
-	out_str(known ? "link-layer-address" : NULL, "\t%-16s", s);
-	out_strn("interface", "\t%s\n", g->name, g->namelen);
+	out_str(NULL, "%-20s", group_name(g, name, sizeof(name)));
+	out_str("group", NULL, addr_str(g->family, g->addr));
+	out_str(NULL, "\t%-16s", group_lladdr(g, ll, sizeof(ll), &known, 0));
+	/* JSON's form: two hex digits a byte, as -gs prints it. */
+	s = group_lladdr(g, ll, sizeof(ll), &known, 1);
+	if (known)
+		out_str("link-layer-address", NULL, s);
+	out_strn("interface-name", "\t%s\n", g->name, g->namelen);
 	out_uint("users", NULL, g->users);
 	out_close_instance();
 }
@@ -1040,7 +1047,8 @@ group_state(const struct mcgroup *g)
 	int known;
 
 	out_open_instance();
-	out_str("group", "\t\tgroup %s", group_name(g, name, sizeof(name)));
+	out_str(NULL, "\t\tgroup %s", group_name(g, name, sizeof(name)));
+	out_str("group", NULL, addr_str(g->family, g->addr));
 	mode = group_mode(g);
 	out_str("mode", " mode %s", mode);
 	out_uint("users", NULL, g->users);
@@ -1122,8 +1130,7 @@ family_info(const struct mcgroup *g, int family)
 		    "mldv2_unsolicited_report_interval";
 		out_str("mld-version", "\t%s", ver);
 	}
-	out_uint(family == AF_INET ? "igmp-flags" : "mld-flags",
-	    " flags=%llx<>", 0);
+	out_uint(NULL, " flags=%llx<>", 0);	/* Linux has none: text only */
 	if (proc_read_int(family == AF_INET ? "sys/net/ipv4/igmp_qrv" :
 	    "sys/net/ipv6/mld_qrv", &rv) == 0 && rv >= 0)
 		out_uint(family == AF_INET ? "igmp-robustness" :
@@ -1166,7 +1173,9 @@ family_addr(const struct mcgroup *g, int family)
 		    addr_str(AF_INET6, a), (int)g->namelen, g->name);
 	else
 		(void)strcpy(buf, "-");
-	out_str(a != NULL ? "inet6-address" : NULL, "\tinet6 %s\n", buf);
+	out_str(NULL, "\tinet6 %s\n", buf);
+	if (a != NULL)	/* its %scope is the interface-name */
+		out_str("inet6-address", NULL, addr_str(AF_INET6, a));
 }
 
 /* The groups of one family among one interface's, g[0] .. g[n - 1]. */
@@ -1267,7 +1276,7 @@ interface_state(void)
 		    j++)
 			;
 		out_open_instance();
-		out_strn("name", "%s:\n", g[i].name, g[i].namelen);
+		out_strn("interface-name", "%s:\n", g[i].name, g[i].namelen);
 		family_state(&g[i], j - i, AF_INET);
 		family_state(&g[i], j - i, AF_INET6);
 		out_close_instance();

@@ -1,6 +1,6 @@
 /*
  * Names for addresses, ports and networks.  Every answer is cached for the
- * run.  Host lookups run in a helper thread that we wait for at most one
+ * run.  Host lookups run in one helper thread that we wait for at most one
  * second: after the first timeout the rest of the run is numeric, so a dead
  * resolver costs a user one second, once.
  */
@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <netdb.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -35,17 +36,24 @@ static int resolver_dead;
 static char domain[256];
 static int domain_done;
 
-/* A lookup handed to the helper thread; freed by whoever finishes last. */
-struct lookup {
+/*
+ * The one helper thread of a run and the one lookup it is handed: the
+ * main thread waits for each answer, so one thread serves the whole run.
+ * After a timeout the thread may still be inside getnameinfo(); its late
+ * answer lands here and is never read (the run is numeric from then on).
+ */
+static struct {
 	pthread_mutex_t	 mtx;
 	pthread_cond_t	 cv;
-	int		 done;
-	int		 refs;
+	int		 started;
+	int		 posted;	/* a lookup waits for the thread */
+	int		 done;		/* its answer is in */
 	struct sockaddr_storage ss;
 	socklen_t	 sslen;
 	char		 name[NI_MAXHOST];
 	int		 ok;
-};
+} rs = { PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, 0, 0, 0,
+	{ 0 }, 0, "", 0 };
 
 static size_t
 addr_len(int family)
@@ -66,39 +74,63 @@ addr_str(int family, const void *addr)
 	return (buf);
 }
 
-static void
-lookup_release(struct lookup *lk)
-{
-	int last;
-
-	pthread_mutex_lock(&lk->mtx);
-	last = --lk->refs == 0;
-	pthread_mutex_unlock(&lk->mtx);
-	if (last) {
-		pthread_mutex_destroy(&lk->mtx);
-		pthread_cond_destroy(&lk->cv);
-		free(lk);
-	}
-}
-
 static void *
 lookup_thread(void *arg)
 {
-	struct lookup *lk = arg;
+	struct sockaddr_storage ss;
+	socklen_t sslen;
 	char name[NI_MAXHOST];
 	int ok;
 
-	ok = getnameinfo((struct sockaddr *)&lk->ss, lk->sslen, name,
-	    sizeof(name), NULL, 0, NI_NAMEREQD) == 0;
-	pthread_mutex_lock(&lk->mtx);
-	if (ok)
-		memcpy(lk->name, name, sizeof(name));
-	lk->ok = ok;
-	lk->done = 1;
-	pthread_cond_signal(&lk->cv);
-	pthread_mutex_unlock(&lk->mtx);
-	lookup_release(lk);
+	(void)arg;
+	for (;;) {
+		pthread_mutex_lock(&rs.mtx);
+		while (!rs.posted)
+			pthread_cond_wait(&rs.cv, &rs.mtx);
+		ss = rs.ss;
+		sslen = rs.sslen;
+		pthread_mutex_unlock(&rs.mtx);
+		ok = getnameinfo((struct sockaddr *)&ss, sslen, name,
+		    sizeof(name), NULL, 0, NI_NAMEREQD) == 0;
+		pthread_mutex_lock(&rs.mtx);
+		if (ok)
+			memcpy(rs.name, name, sizeof(name));
+		rs.ok = ok;
+		rs.done = 1;
+		rs.posted = 0;
+		pthread_cond_broadcast(&rs.cv);
+		pthread_mutex_unlock(&rs.mtx);
+	}
 	return (NULL);
+}
+
+/*
+ * The helper thread, once per run, with the signals the main thread
+ * handles blocked, so that they always reach the main thread.
+ */
+static int
+lookup_start(void)
+{
+	pthread_attr_t attr;
+	pthread_t tid;
+	sigset_t set, old;
+	int rc;
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGHUP);
+	sigaddset(&set, SIGPIPE);
+	pthread_attr_init(&attr);
+	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+	(void)pthread_sigmask(SIG_BLOCK, &set, &old);
+	rc = pthread_create(&tid, &attr, lookup_thread, NULL);
+	(void)pthread_sigmask(SIG_SETMASK, &old, NULL);
+	pthread_attr_destroy(&attr);
+	if (rc != 0)
+		return (-1);
+	rs.started = 1;
+	return (0);
 }
 
 /*
@@ -108,38 +140,29 @@ lookup_thread(void *arg)
 static int
 lookup_bounded(int family, const void *addr, char *name, size_t len)
 {
-	struct lookup *lk;
 	struct timespec ts;
-	pthread_attr_t attr;
-	pthread_t tid;
 	int rc = 0, timedout = 0;
 
-	if ((lk = calloc(1, sizeof(*lk))) == NULL)
+	if (!rs.started && lookup_start() < 0)
 		return (0);
-	pthread_mutex_init(&lk->mtx, NULL);
-	pthread_cond_init(&lk->cv, NULL);
-	lk->refs = 2;
+	pthread_mutex_lock(&rs.mtx);
+	memset(&rs.ss, 0, sizeof(rs.ss));
 	if (family == AF_INET) {
-		struct sockaddr_in *sin = (struct sockaddr_in *)&lk->ss;
+		struct sockaddr_in *sin = (struct sockaddr_in *)&rs.ss;
 
 		sin->sin_family = AF_INET;
 		memcpy(&sin->sin_addr, addr, 4);
-		lk->sslen = sizeof(*sin);
+		rs.sslen = sizeof(*sin);
 	} else {
-		struct sockaddr_in6 *sin6 = (struct sockaddr_in6 *)&lk->ss;
+		struct sockaddr_in6 *sin6 = (struct sockaddr_in6 *)&rs.ss;
 
 		sin6->sin6_family = AF_INET6;
 		memcpy(&sin6->sin6_addr, addr, 16);
-		lk->sslen = sizeof(*sin6);
+		rs.sslen = sizeof(*sin6);
 	}
-	pthread_attr_init(&attr);
-	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
-	if (pthread_create(&tid, &attr, lookup_thread, lk) != 0) {
-		pthread_attr_destroy(&attr);
-		free(lk);
-		return (0);
-	}
-	pthread_attr_destroy(&attr);
+	rs.done = 0;
+	rs.posted = 1;
+	pthread_cond_broadcast(&rs.cv);
 	clock_gettime(CLOCK_REALTIME, &ts);
 	ts.tv_sec += LOOKUP_TIMEOUT_MS / 1000;
 	ts.tv_nsec += (LOOKUP_TIMEOUT_MS % 1000) * 1000000L;
@@ -147,17 +170,15 @@ lookup_bounded(int family, const void *addr, char *name, size_t len)
 		ts.tv_sec++;
 		ts.tv_nsec -= 1000000000L;
 	}
-	pthread_mutex_lock(&lk->mtx);
-	while (!lk->done && !timedout)
-		if (pthread_cond_timedwait(&lk->cv, &lk->mtx, &ts) == ETIMEDOUT)
-			timedout = !lk->done;
-	if (lk->done && lk->ok) {
-		(void)snprintf(name, len, "%s", lk->name);
+	while (!rs.done && !timedout)
+		if (pthread_cond_timedwait(&rs.cv, &rs.mtx, &ts) == ETIMEDOUT)
+			timedout = !rs.done;
+	if (rs.done && rs.ok) {
+		(void)snprintf(name, len, "%s", rs.name);
 		rc = 1;
 	} else if (timedout)
 		rc = -1;
-	pthread_mutex_unlock(&lk->mtx);
-	lookup_release(lk);
+	pthread_mutex_unlock(&rs.mtx);
 	return (rc);
 }
 

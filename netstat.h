@@ -48,8 +48,14 @@ extern int	tflag;		/* -i: Time column */
 extern int	vflag;		/* verbose */
 extern int	Wflag;		/* wide: never truncate */
 extern int	xflag;		/* socket buffers and timers */
+extern int	Tflag;		/* TCP diagnostic counters (tcpinfo.c) */
+extern int	Cflag;		/* congestion control (tcpinfo.c) */
+extern int	cflag;		/* upper-layer protocol (tcpinfo.c) */
+extern int	Bflag;		/* packet sockets (packet.c) */
+extern int	Sflag;		/* numeric hosts, symbolic ports */
 
-extern int	af;		/* AF_UNSPEC, AF_INET, AF_INET6, AF_UNIX, AF_PACKET */
+extern int	af;		/* AF_UNSPEC, AF_INET, AF_INET6, AF_UNIX, AF_PACKET,
+				   AF_VSOCK */
 extern char	*interface;	/* -I, or NULL */
 extern int	interval;	/* -w seconds, 0 when not given */
 extern int	qcount;		/* -q lines, 0 for unlimited */
@@ -154,8 +160,10 @@ int	proc_next_ull(const char **, const char *, int, unsigned long long,
  */
 #define	OUT_TEXT	0
 #define	OUT_JSON	1
+#define	OUT_XML		2	/* libxo's XML: keys are element names */
 
 extern int	out_style;
+extern int	out_utf8;	/* text: printable UTF-8 passes (the locale's) */
 
 int	out_set_style(const char *);
 void	out_init(void);
@@ -174,7 +182,10 @@ void	out_uint(const char *, const char *, unsigned long long);
 void	out_int(const char *, const char *, long long);
 void	out_bool(const char *, int);
 size_t	sanitize(char *, size_t, const char *, size_t);
+void	gnu_hint(int, char **);	/* hint.c: net-tools' habits */
+size_t	shown_cut(const char *, size_t, size_t);
 int	out_fmt_check(const char *, int);
+void	out_tick(void);
 
 /*
  * The error layer and small helpers (util.c).  Messages are "netstat: "
@@ -237,8 +248,10 @@ struct stat_phrase {
 #define	SP_GAUGE	0x04	/* a level or a setting, never a delta */
 #define	SP_INHIST	0x08	/* the input histogram goes here */
 #define	SP_OUTHIST	0x10	/* the output histogram goes here */
+#define	SP_BOOL		0x20	/* JSON: 1 is true, 2 false (SNMP's yes/no) */
 	const char *const *sp_enum;	/* names of the values (settings) */
 	const char	*sp_neg;	/* text for a negative value */
+	const char *const *sp_jenum;	/* JSON names of the values; "": none */
 };
 
 struct stat_ctr {
@@ -458,6 +471,7 @@ int	arp_parse(const char *, size_t, struct parp *);
 /* inet.c: Internet sockets */
 void	protopr(const struct protox *);
 void	listen_banner(void);	/* -L title and header, once; unix.c too */
+void	sock_owner(unsigned long long);	/* -v: " process:pid"; unix.c too */
 /* inet_stats.c: IPv4 statistics */
 void	ip_stats(const struct protox *);
 void	icmp_stats(const struct protox *);
@@ -498,6 +512,10 @@ void	no_such_interface(const char *) __attribute__((noreturn));
 const char *netname4(uint32_t, int);
 /* route.c, route_proc.c (-rs) */
 void	routepr(void);
+/* JSON's CIDR of a network or host, and its link-layer address form. */
+#define	CIDR_MAX	52	/* INET6_ADDRSTRLEN, "/128" */
+void	cidr_str(char *, size_t, int, const unsigned char *, int);
+void	ll_str(char *, size_t, const unsigned char *, size_t);
 void	rt_stats(void);
 /* mbuf.c */
 void	mbpr(void);
@@ -554,6 +572,83 @@ int	filter_tables(const struct filter *);
 #define	INET_MEMVARS	9	/* SK_MEMINFO_VARS; inet.c checks */
 
 /*
+ * Inside a TCP connection (tcpinfo.c): -T, -C, -c, from tcp_info,
+ * INET_DIAG_CONG and INET_DIAG_ULP_INFO.  The parsers are pure functions
+ * over an attribute's payload; tcpx_attrs() takes an inet_diag answer's
+ * attributes indexed up to INET_DIAG_ULP_INFO.
+ */
+#define	TCPX_NAMEMAX	16	/* TCP_CA_NAME_MAX, TCP_ULP_NAME_MAX */
+
+struct tcpx {
+	uint32_t	retrans, ooo, lost, rtos;
+	uint32_t	cwnd, ssthresh, mss, rtt, rttvar;
+	uint64_t	bytes_acked, bytes_received;	/* -b */
+	int		ecn;
+	char		cc[TCPX_NAMEMAX];
+	char		ulp[TCPX_NAMEMAX];
+	unsigned int	have_info:1, have_ooo:1, have_rtos:1, have_cc:1,
+			have_ulp:1, have_bytes:1;
+};
+
+int	tcpx_info(const void *, size_t, struct tcpx *);
+int	tcpx_cong(const void *, size_t, struct tcpx *);
+int	tcpx_ulp(const void *, size_t, struct tcpx *);
+void	tcpx_attrs(const struct rtattr *const *, struct tcpx *);
+unsigned char tcpx_ext(int);
+void	tcpx_banner_T(void);
+void	tcpx_banner(void);
+void	tcpx_print_T(const struct tcpx *, int);
+void	tcpx_print(const struct tcpx *, int);
+
+/*
+ * Other socket families: packet sockets (packet.c, -B), vsock (vsock.c,
+ * -f vsock).  The parsers are pure functions over one answer or line.
+ */
+struct pktrow {
+	unsigned int	 type;		/* SOCK_RAW, SOCK_DGRAM */
+	unsigned int	 proto;		/* ETH_P_*, host order */
+	int		 ifindex;	/* 0: every interface */
+	unsigned long long ino;
+	unsigned int	 rmem, drops;
+	unsigned int	 have_if:1, have_mem:1;
+};
+
+struct vsockrow {
+	unsigned int	 type, state;	/* SOCK_*, Linux's TCP_* */
+	uint32_t	 lcid, lport, fcid, fport;	/* ~0: any */
+	unsigned long long ino;
+};
+
+int	packet_diag_parse(const void *, size_t, struct pktrow *);
+int	packet_proc_parse(const char *, size_t, struct pktrow *);
+void	packetpr(void);
+int	vsock_diag_parse(const void *, size_t, struct vsockrow *);
+void	vsockpr(void);
+void	mptcp_unavailable(void);
+
+/* SCTP (sctp.c): a net/sctp/assocs or net/sctp/eps line. */
+#define	SCTP_MAXADDRS	8	/* addresses kept per side */
+
+struct sctpaddr {
+	int		 family;
+	int		 primary;
+	unsigned char	 addr[16];
+};
+
+struct sctprow {
+	int		 type;		/* SOCK_STREAM: 1to1, else 1toN */
+	int		 state;		/* Linux's enum sctp_state */
+	int		 listening;	/* an endpoint (eps) */
+	unsigned int	 lport, fport, rq, sq;
+	unsigned long long ino;
+	struct sctpaddr	 laddr[SCTP_MAXADDRS], faddr[SCTP_MAXADDRS];
+	int		 nladdr, nfaddr;
+};
+
+int	sctp_proc_parse(const char *, size_t, int, struct sctprow *);
+void	sctppr(const struct protox *);
+
+/*
  * One Internet socket, as either source describes it.  Figures a source
  * lacks have their have_* flag clear and print as "-".
  */
@@ -573,6 +668,7 @@ struct sockrow {
 	uint32_t	mem[INET_MEMVARS];
 	unsigned long long rxbytes, txbytes;
 	unsigned int	drops;
+	struct tcpx	tx;		/* -T, -C, -c (tcpinfo.c) */
 	unsigned int	have_cookie:1, have_mem:1, have_bytes:1,
 			have_drops:1, have_maxq:1, have_timer:1;
 };

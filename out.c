@@ -1,15 +1,18 @@
 /*
- * Output: one call per field serves text and JSON (--libxo json), after
- * FreeBSD's libxo.  Text goes through a line buffer that drops blanks at
- * the end of each line.  Field formats hold one printf-style conversion;
+ * Output: one call per field serves text, JSON and XML (--libxo json,
+ * --libxo xml), after FreeBSD's libxo.  Text goes through a line buffer
+ * that drops blanks at the end of each line.  Field formats hold one printf-style conversion;
  * they are interpreted here, without printf, because a socket table of a
  * hundred thousand rows spends most of its time formatting.
  */
 #include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
+#include <wchar.h>
 
 #include "netstat.h"
 
@@ -19,7 +22,9 @@
 #define	OUT_FIELDMAX	4096	/* a sanitized field longer than this is cut */
 
 int	out_style = OUT_TEXT;
+int	out_utf8;
 static int out_pretty;
+static int out_stamp;		/* -w: the next instance carries its time */
 
 static char	obuf[OUT_BUFSIZE];
 static size_t	olen;		/* bytes in obuf */
@@ -30,11 +35,16 @@ enum frame { F_OBJECT, F_LIST };
 static struct {
 	enum frame	type;
 	int		count;	/* members written so far */
+	const char	*name;	/* XML: the element, or a list's members' */
+	int		silent;	/* XML: no element (a list, the root) */
 } stack[OUT_MAXDEPTH];
 static int depth;
+static int xlevel;		/* XML: open elements */
+static int xempty;		/* XML: the last tag written opened one */
 
 /*
- * "text", "json", "json,pretty" (any order), as FreeBSD's --libxo.
+ * "text", "json", "xml", "pretty" (comma-separated, any order), as
+ * FreeBSD's --libxo.
  */
 int
 out_set_style(const char *spec)
@@ -50,6 +60,8 @@ out_set_style(const char *spec)
 			style = OUT_TEXT;
 		else if (strcmp(tok, "json") == 0)
 			style = OUT_JSON;
+		else if (strcmp(tok, "xml") == 0)
+			style = OUT_XML;
 		else if (strcmp(tok, "pretty") == 0)
 			pretty = 1;
 		else
@@ -103,7 +115,7 @@ int
 out_flush(void)
 {
 	/* A partial text line stays, so that its blanks can still go. */
-	out_drain(out_style == OUT_JSON);
+	out_drain(out_style != OUT_TEXT);
 	return (out_failed);
 }
 
@@ -200,57 +212,195 @@ putc_rep(char c, size_t n)
 }
 
 /*
- * The escaped (vis-like) form of src into dst: printable ASCII stays,
- * backslash doubles, \n \t \r by name, every other byte as \ooo.
- * Returns the length written; dst is always NUL-terminated.
+ * The length of the well-formed UTF-8 sequence at s (2 to 4 bytes: no
+ * overlong forms, surrogates or values past U+10FFFF) with its value in
+ * *cp, or 0 when s does not start one.
+ */
+static size_t
+u8_seq(const unsigned char *s, size_t n, uint32_t *cp)
+{
+	uint32_t c;
+	size_t len, i;
+
+	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
+		len = 2;
+		c = s[0] & 0x1f;
+	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
+		len = 3;
+		c = s[0] & 0x0f;
+	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
+		len = 4;
+		c = s[0] & 0x07;
+	} else
+		return (0);
+	if (n < len)
+		return (0);
+	for (i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return (0);
+		c = c << 6 | (s[i] & 0x3f);
+	}
+	if ((len == 3 && c < 0x800) || (len == 4 && c < 0x10000) ||
+	    c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+		return (0);
+	*cp = c;
+	return (len);
+}
+
+/* The columns a character takes: -1 when it is not printable. */
+static int
+u8_width(uint32_t cp)
+{
+	return (wcwidth((wchar_t)cp));
+}
+
+/*
+ * The first character of raw text s as the text output shows it: the
+ * bytes it takes in s; esc gets its escape (*elen bytes), or *elen is 0
+ * when it shows as it is; *cols is the columns it takes.  Printable
+ * ASCII shows, backslash doubles, \n \t \r by name, printable UTF-8
+ * shows in a UTF-8 locale, every other byte is \ooo.  A character of
+ * no width (combining marks, but also direction and other format
+ * controls that would reorder what follows) is escaped too.
+ */
+static size_t
+shown_char(const unsigned char *s, size_t n, char *esc, size_t *elen,
+    size_t *cols)
+{
+	uint32_t cp;
+	size_t len;
+	int w;
+
+	*elen = 0;
+	if (s[0] >= 0x20 && s[0] < 0x7f && s[0] != '\\') {
+		*cols = 1;
+		return (1);
+	}
+	if (s[0] >= 0x80 && out_utf8 && (len = u8_seq(s, n, &cp)) > 0 &&
+	    (w = u8_width(cp)) > 0) {
+		*cols = (size_t)w;
+		return (len);
+	}
+	esc[0] = '\\';
+	*elen = 2;
+	switch (s[0]) {
+	case '\\':
+		esc[1] = '\\';
+		break;
+	case '\n':
+		esc[1] = 'n';
+		break;
+	case '\t':
+		esc[1] = 't';
+		break;
+	case '\r':
+		esc[1] = 'r';
+		break;
+	default:
+		esc[1] = (char)('0' + (s[0] >> 6));
+		esc[2] = (char)('0' + ((s[0] >> 3) & 7));
+		esc[3] = (char)('0' + (s[0] & 7));
+		*elen = 4;
+		break;
+	}
+	*cols = *elen;
+	return (1);
+}
+
+/*
+ * The escaped (vis-like) form of src into dst, as shown_char says.
+ * Returns the length written; dst is always NUL-terminated, and a
+ * character that does not fit is left out whole.
  */
 size_t
 sanitize(char *dst, size_t dstlen, const char *src, size_t srclen)
 {
-	size_t i, o = 0;
-	unsigned char c;
-	char esc[5];
-	size_t elen;
+	const unsigned char *s = (const unsigned char *)src;
+	size_t i, o = 0, len, elen, cols;
+	char esc[4];
 
 	if (dstlen == 0)
 		return (0);
-	for (i = 0; i < srclen; i++) {
-		c = (unsigned char)src[i];
-		if (c >= 0x20 && c < 0x7f && c != '\\') {
-			if (o + 1 >= dstlen)
-				break;
-			dst[o++] = (char)c;
-			continue;
+	for (i = 0; i < srclen; i += len) {
+		len = shown_char(s + i, srclen - i, esc, &elen, &cols);
+		if (o + (elen > 0 ? elen : len) >= dstlen)
+			break;
+		if (elen > 0) {
+			memcpy(dst + o, esc, elen);
+			o += elen;
+		} else {
+			memcpy(dst + o, src + i, len);
+			o += len;
 		}
-		esc[0] = '\\';
-		elen = 2;
-		switch (c) {
-		case '\\':
-			esc[1] = '\\';
-			break;
-		case '\n':
-			esc[1] = 'n';
-			break;
-		case '\t':
-			esc[1] = 't';
-			break;
-		case '\r':
-			esc[1] = 'r';
-			break;
-		default:
-			esc[1] = (char)('0' + (c >> 6));
-			esc[2] = (char)('0' + ((c >> 3) & 7));
-			esc[3] = (char)('0' + (c & 7));
-			elen = 4;
-			break;
-		}
-		if (o + elen >= dstlen)
-			break;
-		memcpy(dst + o, esc, elen);
-		o += elen;
 	}
 	dst[o] = '\0';
 	return (o);
+}
+
+/*
+ * How many bytes of raw text s show in at most cols columns once
+ * escaped, never parting a character from its escape: for callers that
+ * cut a name before it goes out.
+ */
+size_t
+shown_cut(const char *src, size_t n, size_t cols)
+{
+	const unsigned char *s = (const unsigned char *)src;
+	size_t i, len, elen, c, used = 0;
+	char esc[4];
+
+	for (i = 0; i < n; i += len) {
+		if (s[i] >= 0x20 && s[i] < 0x7f && s[i] != '\\') {
+			len = c = 1;	/* the common case */
+		} else
+			len = shown_char(s + i, n - i, esc, &elen, &c);
+		if (used + c > cols)
+			break;
+		used += c;
+	}
+	return (i);
+}
+
+/*
+ * Sanitized text: the bytes of its first character (an escape, a UTF-8
+ * sequence or one byte) and its columns.
+ */
+static size_t
+safe_char(const char *s, size_t n, size_t *cols)
+{
+	uint32_t cp;
+	size_t len;
+	int w;
+
+	if (s[0] == '\\' && n >= 2) {
+		len = s[1] >= '0' && s[1] <= '3' && n >= 4 ? 4 : 2;
+		*cols = len;
+		return (len);
+	}
+	if ((unsigned char)s[0] < 0x80 ||
+	    (len = u8_seq((const unsigned char *)s, n, &cp)) == 0) {
+		*cols = 1;
+		return (1);
+	}
+	w = u8_width(cp);
+	*cols = w > 0 ? (size_t)w : 0;
+	return (len);
+}
+
+/* The bytes of sanitized s that fit in max columns; *cols those used. */
+static size_t
+safe_fit(const char *s, size_t n, size_t max, size_t *cols)
+{
+	size_t i, len, c, used = 0;
+
+	for (i = 0; i < n; i += len) {
+		len = safe_char(s + i, n - i, &c);
+		if (used + c > max)
+			break;
+		used += c;
+	}
+	*cols = used;
+	return (i);
 }
 
 static int
@@ -416,14 +566,23 @@ get_conv(const char *fmt, struct conv *cv)
 	}
 }
 
-/* Lay out s (n bytes) by the conversion's width, precision and flags. */
+/*
+ * Lay out s (n bytes, cols columns) by the conversion's width, precision
+ * and flags.  A string is cut by columns, never inside an escape or a
+ * UTF-8 sequence.
+ */
 static void
-put_padded(const struct conv *cv, const char *s, size_t n, int numeric)
+put_padded(const struct conv *cv, const char *s, size_t n, size_t cols,
+    int numeric)
 {
 	size_t w = (size_t)cv->width;
 
-	if (cv->prec >= 0 && !numeric && n > (size_t)cv->prec)
-		n = (size_t)cv->prec;
+	if (cv->prec >= 0 && !numeric && cols > (size_t)cv->prec) {
+		if (cols == n && memchr(s, '\\', n) == NULL)
+			n = cols = (size_t)cv->prec;	/* plain ASCII */
+		else
+			n = safe_fit(s, n, (size_t)cv->prec, &cols);
+	}
 	if (cv->plain)
 		put_raw(cv->pre, cv->prelen);
 	else
@@ -437,11 +596,11 @@ put_padded(const struct conv *cv, const char *s, size_t n, int numeric)
 			w--;
 		}
 		putc_rep('0', w - n);
-	} else if (n < w && !cv->left)
-		putc_rep(' ', w - n);
+	} else if (cols < w && !cv->left)
+		putc_rep(' ', w - cols);
 	put_raw(s, n);	/* sanitized: no newline */
-	if (n < w && cv->left)
-		putc_rep(' ', w - n);
+	if (cols < w && cv->left)
+		putc_rep(' ', w - cols);
 	if (cv->plain)
 		put_raw(cv->post, cv->postlen);
 	else
@@ -467,6 +626,109 @@ fmt_unsigned(char *end, unsigned long long v, int base, int upper)
 		v /= (unsigned)base;
 	} while (v != 0);
 	return ((size_t)(end - p));
+}
+
+/*
+ * JSON strings carry the real text: UTF-8 as it is, JSON's own escapes
+ * for quote, backslash and control characters (C1 included), and
+ * U+FFFD for each byte that is not part of well-formed UTF-8.
+ */
+static void
+json_string(const char *s, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, start, len;
+	uint32_t cp;
+	char esc[6];
+
+	put("\"", 1);
+	while (i < n) {
+		for (start = i; i < n && u[i] >= 0x20 && u[i] < 0x7f &&
+		    u[i] != '"' && u[i] != '\\'; i++)
+			;
+		put_raw(s + start, i - start);
+		if (i >= n)
+			break;
+		if (u[i] == '"' || u[i] == '\\') {
+			esc[0] = '\\';
+			esc[1] = (char)u[i++];
+			put_raw(esc, 2);
+			continue;
+		}
+		if (u[i] >= 0x80 && (len = u8_seq(u + i, n - i, &cp)) > 0) {
+			if (cp >= 0xa0) {
+				put_raw(s + i, len);
+				i += len;
+				continue;
+			}
+		} else if (u[i] >= 0x80) {
+			put_raw("\xef\xbf\xbd", 3);
+			i++;
+			continue;
+		} else {
+			cp = u[i];
+			len = 1;
+		}
+		memcpy(esc, "\\u00", 4);
+		esc[4] = hex[cp >> 4];
+		esc[5] = hex[cp & 15];
+		put_raw(esc, 6);
+		i += len;
+	}
+	put("\"", 1);
+}
+
+/*
+ * XML text: the markup characters as entities; tab, newline, return and
+ * C1 controls as character references; the control characters XML 1.0
+ * cannot hold at all, and each byte that is not part of well-formed
+ * UTF-8, as U+FFFD.
+ */
+static void
+xml_string(const char *s, size_t n)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, start, len;
+	uint32_t cp;
+	char ref[6];
+
+	while (i < n) {
+		for (start = i; i < n && u[i] >= 0x20 && u[i] < 0x7f &&
+		    u[i] != '&' && u[i] != '<' && u[i] != '>'; i++)
+			;
+		put_raw(s + start, i - start);
+		if (i >= n)
+			break;
+		if (u[i] == '&' || u[i] == '<' || u[i] == '>') {
+			put_raw(u[i] == '&' ? "&amp;" : u[i] == '<' ? "&lt;" :
+			    "&gt;", u[i] == '&' ? 5 : 4);
+			i++;
+			continue;
+		}
+		len = 1;
+		if (u[i] >= 0x80 && (len = u8_seq(u + i, n - i, &cp)) > 0 &&
+		    cp >= 0xa0 && cp != 0xfffe && cp != 0xffff) {
+			put_raw(s + i, len);
+			i += len;
+			continue;
+		}
+		if (len == 0 || (u[i] < 0x20 && u[i] != '\t' && u[i] != '\n' &&
+		    u[i] != '\r') || (len > 1 && cp >= 0xa0)) {
+			put_raw("\xef\xbf\xbd", 3);
+			i += len > 0 ? len : 1;
+			continue;
+		}
+		if (u[i] < 0x80)
+			cp = u[i];
+		memcpy(ref, "&#x", 3);
+		ref[3] = hex[cp >> 4];
+		ref[4] = hex[cp & 15];
+		ref[5] = ';';
+		put_raw(ref, 6);
+		i += len;
+	}
 }
 
 /*
@@ -499,57 +761,139 @@ json_member(const char *key)
 	}
 }
 
+/*
+ * XML, as libxo writes it: a key is an element; a list is no element
+ * of its own, its members repeat its name.
+ */
 static void
-json_string(const char *s, size_t n)
+xml_indent(void)
 {
-	char tmp[OUT_FIELDMAX];
-	size_t i, start = 0;
+	static int started;
 
-	if (needs_escape(s, n)) {
-		n = sanitize(tmp, sizeof(tmp), s, n);
-		s = tmp;
+	if (out_pretty) {
+		if (started)
+			put("\n", 1);
+		started = 1;
+		putc_rep(' ', (size_t)xlevel * 2);
 	}
-	put("\"", 1);
-	for (i = 0; i < n; i++) {
-		if (s[i] == '"' || s[i] == '\\') {
-			put(s + start, i - start);
-			put("\\", 1);
-			start = i;
-		}
-	}
-	put(s + start, n - start);
-	put("\"", 1);
+}
+
+static const char *
+xml_name(const char *key)
+{
+	if (depth > 0 && stack[depth - 1].type == F_LIST)
+		return (stack[depth - 1].name);
+	return (key);
 }
 
 static void
-json_open(const char *key, enum frame type)
+xml_tag(const char *name, int end)
 {
+	put(end ? "</" : "<", end ? 2 : 1);
+	put(name, strlen(name));
+	put(">", 1);
+}
+
+/* The start of a member: 0 when it is not written (no key). */
+static int
+member_begin(const char *key)
+{
+	if (key == NULL)
+		return (0);
+	if (out_style == OUT_JSON) {
+		json_member(key);
+		return (1);
+	}
+	xml_indent();
+	xml_tag(xml_name(key), 0);
+	return (1);
+}
+
+static void
+member_end(const char *key)
+{
+	if (out_style == OUT_XML) {
+		xml_tag(xml_name(key), 1);
+		xempty = 0;
+	}
+}
+
+static void
+frame_open(const char *key, enum frame type)
+{
+	const char *name = NULL;
+
 	if (depth >= OUT_MAXDEPTH)
 		abort();
-	json_member(key);
-	put(type == F_OBJECT ? "{" : "[", 1);
+	if (out_style == OUT_JSON) {
+		json_member(key);
+		put(type == F_OBJECT ? "{" : "[", 1);
+	} else if (type == F_LIST)
+		name = key;
+	else if ((name = xml_name(key)) != NULL) {
+		xml_indent();
+		xml_tag(name, 0);
+		xlevel++;
+		xempty = 1;
+	}
 	stack[depth].type = type;
 	stack[depth].count = 0;
+	stack[depth].name = name;
+	stack[depth].silent = type == F_LIST || name == NULL;
 	depth++;
 }
 
 static void
-json_close(void)
+frame_close(void)
 {
 	if (depth == 0)
 		return;
 	depth--;
-	if (stack[depth].count > 0)
-		json_indent();
-	put(stack[depth].type == F_OBJECT ? "}" : "]", 1);
+	if (out_style == OUT_JSON) {
+		if (stack[depth].count > 0)
+			json_indent();
+		put(stack[depth].type == F_OBJECT ? "}" : "]", 1);
+		return;
+	}
+	if (stack[depth].silent)
+		return;
+	xlevel--;
+	if (!xempty)
+		xml_indent();
+	xml_tag(stack[depth].name, 1);
+	xempty = 0;
+}
+
+/* -w: the next interval's instance says when it was taken. */
+void
+out_tick(void)
+{
+	if (out_style != OUT_TEXT)
+		out_stamp = 1;
+}
+
+/* The time, ISO 8601 in UTC to the second: "2026-11-30T04:05:06Z". */
+static void
+put_stamp(void)
+{
+	struct timespec ts;
+	struct tm tm;
+	char buf[32];
+
+	out_stamp = 0;
+	(void)clock_gettime(CLOCK_REALTIME, &ts);
+	if (gmtime_r(&ts.tv_sec, &tm) == NULL ||
+	    strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
+		return;
+	out_str("time", NULL, buf);
 }
 
 void
 out_init(void)
 {
-	if (out_style == OUT_JSON) {
-		json_open(NULL, F_OBJECT);
-		json_open("statistics", F_OBJECT);
+	if (out_style != OUT_TEXT) {
+		frame_open(NULL, F_OBJECT);
+		frame_open("statistics", F_OBJECT);
 	}
 }
 
@@ -557,9 +901,9 @@ out_init(void)
 int
 out_finish(void)
 {
-	if (out_style == OUT_JSON) {
+	if (out_style != OUT_TEXT) {
 		while (depth > 0)
-			json_close();
+			frame_close();
 		put("\n", 1);
 	}
 	out_drain(1);
@@ -569,43 +913,46 @@ out_finish(void)
 void
 out_open_container(const char *name)
 {
-	if (out_style == OUT_JSON)
-		json_open(name, F_OBJECT);
+	if (out_style != OUT_TEXT)
+		frame_open(name, F_OBJECT);
 }
 
 void
 out_close_container(void)
 {
-	if (out_style == OUT_JSON)
-		json_close();
+	if (out_style != OUT_TEXT)
+		frame_close();
 }
 
 void
 out_open_list(const char *name)
 {
-	if (out_style == OUT_JSON)
-		json_open(name, F_LIST);
+	if (out_style != OUT_TEXT)
+		frame_open(name, F_LIST);
 }
 
 void
 out_close_list(void)
 {
-	if (out_style == OUT_JSON)
-		json_close();
+	if (out_style != OUT_TEXT)
+		frame_close();
 }
 
 void
 out_open_instance(void)
 {
-	if (out_style == OUT_JSON)
-		json_open(NULL, F_OBJECT);
+	if (out_style == OUT_TEXT)
+		return;
+	frame_open(NULL, F_OBJECT);
+	if (out_stamp)
+		put_stamp();
 }
 
 void
 out_close_instance(void)
 {
-	if (out_style == OUT_JSON)
-		json_close();
+	if (out_style != OUT_TEXT)
+		frame_close();
 }
 
 /* Text only: headings and other words of our own. */
@@ -639,28 +986,34 @@ out_strn(const char *key, const char *fmt, const char *s, size_t n)
 {
 	char tmp[OUT_FIELDMAX];
 	struct conv cv;
+	size_t cols;
 
 	if (s == NULL)
 		s = "";
-	if (out_style == OUT_JSON) {
-		if (key != NULL) {
-			json_member(key);
-			json_string(s, n);
+	if (out_style != OUT_TEXT) {
+		if (member_begin(key)) {
+			if (out_style == OUT_JSON)
+				json_string(s, n);
+			else
+				xml_string(s, n);
+			member_end(key);
 		}
 		return;
 	}
 	if (fmt == NULL)
 		return;
+	cols = n;
 	if (needs_escape(s, n)) {
 		n = sanitize(tmp, sizeof(tmp), s, n);
 		s = tmp;
+		(void)safe_fit(s, n, n, &cols);
 	}
 	get_conv(fmt, &cv);
 	if (cv.type == 0) {
 		put_literal(cv.pre, cv.prelen);
 		return;
 	}
-	put_padded(&cv, s, n, 0);
+	put_padded(&cv, s, n, cols, 0);
 }
 
 void
@@ -676,14 +1029,14 @@ out_number(const char *key, const char *fmt, unsigned long long mag, int neg)
 	struct conv cv;
 	size_t n;
 
-	if (out_style == OUT_JSON) {
-		if (key == NULL)
+	if (out_style != OUT_TEXT) {
+		if (!member_begin(key))
 			return;
-		json_member(key);
 		n = fmt_unsigned(end, mag, 10, 0);
 		if (neg)
 			put("-", 1);
 		put(end - n, n);
+		member_end(key);
 		return;
 	}
 	if (fmt == NULL)
@@ -702,7 +1055,7 @@ out_number(const char *key, const char *fmt, unsigned long long mag, int neg)
 			end[-(ptrdiff_t)++n] = '0';
 	if (neg)
 		end[-(ptrdiff_t)++n] = '-';
-	put_padded(&cv, end - n, n, 1);
+	put_padded(&cv, end - n, n, n, 1);
 }
 
 void
@@ -720,12 +1073,12 @@ out_int(const char *key, const char *fmt, long long v)
 		out_number(key, fmt, (unsigned long long)v, 0);
 }
 
-/* JSON only: a flag as true or false. */
+/* JSON and XML only: a flag as true or false. */
 void
 out_bool(const char *key, int v)
 {
-	if (out_style != OUT_JSON || key == NULL)
+	if (out_style == OUT_TEXT || !member_begin(key))
 		return;
-	json_member(key);
 	put(v ? "true" : "false", v ? 4 : 5);
+	member_end(key);
 }

@@ -188,6 +188,94 @@ fmt_link(char *buf, int ifindex)
 	*p = '\0';
 }
 
+static size_t
+af_len(int family)
+{
+	return (family == AF_INET ? 4 : family == AF_INET6 ? 16 : 0);
+}
+
+/*
+ * JSON's machine values: a network as the CIDR Python's ipaddress and jq
+ * parse ("10.0.1.0/24", "0.0.0.0/0", "fe80::/64": the %scope is the row's
+ * interface-name), addresses numeric, link-layer ones as two hex digits
+ * a byte.
+ */
+void
+cidr_str(char *buf, size_t len, int family, const unsigned char *addr,
+    int plen)
+{
+	unsigned char net[16];
+	size_t n = af_len(family), i;
+	int bits;
+	char *p;
+
+	if (len < CIDR_MAX || n == 0 || plen < 0 || (size_t)plen > n * 8) {
+		if (len > 0)
+			buf[0] = '\0';
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		bits = plen - (int)i * 8;
+		net[i] = bits >= 8 ? addr[i] : bits <= 0 ? 0 :
+		    addr[i] & (unsigned char)(0xff << (8 - bits));
+	}
+	if (inet_ntop(family, net, buf, (socklen_t)len) == NULL) {
+		buf[0] = '\0';
+		return;
+	}
+	p = buf + strlen(buf);
+	*p++ = '/';
+	p = put_dec(p, (unsigned long)plen);
+	*p = '\0';
+}
+
+void
+ll_str(char *buf, size_t len, const unsigned char *ll, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t i, o = 0;
+
+	for (i = 0; i < n && o + 4 <= len; i++) {
+		if (i > 0)
+			buf[o++] = ':';
+		buf[o++] = hex[ll[i] >> 4];
+		buf[o++] = hex[ll[i] & 15];
+	}
+	if (len > 0)
+		buf[o] = '\0';
+}
+
+void
+rt_jdst(struct rtrow *r, int family, const unsigned char *a, int plen)
+{
+	r->family = family;
+	r->plen = plen;
+	memcpy(r->dstaddr, a, af_len(family));
+}
+
+void
+rt_jgw(struct rtrow *r, int family, const unsigned char *a)
+{
+	r->gwfamily = family;
+	memcpy(r->gwaddr, a, af_len(family));
+}
+
+void
+rt_jll(struct rtrow *r, const unsigned char *ll, size_t n)
+{
+	if (n > sizeof(r->ll))
+		n = sizeof(r->ll);
+	memcpy(r->ll, ll, n);
+	r->lllen = n;
+}
+
+void
+rt_jifa(struct rtrow *r, int family, const unsigned char *a)
+{
+	r->ifafamily = family;
+	memcpy(r->ifaaddr, a, af_len(family));
+}
+
 /*
  * Output: the title, a family's heading and header, a row.
  */
@@ -249,6 +337,32 @@ family_end(void)
 	out_close_instance();
 }
 
+/* The addresses of a row as JSON's machine values. */
+static void
+rt_emit_json(const struct rtrow *r)
+{
+	char buf[CIDR_MAX > 3 * 32 ? CIDR_MAX : 3 * 32];
+
+	if (r->plen >= 0) {
+		cidr_str(buf, sizeof(buf), r->family, r->dstaddr, r->plen);
+		out_str("destination", NULL, buf);
+		out_bool("default", r->plen == 0);
+	}
+	if (r->gwfamily != AF_UNSPEC)
+		out_str("gateway", NULL, addr_str(r->gwfamily, r->gwaddr));
+	if (r->lllen > 0) {
+		ll_str(buf, sizeof(buf), r->ll, r->lllen);
+		out_str("link-layer-address", NULL, buf);
+	}
+	if (r->gwlink > 0)
+		out_uint("gateway-link", NULL, (unsigned long long)r->gwlink);
+	if (r->gwtype != NULL)
+		out_str("route-type", NULL, r->gwtype);
+	if (r->ifafamily != AF_UNSPEC)
+		out_str("preferred-source", NULL,
+		    addr_str(r->ifafamily, r->ifaaddr));
+}
+
 void
 rt_emit(const struct rtrow *r)
 {
@@ -264,12 +378,11 @@ rt_emit(const struct rtrow *r)
 	*p = '\0';
 
 	out_open_instance();
-	out_str("destination", fmt_dst, r->dst);
-	out_str("gateway", fmt_gw, r->gw);
-	if (r->ifa != NULL)
-		out_str("preferred-source", lflag ? fmt_ifa : NULL, r->ifa);
-	else
-		out_str(NULL, lflag ? fmt_ifa : NULL, "-");
+	out_str(NULL, fmt_dst, r->dst);
+	out_str(NULL, fmt_gw, r->gw);
+	out_str(NULL, lflag ? fmt_ifa : NULL, r->ifa != NULL ? r->ifa : "-");
+	if (out_style != OUT_TEXT)	/* JSON, and any other structured style */
+		rt_emit_json(r);
 	out_str("flags", "%-10.10s ", flags);
 	out_open_list("flags_pretty");
 	for (b = rtbits; b->mask != 0; b++)
@@ -305,6 +418,8 @@ row_init(struct rtrow *r)
 {
 	memset(r, 0, sizeof(*r));
 	r->metric = r->mtu = r->expire = r->weight = r->table = -1;
+	r->plen = -1;
+	r->gwfamily = r->ifafamily = AF_UNSPEC;
 }
 
 /*
@@ -457,12 +572,6 @@ proto_flags(unsigned int proto)
 /*
  * Netlink: route messages.
  */
-static size_t
-af_len(int family)
-{
-	return (family == AF_INET ? 4 : family == AF_INET6 ? 16 : 0);
-}
-
 /* An address attribute of exactly the family's length. */
 static int
 attr_addr(const struct rtattr *rta, int family, unsigned char *out)
@@ -682,25 +791,32 @@ rt_print_nh(const struct rtinfo *ri, const struct nexthop *nh)
 	r.netif = nh->ifindex > 0 ? iface_name(nh->ifindex) : NULL;
 	fmt_dest(dst, sizeof(dst), ri->family, ri->dst, ri->dst_len, r.netif);
 	r.dst = dst;
+	rt_jdst(&r, ri->family, ri->dst, ri->dst_len);
 	tg = type_gateway(ri->type);
 	if (nh->gwfamily != AF_UNSPEC) {
 		fmt_host(gw, sizeof(gw), nh->gwfamily, nh->gw, r.netif);
+		rt_jgw(&r, nh->gwfamily, nh->gw);
 		r.flags |= RB_GATEWAY;
-	} else if (tg != NULL)
+	} else if (tg != NULL) {
 		(void)strcpy(gw, tg);
-	else if (nh->ifindex > 0)
+		r.gwtype = tg;
+	}
+	else if (nh->ifindex > 0) {
 		fmt_link(gw, nh->ifindex);
-	else
+		r.gwlink = nh->ifindex;
+	} else
 		(void)strcpy(gw, "-");
 	r.gw = gw;
 	if (ri->has_prefsrc) {
 		fmt_host(ifa, sizeof(ifa), ri->family, ri->prefsrc, NULL);
 		r.ifa = ifa;
+		rt_jifa(&r, ri->family, ri->prefsrc);
 	} else if (lflag && ri->type == RTN_UNICAST && nh->ifindex > 0 &&
 	    (a = iface_addr(nh->ifindex, ri->family)) != NULL) {
 		/* Darwin's rt_ifa: the address the interface sends from. */
 		fmt_host(ifa, sizeof(ifa), ri->family, a, NULL);
 		r.ifa = ifa;
+		rt_jifa(&r, ri->family, a);
 	}
 	/*
 	 * A link without carrier (RTNH_F_LINKDOWN) still carries its routes
@@ -913,6 +1029,8 @@ neigh_msg(const struct nlmsghdr *nlh, void *arg)
 	fmt_lladdr(gw, sizeof(gw), ni.ll, ni.lllen);
 	r.dst = dst;
 	r.gw = gw;
+	rt_jdst(&r, ni.family, ni.dst, (int)af_len(ni.family) * 8);
+	rt_jll(&r, ni.ll, ni.lllen);
 	r.flags = RB_UP | RB_HOST | RB_LLINFO |
 	    (ni.state & NUD_PERMANENT ? RB_STATIC : RB_WASCLONED);
 	/* A host route of BSD's: its interface's MTU and address. */
@@ -920,6 +1038,7 @@ neigh_msg(const struct nlmsghdr *nlh, void *arg)
 	if (lflag && (a = iface_addr(ni.ifindex, ni.family)) != NULL) {
 		fmt_host(ifa, sizeof(ifa), ni.family, a, NULL);
 		r.ifa = ifa;
+		rt_jifa(&r, ni.family, a);
 	}
 	/* Reachable until confirmed + reachable_time (neigh_timer_handler) */
 	if ((ni.state & NUD_REACHABLE) && ni.confirmed >= 0 &&

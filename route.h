@@ -39,6 +39,18 @@ struct rtrow {
 	long long	 expire;	/* -1: none */
 	long long	 weight;	/* -1: not multipath */
 	long long	 table;		/* -1: not known */
+	/* JSON's machine values beside the text's display ones. */
+	int		 family;
+	int		 plen;		/* -1: no destination */
+	unsigned char	 dstaddr[16];
+	int		 gwfamily;	/* AF_UNSPEC: no gateway address */
+	unsigned char	 gwaddr[16];
+	int		 gwlink;	/* a direct route's ifindex; 0: none */
+	const char	*gwtype;	/* "blackhole" and such: static; or NULL */
+	unsigned char	 ll[32];	/* a neighbour's link-layer address */
+	size_t		 lllen;
+	int		 ifafamily;	/* AF_UNSPEC: no source address */
+	unsigned char	 ifaaddr[16];
 };
 
 void	if_width(void);
@@ -47,6 +59,10 @@ void	fmt_dest(char *, size_t, int, const unsigned char *, int,
 	    const char *);
 void	fmt_lladdr(char *, size_t, const unsigned char *, size_t);
 void	fmt_link(char *, int);
+void	rt_jdst(struct rtrow *, int, const unsigned char *, int);
+void	rt_jgw(struct rtrow *, int, const unsigned char *);
+void	rt_jll(struct rtrow *, const unsigned char *, size_t);
+void	rt_jifa(struct rtrow *, int, const unsigned char *);
 void	rt_title(void);
 void	rt_title_end(void);
 void	family_begin(int);

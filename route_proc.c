@@ -54,13 +54,14 @@ field_str(const struct proc_tok *f, char *buf, size_t len)
 
 /* Gateway of a direct route read from a proc file. */
 static void
-proc_link(char *buf, const char *ifname)
+proc_link(char *buf, const char *ifname, struct rtrow *r)
 {
 	int idx = iface_index(ifname);
 
-	if (idx > 0)
+	if (idx > 0) {
 		fmt_link(buf, idx);
-	else
+		r->gwlink = idx;
+	} else
 		(void)strcpy(buf, "-");
 }
 
@@ -141,12 +142,14 @@ line_route4(const char *line, size_t len, void *arg)
 		return (-1);
 	row_init(&r);
 	fmt_dest(dst, sizeof(dst), AF_INET, p.dst, p.plen, NULL);
-	if (p.flags & PRTF_GATEWAY)
+	rt_jdst(&r, AF_INET, p.dst, p.plen);
+	if (p.flags & PRTF_GATEWAY) {
 		fmt_host(gw, sizeof(gw), AF_INET, p.gw, NULL);
-	else if (strcmp(p.ifname, "*") == 0)
+		rt_jgw(&r, AF_INET, p.gw);
+	} else if (strcmp(p.ifname, "*") == 0)
 		(void)strcpy(gw, "-");
 	else
-		proc_link(gw, p.ifname);
+		proc_link(gw, p.ifname, &r);
 	r.dst = dst;
 	r.gw = gw;
 	r.flags = proc_flags(p.flags);
@@ -204,12 +207,14 @@ line_route6(const char *line, size_t len, void *arg)
 		return (0);
 	row_init(&r);
 	fmt_dest(dst, sizeof(dst), AF_INET6, p.dst, p.plen, p.ifname);
-	if (p.flags & PRTF_GATEWAY)
+	rt_jdst(&r, AF_INET6, p.dst, p.plen);
+	if (p.flags & PRTF_GATEWAY) {
 		fmt_host(gw, sizeof(gw), AF_INET6, p.gw, p.ifname);
-	else if (p.flags & PRTF_REJECT)
+		rt_jgw(&r, AF_INET6, p.gw);
+	} else if (p.flags & PRTF_REJECT)
 		(void)strcpy(gw, "-");
 	else
-		proc_link(gw, p.ifname);
+		proc_link(gw, p.ifname, &r);
 	r.dst = dst;
 	r.gw = gw;
 	r.flags = proc_flags(p.flags);
@@ -282,6 +287,8 @@ line_arp(const char *line, size_t len, void *arg)
 	fmt_lladdr(gw, sizeof(gw), a.ll, a.lllen);
 	r.dst = dst;
 	r.gw = gw;
+	rt_jdst(&r, AF_INET, a.addr, 32);
+	rt_jll(&r, a.ll, a.lllen);
 	r.flags = RB_UP | RB_HOST | RB_LLINFO |
 	    (a.flags & ATF_PERM ? RB_STATIC : RB_WASCLONED);
 	r.netif = a.ifname;

@@ -346,8 +346,22 @@ ifsnaps_free(struct ifsnaps *l)
  * lower case, words joined by '-' ("TcpExtTCPSackRecovery" becomes
  * "tcp-ext-tcp-sack-recovery").  A word starts at an upper-case letter
  * after a lower-case letter or digit, or at the last capital of a run
- * followed by a lower-case letter.
+ * followed by a lower-case letter that does not end the acronym (a
+ * plural "s", a version "v2"); a leading "TCP" is a word of its own
+ * ("TCPSYNChallenge" becomes "tcp-syn-challenge").
  */
+/*
+ * What an acronym keeps: a plural "s" ending the name or a word ("RTOs"),
+ * a version ("MLDv2").
+ */
+static int
+acronym_tail(const char *p)
+{
+	return ((p[0] == 's' && (p[1] == '\0' ||
+	    isupper((unsigned char)p[1]))) ||
+	    (p[0] == 'v' && isdigit((unsigned char)p[1])));
+}
+
 char *
 stats_key(char *buf, size_t len, const char *name)
 {
@@ -361,7 +375,9 @@ stats_key(char *buf, size_t len, const char *name)
 		pc = i > 0 ? (unsigned char)name[i - 1] : 0;
 		nc = (unsigned char)name[i + 1];
 		if (i > 0 && isupper(c) && (islower(pc) || isdigit(pc) ||
-		    (isupper(pc) && islower(nc))))
+		    (isupper(pc) && islower(nc) &&
+		    !acronym_tail(name + i + 1)) ||
+		    (i == 3 && strncmp(name, "TCP", 3) == 0)))
 			buf[o++] = '-';
 		if (c == '_')
 			c = '-';
@@ -424,35 +440,113 @@ expand(char *buf, size_t len, const char *text, int flags, uint64_t v)
 	}
 }
 
+/* The index of sect among b's sections by name, -1 if only by "*". */
+static int
+sect_index(const struct stat_block *b, const char *sect)
+{
+	int i;
+
+	for (i = 0; b->sb_sects[i] != NULL; i++)
+		if (strcmp(b->sb_sects[i], sect) == 0)
+			return (i);
+	return (-1);
+}
+
+/* The counter's name after its section, or NULL. */
+static const char *
+short_name(const struct stat_ctr *c)
+{
+	size_t n = strlen(c->sc_sect);
+
+	if (strncmp(c->sc_name, c->sc_sect, n) != 0 || c->sc_name[n] == '\0')
+		return (NULL);
+	return (c->sc_name + n);
+}
+
+/*
+ * The key of a counter no FreeBSD key names: its kernel name after its
+ * section, so the same counter has one key in every block ("Udp6NoPorts"
+ * and "UdpNoPorts" are both "no-ports").  The whole name when the block
+ * takes the section only through "*" (udp6 counters in "ip6 on IF"), or
+ * when an earlier section of the block has a counter of that name (Tcp
+ * and TcpExt both with "X": "x" and "tcp-ext-x").
+ */
+static const char *
+ctr_key(char *buf, size_t len, const struct stat_block *b,
+    const struct stat_snap *s, const struct stat_ctr *c)
+{
+	const char *name, *other;
+	size_t i;
+	int si, oi;
+
+	if ((si = sect_index(b, c->sc_sect)) < 0 ||
+	    (name = short_name(c)) == NULL)
+		return (stats_key(buf, len, c->sc_name));
+	for (i = 0; i < s->ss_n; i++) {
+		oi = sect_index(b, s->ss_c[i].sc_sect);
+		if (oi < 0 || oi >= si ||
+		    (other = short_name(&s->ss_c[i])) == NULL)
+			continue;
+		if (strcmp(other, name) == 0)
+			return (stats_key(buf, len, c->sc_name));
+	}
+	return (stats_key(buf, len, name));
+}
+
+/* The name of value v in names, NULL when it has none. */
+static const char *
+enum_name(const char *const *names, uint64_t v)
+{
+	size_t i;
+
+	for (i = 0; names[i] != NULL; i++)
+		if (i == v)
+			return (names[i][0] != '\0' ? names[i] : NULL);
+	return (NULL);
+}
+
+/*
+ * A setting: the text says its name, JSON a boolean or a name where the
+ * kernel's value has one, else the number.
+ */
 static void
-put_phrase(const struct stat_phrase *ph, const char *kname, uint64_t v,
+put_setting(const struct stat_phrase *ph, const char *key, uint64_t v)
+{
+	char num[32];
+	const char *name;
+
+	if ((ph->sp_flags & SP_BOOL) && (v == 1 || v == 2))
+		out_bool(key, v == 1);
+	else if (ph->sp_jenum != NULL &&
+	    (name = enum_name(ph->sp_jenum, v)) != NULL)
+		out_str(key, NULL, name);
+	else
+		out_uint(key, NULL, v);
+	(void)snprintf(num, sizeof(num), "%ju", (uintmax_t)v);
+	name = enum_name(ph->sp_enum, v);
+	out_text(ph->sp_text, name != NULL ? name : num);
+	out_text("\n");
+}
+
+static void
+put_phrase(const struct stat_block *b, const struct stat_snap *s,
+    const struct stat_phrase *ph, const struct stat_ctr *c, uint64_t v,
     int neg)
 {
 	char keybuf[160], fmt[512];
-	const char *key, *name;
-	size_t i;
+	const char *key;
 
 	if (sflag > 1 && v == 0)
 		return;
 	key = ph->sp_key != NULL ? ph->sp_key :
-	    stats_key(keybuf, sizeof(keybuf), kname);
+	    ctr_key(keybuf, sizeof(keybuf), b, s, c);
 	if (neg && ph->sp_neg != NULL) {
 		(void)snprintf(fmt, sizeof(fmt), "%s\n", ph->sp_neg);
 		out_int(key, fmt, negated(v));
 		return;
 	}
 	if (ph->sp_enum != NULL && !neg) {
-		/* A value without a name prints as the number it is. */
-		(void)snprintf(fmt, sizeof(fmt), "%ju", (uintmax_t)v);
-		name = fmt;
-		for (i = 0; ph->sp_enum[i] != NULL; i++)
-			if (i == v) {
-				name = ph->sp_enum[i];
-				break;
-			}
-		out_uint(key, NULL, v);
-		out_text(ph->sp_text, name);
-		out_text("\n");
+		put_setting(ph, key, v);
 		return;
 	}
 	expand(fmt, sizeof(fmt), ph->sp_enum != NULL ? "\t%ju" : ph->sp_text,
@@ -553,7 +647,8 @@ sect_match(const char *const *sects, const char *sect)
 
 /* A counter no phrase names: its kernel name says what it is. */
 static void
-put_unknown(const struct stat_ctr *c, const struct stat_snap *old)
+put_unknown(const struct stat_block *b, const struct stat_snap *s,
+    const struct stat_ctr *c, const struct stat_snap *old)
 {
 	char key[160];
 	size_t n = strlen(c->sc_name);
@@ -564,7 +659,7 @@ put_unknown(const struct stat_ctr *c, const struct stat_snap *old)
 	v = shown(c, old, gauge, &neg);
 	if (sflag > 1 && v == 0)
 		return;
-	stats_key(key, sizeof(key), c->sc_name);
+	ctr_key(key, sizeof(key), b, s, c);
 	if (neg)
 		out_int(key, "\t%jd ", negated(v));
 	else
@@ -593,7 +688,7 @@ stats_show_snap(const struct stat_block *b, struct stat_snap *s,
 	if (ifname != NULL) {
 		out_open_instance();
 		out_str(NULL, "%s", b->sb_name);
-		out_str("name", " on %s:\n", ifname);
+		out_str("interface-name", " on %s:\n", ifname);
 	} else {
 		out_open_container(b->sb_name);
 		out_str(NULL, "%s:\n", b->sb_name);
@@ -610,14 +705,14 @@ stats_show_snap(const struct stat_block *b, struct stat_snap *s,
 			continue;
 		c->sc_used = 1;
 		v = shown(c, old, ph->sp_flags & SP_GAUGE, &neg);
-		put_phrase(ph, c->sc_name, v, neg);
+		put_phrase(b, s, ph, c, v, neg);
 	}
 	for (i = 0; i < s->ss_n; i++) {
 		c = &s->ss_c[i];
 		if (c->sc_used || !sect_match(b->sb_sects, c->sc_sect))
 			continue;
 		c->sc_used = 1;
-		put_unknown(c, old);
+		put_unknown(b, s, c, old);
 	}
 	if (ifname != NULL)
 		out_close_instance();
@@ -680,25 +775,21 @@ other_stats(void)
  * different prefixes; BSD's udp wording and nesting (the drops under
  * "datagrams received", as Darwin's udp_stats).
  */
+#define	U(n, k, t)	{ n, k, t, 0, NULL, NULL, NULL }
 const struct stat_phrase udp_phrases[] = {
-	{ "InDatagrams", "received-datagrams", "\t%ju datagram%s received",
-	    0, NULL, NULL },
-	{ "InErrors", NULL, "\t\t%ju with errors", 0, NULL, NULL },
-	{ "InCsumErrors", "dropped-bad-checksum", "\t\t%ju with bad checksum",
-	    0, NULL, NULL },
-	{ "NoPorts", "dropped-no-socket", "\t\t%ju dropped due to no socket",
-	    0, NULL, NULL },
-	{ "IgnoredMulti", "dropped-broadcast-multicast",
-	    "\t\t%ju broadcast/multicast datagram%s undelivered", 0, NULL, NULL },
-	{ "RcvbufErrors", "dropped-full-socket-buffer",
-	    "\t\t%ju dropped due to full socket buffers", 0, NULL, NULL },
-	{ "MemErrors", NULL, "\t\t%ju dropped due to memory shortage", 0, NULL,
-	    NULL },
-	{ "OutDatagrams", "output-packets", "\t%ju datagram%s output", 0, NULL,
-	    NULL },
-	{ "SndbufErrors", NULL, "\t\t%ju not sent due to full send buffers", 0,
-	    NULL, NULL },
+	U("InDatagrams", "received-datagrams", "\t%ju datagram%s received"),
+	U("InErrors", NULL, "\t\t%ju with errors"),
+	U("InCsumErrors", "dropped-bad-checksum", "\t\t%ju with bad checksum"),
+	U("NoPorts", "dropped-no-socket", "\t\t%ju dropped due to no socket"),
+	U("IgnoredMulti", "dropped-broadcast-multicast",
+	    "\t\t%ju broadcast/multicast datagram%s undelivered"),
+	U("RcvbufErrors", "dropped-full-socket-buffer",
+	    "\t\t%ju dropped due to full socket buffers"),
+	U("MemErrors", NULL, "\t\t%ju dropped due to memory shortage"),
+	U("OutDatagrams", "output-packets", "\t%ju datagram%s output"),
+	U("SndbufErrors", NULL, "\t\t%ju not sent due to full send buffers"),
 };
+#undef U
 const size_t udp_nphrases = sizeof(udp_phrases) / sizeof(udp_phrases[0]);
 
 /*

@@ -328,6 +328,8 @@ unix_row(struct unixctx *c, const struct unixrow *u)
 		    "Send-Q", "Inode", "Conn", "Refs", "Nextref");
 		if (vflag || xflag)
 			out_text(" %10.10s", "Sock-Ino");
+		if (vflag)
+			out_text(" process:pid");
 		out_text(" Addr\n");
 	}
 	if (c->refs != NULL && !c->refs->failed) {
@@ -356,6 +358,8 @@ unix_row(struct unixctx *c, const struct unixrow *u)
 		out_uint("socket-inode", " %10u", u->ino);
 	else
 		out_uint("socket-inode", NULL, u->ino);
+	if (vflag)
+		sock_owner(u->ino);	/* inet.c's one scan of /proc/N/fd */
 	out_str(NULL, " ", "");
 	unix_path("%s", u);
 	out_str(NULL, "\n", "");

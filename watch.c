@@ -87,6 +87,7 @@ watch(int (*tick)(void *), void *arg)
 		deadline.tv_sec += interval;
 		if (wait_until(&deadline, &set))
 			break;
+		out_tick();	/* JSON and XML: the interval's time */
 		if (tick(arg) < 0) {
 			rc = -1;
 			break;

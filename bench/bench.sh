@@ -1,5 +1,6 @@
 #!/bin/sh
-# make bench: time `netstat -an -p tcp` and friends against the bare
+# make bench: time `netstat -an -p tcp` (and -anT, tcp_info per socket,
+# against ss -tani) and friends against the bare
 # SOCK_DIAG dump (the floor), ss and net-tools netstat, with 10,000 and then
 # 100,000 loopback TCP sockets, in a private network namespace.  Prints the
 # best of several runs, the ratios SPEC section 5 sets, and peak RSS.
@@ -72,6 +73,8 @@ measure() {
 	set -- $(t 5 ss -tan); ss=$1 ss_rss=$2
 	set -- $(t 3 ./netstat -anv -p tcp); anv=$1 anv_rss=$2
 	set -- $(t 3 ss -tanp); ssp=$1 ssp_rss=$2
+	set -- $(t 3 ./netstat -anT -p tcp); anT=$1 anT_rss=$2
+	set -- $(t 3 ss -tani); ssi=$1 ssi_rss=$2
 	if [ -x /usr/bin/netstat ]; then
 		set -- $(t 3 /usr/bin/netstat -tan); nt=$1 nt_rss=$2
 	else
@@ -89,6 +92,9 @@ measure() {
 	row "netstat -anv -p tcp" "$anv" "$anv_rss" \
 	    "$(ratio "$anv" "$ssp")x ss -tanp (<= 0.35)"
 	row "ss -tanp" "$ssp" "$ssp_rss" ""
+	row "netstat -anT -p tcp (tcp_info)" "$anT" "$anT_rss" \
+	    "$(ratio "$anT" "$ssi")x ss -tani"
+	row "ss -tani" "$ssi" "$ssi_rss" ""
 	echo "peak RSS of netstat -an -p tcp: $an_rss KiB (<= 2048)"
 }
 

@@ -49,30 +49,8 @@ echo "interfaces: $(ip -o link show | wc -l)," \
     "IPv4 groups: $(grep -c '^	' /proc/net/igmp)," \
     "IPv6 groups: $(wc -l </proc/net/igmp6)"
 
-# Best wall time (ms) of RUNS runs of each command, taking turns.
-best() {
-	python3 - "$RUNS" "$@" <<'PY'
-import subprocess, sys, time
-runs = int(sys.argv[1])
-cmds, cur = [], []
-for a in sys.argv[2:]:
-    if a == "--":
-        cmds.append(cur)
-        cur = []
-    else:
-        cur.append(a)
-cmds.append(cur)
-best = [None] * len(cmds)
-for _ in range(runs):
-    for i, c in enumerate(cmds):
-        t = time.perf_counter()
-        subprocess.run(c, stdout=subprocess.DEVNULL, check=True)
-        d = time.perf_counter() - t
-        if best[i] is None or d < best[i]:
-            best[i] = d
-print(" ".join("%.1f" % (b * 1000) for b in best))
-PY
-}
+# Best wall times (ms): bench/best.py.
+best() { python3 "$top/bench/best.py" "$RUNS" "$@"; }
 set -- $(best "$NETSTAT" -i -- "$NETSTAT" -ia -- "$NETSTAT" -g -- \
     "$NETSTAT" -gs -- "$NETSTAT" -rn)
 echo "netstat -i:   $1 ms"

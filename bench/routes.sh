@@ -38,32 +38,8 @@ set +e
 got=$(ip -4 route show | wc -l)
 echo "routes in the main table: $got"
 
-# Best wall times (ms) of RUNS runs of each command, the commands taking
-# turns so that a busy machine weighs on them alike.  Arguments: the
-# commands, each one shell word list separated by "--".
-best() {
-	python3 - "$RUNS" "$@" <<'PY'
-import subprocess, sys, time
-runs = int(sys.argv[1])
-cmds, cur = [], []
-for a in sys.argv[2:]:
-    if a == "--":
-        cmds.append(cur)
-        cur = []
-    else:
-        cur.append(a)
-cmds.append(cur)
-best = [None] * len(cmds)
-for _ in range(runs):
-    for i, c in enumerate(cmds):
-        t = time.perf_counter()
-        subprocess.run(c, stdout=subprocess.DEVNULL, check=True)
-        d = time.perf_counter() - t
-        if best[i] is None or d < best[i]:
-            best[i] = d
-print(" ".join("%.1f" % (b * 1000) for b in best))
-PY
-}
+# Best wall times (ms): bench/best.py.
+best() { python3 "$top/bench/best.py" "$RUNS" "$@"; }
 set -- $(best "$NETSTAT" -rn -- ip -4 route show -- "$NETSTAT" -rn -f inet)
 n_all=$1 i=$2 n=$3
 echo "netstat -rn -f inet:  $n ms"

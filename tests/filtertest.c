@@ -33,6 +33,7 @@
 /* The option globals main.c would define. */
 int	Aflag, aflag, bflag, dflag, gflag, hflag, iflag, Lflag, lflag;
 int	mflag, nflag, rflag, sflag, tflag, vflag, Wflag, xflag;
+int	Sflag;
 int	af, interval, qcount, exit_status;
 char	*interface, *memf, *fibname;
 

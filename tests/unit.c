@@ -17,6 +17,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -26,6 +27,7 @@
 /* The option globals main.c would define. */
 int	Aflag, aflag, bflag, dflag, gflag, hflag, iflag, Lflag, lflag;
 int	mflag, nflag, rflag, sflag, tflag, vflag, Wflag, xflag;
+int	Sflag;
 int	af, interval, qcount, exit_status;
 char	*interface, *memf, *fibname;
 
@@ -362,7 +364,7 @@ test_out_json(void)
 	out_finish();
 	s = capture_end();
 	check(strcmp(s, "{\"statistics\":{\"socket\":[{\"protocol\":\"tcp4\","
-	    "\"receive-bytes-waiting\":0,\"path\":\"a\\\"b\\\\\\\\c\\\\n\","
+	    "\"receive-bytes-waiting\":0,\"path\":\"a\\\"b\\\\c\\u000a\","
 	    "\"up\":true,\"neg\":-3},{\"local\":{\"address\":\"::1\"}}]}}\n")
 	    == 0, "out: JSON members, nesting, escaping");
 	if (strstr(s, "text only") != NULL)
@@ -390,6 +392,87 @@ note_line(const char *line, size_t len, void *arg)
 	(void)snprintf(sn->last, sizeof(sn->last), "%.*s",
 	    (int)(len < 60 ? len : 60), line);
 	return (len > 0 && line[0] == '!' ? -1 : 0);
+}
+
+/* libxo's XML: keys as elements, list members repeat the list's name. */
+static void
+test_out_xml(void)
+{
+	char *s;
+
+	out_set_style("xml");
+	capture_start();
+	out_init();
+	out_open_list("socket");
+	out_open_instance();
+	out_str("path", "%s", "a<b&c\n\001\xff");
+	out_str(NULL, "%s", "text only");
+	out_bool("up", 0);
+	out_int("neg", "%d", -3);
+	out_open_container("local");
+	out_close_container();
+	out_close_instance();
+	out_close_list();
+	out_finish();
+	s = capture_end();
+	check(strcmp(s, "<statistics><socket><path>a&lt;b&amp;c&#x0A;"
+	    "\xef\xbf\xbd\xef\xbf\xbd</path><up>false</up><neg>-3</neg>"
+	    "<local></local></socket></statistics>\n") == 0,
+	    "out: XML elements, lists, escaping");
+	if (failures)
+		fprintf(stderr, "got: [%s]\n", s);
+	out_set_style("text");
+}
+
+/*
+ * Strings: JSON carries UTF-8 as it is and U+FFFD for bytes that are not
+ * UTF-8; text in a UTF-8 locale shows printable UTF-8, cuts by columns
+ * and never inside an escape or a character.
+ */
+static void
+test_out_utf8(void)
+{
+	char *s;
+
+	out_set_style("json");
+	capture_start();
+	out_init();
+	out_str("p", NULL, "\xc3\xa9\xe6\x97\xa5\xc2\x85\xc3\x28\xed\xa0\x80");
+	out_finish();
+	s = capture_end();
+	check(strcmp(s, "{\"statistics\":{\"p\":\"\xc3\xa9\xe6\x97\xa5"
+	    "\\u0085\xef\xbf\xbd(\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\"}}\n")
+	    == 0, "out: JSON UTF-8, C1 escaped, invalid bytes as U+FFFD");
+	out_set_style("text");
+	if (setlocale(LC_CTYPE, "C.UTF-8") == NULL) {
+		check(1, "out: no C.UTF-8 locale, UTF-8 text not tested");
+		return;
+	}
+	out_utf8 = 1;
+	capture_start();
+	out_str(NULL, "[%-4.4s]", "\xe6\x97\xa5\xe6\x97\xa5\xe6\x97\xa5");
+	out_str(NULL, "[%-4s]", "\xc3\xa9");
+	out_str(NULL, "[%-5.5s]", "ab\033c");
+	out_str(NULL, "[%.3s]", "\xc3\x28");
+	out_text("\n");
+	s = capture_end();
+	check(strcmp(s, "[\xe6\x97\xa5\xe6\x97\xa5][\xc3\xa9   ][ab   ]"
+	    "[]\n") == 0,
+	    "out: text cut by columns, never inside an escape");
+	if (failures)
+		fprintf(stderr, "got: [%s]\n", s);
+	capture_start();
+	out_str(NULL, "%s", "a\xe2\x80\xae" "b");	/* U+202E, right-to-left */
+	out_text("\n");
+	s = capture_end();
+	check(strcmp(s, "a\\342\\200\\256b\n") == 0,
+	    "out: a direction control is escaped, not obeyed");
+	check(shown_cut("ab\033cd", 5, 4) == 2 &&
+	    shown_cut("\xe6\x97\xa5x", 4, 2) == 3 &&
+	    shown_cut("\xe6\x97\xa5x", 4, 1) == 0,
+	    "shown_cut: columns of the escaped form");
+	out_utf8 = 0;
+	setlocale(LC_CTYPE, "C");
 }
 
 static void
@@ -1003,6 +1086,68 @@ test_port_range(void)
 	    "port_range_parse: one port or junk");
 }
 
+/* route.c's JSON forms: CIDR with the host bits cleared, link-layer. */
+static void
+test_cidr(void)
+{
+	static const unsigned char v4[4] = { 10, 20, 30, 40 };
+	static const unsigned char v6[16] = { 0xfe, 0x80, 0, 0, 0, 0, 0, 0,
+	    0x12, 0x34, 0, 0, 0, 0, 0, 1 };
+	static const unsigned char ll[6] = { 0, 0x1f, 0x90, 0x2d, 0x33, 0xab };
+	char buf[CIDR_MAX], small[8];
+
+	cidr_str(buf, sizeof(buf), AF_INET, v4, 16);
+	check(strcmp(buf, "10.20.0.0/16") == 0, "cidr_str: IPv4 network");
+	cidr_str(buf, sizeof(buf), AF_INET, v4, 20);
+	check(strcmp(buf, "10.20.16.0/20") == 0, "cidr_str: inside a byte");
+	cidr_str(buf, sizeof(buf), AF_INET, v4, 0);
+	check(strcmp(buf, "0.0.0.0/0") == 0, "cidr_str: the default");
+	cidr_str(buf, sizeof(buf), AF_INET, v4, 32);
+	check(strcmp(buf, "10.20.30.40/32") == 0, "cidr_str: a host");
+	cidr_str(buf, sizeof(buf), AF_INET6, v6, 64);
+	check(strcmp(buf, "fe80::/64") == 0, "cidr_str: IPv6, no scope");
+	cidr_str(buf, sizeof(buf), AF_INET6, v6, 128);
+	check(strcmp(buf, "fe80::1234:0:0:1/128") == 0, "cidr_str: IPv6 host");
+	cidr_str(buf, sizeof(buf), AF_INET, v4, 33);
+	check(buf[0] == '\0', "cidr_str: a length beyond the family");
+	cidr_str(buf, sizeof(buf), AF_UNSPEC, v4, 8);
+	check(buf[0] == '\0', "cidr_str: no family");
+	cidr_str(small, sizeof(small), AF_INET, v4, 8);
+	check(small[0] == '\0', "cidr_str: a buffer too small");
+	ll_str(buf, sizeof(buf), ll, sizeof(ll));
+	check(strcmp(buf, "00:1f:90:2d:33:ab") == 0, "ll_str: two digits a byte");
+	ll_str(small, sizeof(small), ll, sizeof(ll));
+	check(strcmp(small, "00:1f") == 0, "ll_str: cut at whole bytes");
+}
+
+/* stats.c's JSON key of a kernel counter name. */
+static void
+test_stats_key(void)
+{
+	static const char *const cases[][2] = {
+		{ "InDatagrams", "in-datagrams" },
+		{ "TCPSackRecovery", "tcp-sack-recovery" },
+		{ "TCPSYNChallenge", "tcp-syn-challenge" },
+		{ "TCPSpuriousRTOs", "tcp-spurious-rtos" },
+		{ "InMLDv2Reports", "in-mldv2-reports" },
+		{ "InECT1Pkts", "in-ect1-pkts" },
+		{ "DefaultTTL", "default-ttl" },
+		{ "ifIndex", "if-index" },
+		{ "Bad_Name", "bad-name" },
+	};
+	char buf[64], what[96];
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		(void)snprintf(what, sizeof(what), "stats_key: %s is %s",
+		    cases[i][0], cases[i][1]);
+		check(strcmp(stats_key(buf, sizeof(buf), cases[i][0]),
+		    cases[i][1]) == 0, what);
+	}
+	check(strlen(stats_key(buf, 5, "InDatagrams")) < 5,
+	    "stats_key: bounded by its buffer");
+}
+
 int
 main(void)
 {
@@ -1011,6 +1156,8 @@ main(void)
 	test_sanitize();
 	test_out_text();
 	test_out_json();
+	test_out_xml();
+	test_out_utf8();
 	test_proc();
 	test_proc_ull();
 	test_proc_token();
@@ -1023,6 +1170,8 @@ main(void)
 	test_formats();
 	test_etc_db();
 	test_port_range();
+	test_cidr();
+	test_stats_key();
 	test_unix_repeat();
 	return (failures != 0);
 }

@@ -1,1 +1,1 @@
---libxo xml
+-M tests/fixtures/inet-basic -an -f inet --libxo xml

@@ -11,9 +11,10 @@
 # Internet row again within a few rows) are counted and noted, not
 # failed, until inet.c drops them; unix.c drops them, so a unix socket
 # twice fails.  -g's /proc files repeat the same way (a read resumes by
-# position): noted too.  Then -I IF -w 1 (and -s -I IF -w 1) while IF is deleted,
-# and while it is deleted and made again (another interface of the same
-# name), ends with one line, exit 1, as the man page says.
+# position): noted too.  Then -I IF -w 1 (and -s -I IF -w 1) while IF is
+# deleted, and -I IF -w 1 while it is deleted and made again (another
+# interface of the same name), end with one line, exit 1, as the man
+# page says.
 
 CHURN=${CHURN:-40}	# seconds of churn; the runs stop a few seconds sooner
 
@@ -207,8 +208,9 @@ def sockets(mode, lines):
 	seen = collections.Counter()
 	last = {}
 	urows = []
-	# -v adds the unix Sock-Ino column; the path is optional.
-	ufields = (9, 10) if "v" in mode else (8, 9)
+	# -v adds the unix Sock-Ino and process:pid columns; the path is
+	# absent when unbound.
+	ufields = (10, 11) if "v" in mode else (8, 9)
 	for i, l in enumerate(lines):
 		if inet.match(l):
 			why = columns(mode, l)

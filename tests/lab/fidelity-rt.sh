@@ -61,7 +61,7 @@ got=$(ns -rn -f inet6 --libxo json | python3 -c 'import json,sys
 d = json.load(sys.stdin)["statistics"]["route-information"]["route-table"]
 print(" ".join(e["destination"] for e in d["rt-family"][0]["rt-entry"]))')
 expect_eq "order: JSON" "$got" \
-    "default fd07::/64 fd07::5 fd07::9000 fd07::8000:0:0:0/65 fe80::%vx1/64 fe80::%vx0/64"
+    "::/0 fd07::/64 fd07::5/128 fd07::9000/128 fd07::8000:0:0:0/65 fe80::/64 fe80::/64"
 
 # -rl: the route's MTU, else the link's; RT_IFA the preferred source,
 # else the link's first address of the family.
@@ -82,7 +82,7 @@ expect_eq "-rnl: the preferred source first" "$got" 10.5.0.1
 got=$(ns -rnl -f inet --libxo json | python3 -c 'import json,sys
 d = json.load(sys.stdin)["statistics"]["route-information"]["route-table"]
 for e in d["rt-family"][0]["rt-entry"]:
-    if e["destination"] == "default":
+    if e["default"]:
         print(e["mtu"], e["preferred-source"])')
 expect_eq "-rnl: JSON mtu and RT_IFA" "$got" "1450 10.7.0.1"
 

@@ -284,7 +284,7 @@ json_ok "-ia JSON parses" ns -ia --libxo json
 got=$(ns -ina -I veth0 --libxo json | python3 -c '
 import json, sys
 d = json.load(sys.stdin)["statistics"]["interface"]
-print(" ".join(sorted(m["address"] for r in d for m in r.get("multicast-address", []) if m["address"].startswith("239"))))')
+print(" ".join(sorted(m["address"] for r in d for m in r.get("multicast-address", []) if m.get("address", "").startswith("239"))))')
 expect_eq "-ia JSON: group listed" "$got" "239.1.2.3"
 kill $mpid 2>/dev/null
 
@@ -310,10 +310,10 @@ json_ok "-ibdt JSON parses" ns -ibdt --libxo json,pretty
 r=$(stable sh -c '"$NETSTAT" -inb -I veth0 --libxo json | python3 -c "
 import json, sys
 r = json.load(sys.stdin)[\"statistics\"][\"interface\"][0]
-print(r[\"name\"], r[\"mtu\"], r[\"network\"], r[\"received-packets\"], r[\"sent-bytes\"])"
+print(r[\"interface-name\"], r[\"mtu\"], r[\"link\"], r[\"received-packets\"], r[\"sent-bytes\"])"
 awk "\$1 == \"veth0:\" { print \$3, \$10 }" /proc/net/dev')
 expect_eq "-i JSON: link row values" "$(echo "$r" | sed -n 1p)" \
-    "veth0 1400 <Link#$(cat /sys/class/net/veth0/ifindex)> $(echo "$r" | sed -n 2p)"
+    "veth0 1400 $(cat /sys/class/net/veth0/ifindex) $(echo "$r" | sed -n 2p)"
 
 # The interval display.
 ns -w 1 -q 2 -I veth0 >"$LABTMP/w" 2>"$LABTMP/we" &

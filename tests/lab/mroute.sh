@@ -105,8 +105,8 @@ json_ok "mroute: -gs JSON parses" ns -gs --libxo json
 j=$(ns -g --libxo json | python3 -c '
 import json, sys
 d = json.load(sys.stdin)["statistics"]
-print(d["vif"][0]["interface"], d["multicast-forwarding-entry"][0]["group-address"],
+print(d["vif"][0]["interface-name"], d["multicast-forwarding-entry"][0]["group-address"],
     [g["link-layer-address"] for g in d["ipv4-multicast-group-membership"]
      if g["group"] == "239.7.8.9"][0])')
 expect_eq "mroute: JSON VIF, MFC and membership" "$j" \
-    "mca0 239.7.8.9 1:0:5e:7:8:9"
+    "mca0 239.7.8.9 01:00:5e:07:08:09"

@@ -143,7 +143,7 @@ import json, sys
 iv = json.load(open(sys.argv[1]))["statistics"]["interval-statistics"]
 print(len(iv))
 for s in iv:
-    print(s["udp"]["dropped-no-socket"], s["tcp"]["tcp-rto-min"],
+    print(s["udp"]["dropped-no-socket"], s["tcp"]["rto-min"],
         s["ip"]["default-ttl"], s["icmp"]["input-histogram"][0]["count"]
         if "input-histogram" in s["icmp"] else 0)
 EOF

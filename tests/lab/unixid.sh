@@ -120,13 +120,14 @@ expect_eq "client 2: end of the list" "$(row "$g2" | cut -d' ' -f5-)" \
 # -v: the socket inode ss and lsof show, in its own column.
 v=$(ns -v -f unix)
 expect_match "-v header: Sock-Ino before Addr" "$v" \
-    '^Address +Type +Recv-Q +Send-Q +Inode +Conn +Refs +Nextref +Sock-Ino Addr$'
+    '^Address +Type +Recv-Q +Send-Q +Inode +Conn +Refs +Nextref +Sock-Ino process:pid Addr$'
 expect_eq "-v: Sock-Ino is Address in decimal" "$(printf '%s\n' "$v" |
     awk 'NR > 2 && sprintf("%016x", $9) != $1')" ""
 expect_match "-v: the listener's row" "$v" \
-    "^$(h "$l") stream .* $l $D/l.sock\$"
-expect_eq "-x shows it too" "$(ns -x -f unix | sed -n 2p)" \
-    "$(printf '%s\n' "$v" | sed -n 2p)"
+    "^$(h "$l") stream .* $l [^ ]+ $D/l.sock\$"
+expect_eq "-x shows it too (without -v's process:pid)" \
+    "$(ns -x -f unix | sed -n 2p)" \
+    "$(printf '%s\n' "$v" | sed -n 2p | sed 's/ process:pid//')"
 
 # JSON: the same strings, and the socket inode under its own key.
 js=$(ns --libxo json -f unix | python3 -c '

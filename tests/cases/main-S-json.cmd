@@ -1,0 +1,1 @@
+-M tests/fixtures/inet-names -aS -p tcp --libxo json

@@ -1,0 +1,1 @@
+-f inet -p udp6

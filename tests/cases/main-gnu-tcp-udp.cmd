@@ -1,0 +1,1 @@
+--tcp --udp --listening

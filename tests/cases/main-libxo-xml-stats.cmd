@@ -1,0 +1,1 @@
+-M tests/fixtures/stats-host -s -p udp --libxo xml

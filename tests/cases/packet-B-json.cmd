@@ -1,0 +1,1 @@
+-M tests/fixtures/packet-basic -B --libxo json

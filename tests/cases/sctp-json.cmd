@@ -1,0 +1,1 @@
+-M tests/fixtures/sctp-basic -an -p sctp --libxo json

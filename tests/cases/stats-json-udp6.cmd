@@ -1,0 +1,1 @@
+-M tests/fixtures/stats-lab --libxo json -s -p udp6
