@@ -4,11 +4,11 @@ PROG=	netstat
 OBJS=	main.o inet.o inet_stats.o inet6.o unix.o if.o iface.o route.o \
 	route_proc.o mbuf.o mroute.o nl.o proc.o out.o names.o stats.o \
 	util.o watch.o filter.o tcpinfo.o \
-	packet.o vsock.o mptcp.o sctp.o hint.o
+	packet.o vsock.o mptcp.o sctp.o hint.o netns.o sockwatch.o
 SRCS=	main.c inet.c inet_stats.c inet6.c unix.c if.c iface.c route.c \
 	route_proc.c mbuf.c mroute.c nl.c proc.c out.c names.c stats.c \
 	util.c watch.c filter.c tcpinfo.c \
-	packet.c vsock.c mptcp.c sctp.c hint.c
+	packet.c vsock.c mptcp.c sctp.c hint.c netns.c sockwatch.c
 
 CC?=		cc
 CFLAGS?=	-O2 -g
@@ -24,11 +24,11 @@ LDLIBS=		-pthread
 LIBSRCS=	inet.c inet_stats.c inet6.c unix.c if.c iface.c route.c \
 		route_proc.c mbuf.c mroute.c nl.c proc.c out.c names.c \
 		stats.c util.c watch.c filter.c tcpinfo.c \
-		packet.c vsock.c mptcp.c sctp.c hint.c
+		packet.c vsock.c mptcp.c sctp.c hint.c netns.c sockwatch.c
 LIBOBJS=	inet.o inet_stats.o inet6.o unix.o if.o iface.o route.o \
 		route_proc.o mbuf.o mroute.o nl.o proc.o out.o names.o \
 		stats.o util.o watch.o filter.o tcpinfo.o \
-		packet.o vsock.o mptcp.o sctp.o hint.o
+		packet.o vsock.o mptcp.o sctp.o hint.o netns.o sockwatch.o
 LIB=		tests/libnetstat.a
 LIBASAN=	tests/libnetstat-asan.a
 # The subsystems' netlink parsers under hostile bytes: each
@@ -171,6 +171,7 @@ bench: $(PROG)
 	sh bench/bench.sh
 	sh bench/routes.sh
 	sh bench/ifaces.sh
+	sh bench/netns.sh
 
 # /usr/local/bin comes before /usr/bin in PATH: an installed netstat is
 # the one a shell runs, ahead of net-tools'.  "make install

@@ -23,6 +23,8 @@
 
 #include "netstat.h"
 
+struct filter	*sockfilter;
+
 /* Node kinds. */
 enum { N_AND, N_OR, N_NOT, N_ADDR, N_PORT, N_STATE, N_PATH };
 

@@ -806,6 +806,30 @@ load_owners(void)
 }
 
 /*
+ * The process holding socket ino, for the live view's -v (sockwatch.c):
+ * its pid and name, 0 when none.  fresh scans /proc again first, for the
+ * sockets opened since the last scan.
+ */
+int
+inet_owner(unsigned long long ino, int fresh, char *comm, size_t len)
+{
+	const struct owner *o;
+
+	if (fresh) {
+		nowners = own_n = 0;
+		if (own_cap > 0)
+			memset(own_ino, 0, own_cap * sizeof(*own_ino));
+		owners_loaded = 0;
+	}
+	if (!owners_loaded)
+		load_owners();
+	if ((o = own_find(ino)) == NULL)
+		return (0);
+	(void)snprintf(comm, len, "%s", o->comm);
+	return (o->pid);
+}
+
+/*
  * Rows.
  */
 
@@ -1104,6 +1128,9 @@ take_row(struct listing *ls, const struct sockrow *r)
 			collect_halfopen(r);
 		return;
 	}
+	if (!filter_match_inet(sockfilter, r->family, r->laddr, r->lport,
+	    r->faddr, r->fport, istcp ? filter_tcps(r->state) : -1))
+		return;
 	if (Lflag) {
 		if (istcp && r->state == LS_LISTEN)
 			print_listener(ls, r);
@@ -1143,11 +1170,32 @@ wanted_states(const struct listing *ls)
 	if (ls->collect)
 		return (ST(LS_SYN_RECV) | ST(LS_NEW_SYN_RECV));
 	if (Lflag)
-		return (ST(LS_LISTEN));
+		return (ST(LS_LISTEN) & filter_states(sockfilter));
 	if (aflag)
-		return (ALL_STATES);
+		return (filter_states(sockfilter));
 	return (ALL_STATES & ~(ST(LS_LISTEN) | ST(LS_CLOSE) |
-	    ST(LS_BOUND_INACTIVE)));
+	    ST(LS_BOUND_INACTIVE)) & filter_states(sockfilter));
+}
+
+/*
+ * The filter's bytecode as an INET_DIAG_REQ_BYTECODE attribute at a (room
+ * for FILTER_BCMAX bytes); its length, 0 for none.  -L's first pass
+ * counts every half-open connection: no filter there.
+ */
+#define	FILTER_BCMAX	4096
+
+static size_t
+wanted_bytecode(const struct listing *ls, int family, struct rtattr *a)
+{
+	ssize_t n;
+
+	if (sockfilter == NULL || ls->collect ||
+	    (n = filter_bytecode(sockfilter, family, RTA_DATA(a),
+	    FILTER_BCMAX)) <= 0)
+		return (0);
+	a->rta_type = INET_DIAG_REQ_BYTECODE;
+	a->rta_len = (unsigned short)RTA_LENGTH((size_t)n);
+	return (RTA_SPACE((size_t)n));
 }
 
 /* Only the extensions the options print: plain -an asks for none. */
@@ -1173,10 +1221,12 @@ diag_list(struct listing *ls)
 	struct {
 		struct nlmsghdr		nlh;
 		struct inet_diag_req_v2	r;
-		struct rtattr		rta;	/* protocols past 255 */
-		uint32_t		proto;
+		char			attrs[RTA_SPACE(sizeof(uint32_t)) +
+					    RTA_SPACE(FILTER_BCMAX)];
 	} req;
-	size_t len = sizeof(req.nlh) + sizeof(req.r);
+	size_t len = NLMSG_LENGTH(sizeof(req.r));
+	struct rtattr *a;
+	uint32_t proto;
 
 	if (diag_fd < 0 && (diag_fd = nl_open(NETLINK_SOCK_DIAG)) < 0)
 		return (-errno);
@@ -1187,12 +1237,16 @@ diag_list(struct listing *ls)
 	req.r.idiag_states = wanted_states(ls);
 	if (ls->proto > 255) {
 		/* MPTCP: a kernel without the attribute refuses protocol 0. */
-		req.rta.rta_type = INET_DIAG_REQ_PROTOCOL;
-		req.rta.rta_len = RTA_LENGTH(sizeof(req.proto));
-		req.proto = (uint32_t)ls->proto;
-		len = sizeof(req);
+		a = (struct rtattr *)(void *)((char *)&req + len);
+		a->rta_type = INET_DIAG_REQ_PROTOCOL;
+		a->rta_len = RTA_LENGTH(sizeof(proto));
+		proto = (uint32_t)ls->proto;
+		memcpy(RTA_DATA(a), &proto, sizeof(proto));
+		len += RTA_SPACE(sizeof(proto));
 	} else
 		req.r.sdiag_protocol = (unsigned char)ls->proto;
+	len += wanted_bytecode(ls, ls->family,
+	    (struct rtattr *)(void *)((char *)&req + len));
 	return (nl_dump(diag_fd, &req, len, diag_msg, ls));
 }
 
@@ -1333,8 +1387,11 @@ diag_list_both(struct listing *ls)
 	struct {
 		struct nlmsghdr		nlh;
 		struct inet_diag_req	r;
+		struct rtattr		bc;
+		char			bcdata[FILTER_BCMAX];
 	} req;
 	struct both b;
+	size_t bclen;
 	int rc;
 
 	if (diag_fd < 0 && (diag_fd = nl_open(NETLINK_SOCK_DIAG)) < 0)
@@ -1346,8 +1403,10 @@ diag_list_both(struct listing *ls)
 	req.r.idiag_family = AF_INET;	/* the kernel dumps both */
 	req.r.idiag_ext = wanted_ext(ls);
 	req.r.idiag_states = wanted_states(ls);
+	bclen = wanted_bytecode(ls, AF_UNSPEC, &req.bc);
 	ls->rows = 0;
-	rc = nl_dump(diag_fd, &req, sizeof(req), both_msg, &b);
+	rc = nl_dump(diag_fd, &req, NLMSG_LENGTH(sizeof(req.r)) + bclen,
+	    both_msg, &b);
 	if (rc == 0 && b.st.failed) {
 		/* No room to keep the IPv6 rows: ask for them on their own. */
 		stash_free(&b.st);

@@ -31,6 +31,7 @@ int	interval;
 int	qcount;
 char	*memf;
 char	*fibname;
+static char *jail;	/* -j: the network namespace */
 int	exit_status;
 
 #define	MAX_INTERVAL	86400	/* a day; anything longer is a typo */
@@ -87,7 +88,9 @@ static void
 print_usage(FILE *fp)
 {
 	fprintf(fp, "%s\n",
-"usage: netstat [-46AaBCcLlnSTuvWx] [-f address_family | -p protocol] [-M dir]\n"
+"usage: netstat [-46AaBCcLlnSTuvWx] [-f address_family | -p protocol] [-M dir]"
+" [expression]\n"
+"       netstat -w wait [-bv] [-q count] -p protocol [expression]\n"
 "       netstat -i | -I interface [-abdhnt] [-f address_family] [-M dir]\n"
 "       netstat -w wait [-I interface] [-dhv] [-q count]\n"
 "       netstat -s [-s] [-f address_family | -p protocol] [-I interface]"
@@ -98,7 +101,7 @@ print_usage(FILE *fp)
 "       netstat -rs [-s]\n"
 "       netstat -g [-W] [-f address_family]\n"
 "       netstat -gs [-s] [-f address_family]\n"
-"       common: [-n] [-M dir] [--libxo text|json|xml[,pretty]]\n"
+"       common: [-n] [-j ns] [-M dir] [--libxo text|json|xml[,pretty]]\n"
 "       netstat --help | --version");
 }
 
@@ -375,6 +378,10 @@ check_modes(const struct protox *tp)
 		ns_errx("-w: not with -r, -g or -L");
 	if (memf != NULL && interval)
 		ns_errx("-w: not with -M (a saved tree does not change)");
+	if (jail != NULL && memf != NULL)
+		ns_errx("-j: not with -M (a saved tree has no namespace)");
+	if (jail != NULL && interval && strcmp(jail, "all") == 0)
+		ns_errx("-j all: not with -w");
 	check_family(tp);
 	check_extras();
 }
@@ -470,7 +477,9 @@ sockets(const struct protox *tp)
 		return;
 	}
 	out_open_list("socket");
-	if (af != AF_UNIX && tp != NULL) {
+	if (!(filter_tables(sockfilter) & FILTER_INET))
+		;	/* the expression names only unix sockets */
+	else if (af != AF_UNIX && tp != NULL) {
 		if (tp->pr_cblocks == NULL)
 			ns_errx("%s: no sockets to list", tp->pr_name);
 		tp->pr_cblocks(tp);
@@ -482,9 +491,25 @@ sockets(const struct protox *tp)
 				if (sp->pr_listrank == rank)
 					sp->pr_cblocks(sp);
 			}
-	if ((af == AF_UNSPEC || af == AF_UNIX) && tp == NULL)
+	if ((af == AF_UNSPEC || af == AF_UNIX) && tp == NULL &&
+	    (filter_tables(sockfilter) & FILTER_UNIX))
 		unixpr();
 	out_close_list();
+}
+
+/* -j: into the namespace (or, for all, one child each) before any I/O. */
+static void
+join(const struct protox *tp)
+{
+	int needsys;
+
+	/* The interface modes read /sys. */
+	needsys = !sflag && !rflag && !gflag && !mflag &&
+	    (iflag || interface != NULL || (interval && tp == NULL));
+	if (strcmp(jail, "all") == 0)
+		netns_all(needsys);
+	else
+		netns_join(jail, needsys);
 }
 
 /*
@@ -525,7 +550,7 @@ main(int argc, char *argv[])
 	hargc = argc;
 	hargv = argv;
 	while ((ch = getopt(argc, argv,
-	    ":46AaBbCcdF:f:ghI:iLlM:mnp:q:rSsTtuvWw:x")) != -1) {
+	    ":46AaBbCcdF:f:ghI:ij:LlM:mnp:q:rSsTtuvWw:x")) != -1) {
 		switch (ch) {
 		case '4':
 			af = AF_INET;
@@ -564,6 +589,9 @@ main(int argc, char *argv[])
 			break;
 		case 'i':
 			iflag = 1;
+			break;
+		case 'j':
+			jail = optarg;
 			break;
 		case 'L':
 			Lflag = 1;
@@ -642,13 +670,18 @@ main(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
-	if (argc > 0) {
-		ns_warnx("%s: unexpected argument", argv[0]);
+	if (argc > 0 && (rflag || gflag || mflag || sflag || iflag || Bflag ||
+	    af == AF_VSOCK || interface != NULL || (interval && tp == NULL))) {
+		ns_warnx("%s: a filter expression only with the socket list",
+		    argv[0]);
 		usage();
 	}
+	sockfilter = filter_parse(argc, argv);
 	check_modes(tp);
 	if (memf != NULL)
 		check_memf();
+	if (jail != NULL)
+		join(tp);
 
 	if (interval)
 		watch_block();
@@ -670,7 +703,9 @@ main(int argc, char *argv[])
 			ifstats(tp);
 		else
 			stats(tp);
-	} else if (iflag || interface != NULL || interval) {
+	} else if (interval && tp != NULL && !iflag && interface == NULL)
+		sockwatch(tp);
+	else if (iflag || interface != NULL || interval) {
 		if (interval)
 			sidewaysintpr();
 		else

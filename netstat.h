@@ -563,6 +563,18 @@ int	filter_match_unix(const struct filter *, const char *, size_t);
 uint32_t filter_states(const struct filter *);
 ssize_t	filter_bytecode(const struct filter *, int, void *, size_t);
 int	filter_tables(const struct filter *);
+extern struct filter *sockfilter;	/* the operands; NULL: none */
+
+/*
+ * -j (netns.c): netns_join() enters one network namespace (a name under
+ * /run/netns, a pid, or an nsfs path), with a sysfs of its own when
+ * needsys; netns_all() returns in one child per namespace and never in
+ * the parent.  The live socket view, -w with -p (sockwatch.c).
+ */
+void	netns_join(const char *, int);
+void	netns_all(int);
+void	sockwatch(const struct protox *);
+int	inet_owner(unsigned long long, int, char *, size_t);
 
 /*
  * Parsers, for the tests and fuzzers (inet.c, unix.c): each is a pure

@@ -405,6 +405,8 @@ unix_show(struct unixctx *c, const struct unixrow *u)
 {
 	int i;
 
+	if (!filter_match_unix(sockfilter, u->name, u->namelen))
+		return;
 	for (i = 0; i < UNIX_RECENT && u->ino != 0; i++)
 		if (c->recent[i] == u->ino)
 			return;

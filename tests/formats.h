@@ -79,6 +79,8 @@
 	{ FMT_UINT, "\t\t%llu " },
 	{ FMT_STR, "%-22s " },
 	{ FMT_STR, "%-6.6s " },
+	{ FMT_STR, "%-22.22s " },
+	{ FMT_UINT, " %10llu" },
 	{ FMT_STR, "\t\t%s" },
 	{ FMT_INT, ": %jd\n" },
 	{ FMT_UINT, ": %ju\n" },

@@ -1,1 +1,1 @@
--an foo
+-rn foo

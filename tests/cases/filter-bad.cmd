@@ -1,0 +1,1 @@
+-M tests/fixtures/inet-basic -an portrange 9-x

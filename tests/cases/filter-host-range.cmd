@@ -1,0 +1,1 @@
+-M tests/fixtures/inet-basic -an src host 127.0.0.1 and portrange 5000-5353

@@ -1,0 +1,1 @@
+-M tests/fixtures/inet-basic --libxo json -an -p udp dst port 53

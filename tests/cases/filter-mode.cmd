@@ -1,0 +1,1 @@
+-M tests/fixtures/inet-basic -s port 22

@@ -1,0 +1,1 @@
+-M tests/fixtures/inet-basic -an -p tcp port 80 or port 8

@@ -1,0 +1,1 @@
+-M tests/fixtures/inet-basic -an -f inet port 22

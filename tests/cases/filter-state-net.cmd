@@ -1,0 +1,1 @@
+-M tests/fixtures/inet-basic -an -p tcp 'state connected and dst net 10.9/16 and not state TIME_WAIT'

@@ -1,0 +1,1 @@
+-j blue -M tests/fixtures/inet-basic -an

@@ -1,0 +1,225 @@
+# The filter expressions through netstat itself: every expression listed
+# live (sock_diag with the bytecode), through the /proc files (-M /proc)
+# and by ss(8) with the same filter in its words gives the same sockets
+# (compared as local port, foreign port and state).  "port 80" never
+# matches 8080; unix sockets by path glob; a bad expression is one line.
+
+ip link add fveth0 type veth peer name fveth1
+ip link set fveth0 up
+ip link set fveth1 up
+for a in 10.0.0.1 10.1.2.3 192.168.1.5; do ip addr add $a/32 dev lo; done
+ip -6 addr add 2001:db8::1/128 dev lo nodad
+ip -6 addr add 2001:db8::2/128 dev lo nodad
+# Nobody answers for 10.9.9.9: a connection there stays in SYN_SENT.
+ip route add 10.9.9.0/24 dev fveth0
+
+cat >"$LABTMP/socks.py" <<'EOF'
+import socket, sys, time
+keep = []
+
+def listen(fam, addr, port, v6only=None):
+    s = socket.socket(fam, socket.SOCK_STREAM)
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    if v6only is not None:
+        s.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, v6only)
+    s.bind((addr, port))
+    s.listen(16)
+    keep.append(s)
+    return s
+
+def conn(fam, src, dst, port, sport):
+    c = socket.socket(fam, socket.SOCK_STREAM)
+    c.bind((src, sport))
+    c.connect((dst, port))
+    keep.append(c)
+    return c
+
+I4, I6 = socket.AF_INET, socket.AF_INET6
+listen(I4, "10.0.0.1", 80)
+web = listen(I4, "0.0.0.0", 443)
+listen(I6, "::", 8080, 0)
+listen(I6, "2001:db8::1", 22, 1)
+listen(I4, "10.1.2.3", 8443)
+conn(I4, "10.1.2.3", "10.0.0.1", 80, 40001)
+conn(I4, "192.168.1.5", "10.1.2.3", 443, 40002)
+keep.append(web.accept()[0])
+conn(I6, "::ffff:10.1.2.3", "::ffff:10.0.0.1", 8080, 40003)
+conn(I6, "2001:db8::2", "2001:db8::1", 22, 40004)
+conn(I4, "127.0.0.1", "10.1.2.3", 8443, 40005)
+# TIME_WAIT on the side that closes first.
+t = conn(I4, "10.0.0.1", "10.1.2.3", 443, 40006)
+a, _ = web.accept()
+t.close()
+time.sleep(0.2)
+a.close()
+s = socket.socket(I4, socket.SOCK_STREAM)
+s.setblocking(False)
+s.bind(("10.0.0.1", 40007))
+try:
+    s.connect(("10.9.9.9", 9999))
+except BlockingIOError:
+    pass
+keep.append(s)
+open(sys.argv[1], "w").write("ready\n")
+time.sleep(300)
+EOF
+python3 "$LABTMP/socks.py" "$LABTMP/ready" &
+for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
+	[ -f "$LABTMP/ready" ] && break
+	sleep 0.25
+done
+
+# netstat's rows as "lport fport STATE" (the last dot-separated part).
+ns_rows() {
+	"$NETSTAT" "$@" | awk '$1 ~ /^tcp/ {
+		n = split($4, l, "."); m = split($5, f, ".")
+		lp = l[n]; fp = f[m]
+		if (lp == "*") lp = 0
+		if (fp == "*") fp = 0
+		print lp, fp, $6 }' | sort
+}
+
+ss_rows() {
+	ss -tanH "$@" | awk '{
+		st = $1
+		sub(/^ESTAB$/, "ESTABLISHED", st)
+		sub(/^SYN-RECV$/, "SYN_RCVD", st)
+		gsub(/-/, "_", st)
+		n = split($4, l, ":"); m = split($5, f, ":")
+		lp = l[n]; fp = f[m]
+		if (fp == "*") fp = 0
+		print lp, fp, st }' | sort
+}
+
+# ncheck "EXPR" SS-ARGS...
+ncheck() {
+	_e=$1
+	shift
+	# shellcheck disable=SC2086
+	_live=$(ns_rows -an -p tcp $_e)
+	# shellcheck disable=SC2086
+	_proc=$(ns_rows -an -p tcp -M /proc $_e)
+	_want=$(ss_rows "$@")
+	if [ -z "$_want" ]; then
+		notok "netstat '$_e': ss lists nothing (the lab is not set up)"
+	elif [ "$_live" = "$_want" ] && [ "$_proc" = "$_want" ]; then
+		ok "netstat '$_e': live, /proc and ss agree ($(echo \
+		    "$_want" | wc -l) rows)"
+	else
+		notok "netstat '$_e' differs from ss $*"
+		printf 'live:\n%s\nproc:\n%s\nss:\n%s\n' "$_live" "$_proc" \
+		    "$_want" | sed 's/^/#   /'
+	fi
+}
+
+ncheck "port 443" '( sport = :443 or dport = :443 )'
+ncheck "src port 443" 'sport = :443'
+ncheck "dst port 80 or dst port 22" '( dport = :80 or dport = :22 )'
+ncheck "portrange 8000-9000" \
+    '( ( sport >= :8000 and sport <= :9000 ) or ( dport >= :8000 and dport <= :9000 ) )'
+ncheck "src host 10.1.2.3" 'src 10.1.2.3'
+ncheck "dst net 10/8" 'dst 10/8'
+ncheck "net 2001:db8::/32" '( src 2001:db8::/32 or dst 2001:db8::/32 )'
+ncheck "host 10.0.0.1 and not port 80" \
+    '( src 10.0.0.1 or dst 10.0.0.1 ) and not ( sport = :80 or dport = :80 )'
+ncheck "not net 10/8" 'not ( src 10/8 or dst 10/8 )'
+ncheck "state LISTEN" state listening state closed
+ncheck "port 443 and state ESTABLISHED" state established state closed \
+    '( sport = :443 or dport = :443 )'
+ncheck "state TIME_WAIT" state time-wait state closed
+ncheck "state SYN_SENT or state TIME_WAIT" state syn-sent state time-wait
+ncheck "state connected and dst port 443" state connected 'dport = :443'
+ncheck "(src port 8080 or dst port 8080) && ! state LISTEN" \
+    state connected '( sport = :8080 or dport = :8080 )'
+
+# UDP: no states; the same ports through every path.
+python3 -c '
+import socket, sys, time
+keep = []
+def u(fam, a, p, to=None):
+    s = socket.socket(fam, socket.SOCK_DGRAM)
+    s.bind((a, p))
+    if to:
+        s.connect(to)
+    keep.append(s)
+I4, I6 = socket.AF_INET, socket.AF_INET6
+u(I4, "10.0.0.1", 53)
+u(I4, "10.1.2.3", 5353, ("10.0.0.1", 53))
+u(I4, "0.0.0.0", 8053)
+u(I6, "2001:db8::1", 53)
+u(I6, "2001:db8::2", 40053, ("2001:db8::1", 53))
+open(sys.argv[1], "w").write("ready\n")
+time.sleep(300)' "$LABTMP/uready" &
+for i in 1 2 3 4 5 6 7 8 9 10; do [ -f "$LABTMP/uready" ] && break; sleep 0.2; done
+nu_rows() {
+	"$NETSTAT" "$@" | awk '$1 ~ /^udp/ {
+		n = split($4, l, "."); m = split($5, f, ".")
+		lp = l[n]; fp = f[m]
+		if (fp == "*") fp = 0
+		print lp, fp }' | sort
+}
+su_rows() {
+	ss -uanH "$@" | awk '{
+		n = split($4, l, ":"); m = split($5, f, ":")
+		fp = f[m]; if (fp == "*") fp = 0
+		print l[n], fp }' | sort
+}
+ucheck() {
+	_e=$1
+	shift
+	# shellcheck disable=SC2086
+	_live=$(nu_rows -an -p udp $_e)
+	# shellcheck disable=SC2086
+	_proc=$(nu_rows -an -p udp -M /proc $_e)
+	_want=$(su_rows "$@")
+	if [ -n "$_want" ] && [ "$_live" = "$_want" ] && [ "$_proc" = "$_want" ]
+	then
+		ok "netstat -p udp '$_e': live, /proc and ss agree"
+	else
+		notok "netstat -p udp '$_e' differs from ss $*"
+		printf 'live:\n%s\nproc:\n%s\nss:\n%s\n' "$_live" "$_proc" \
+		    "$_want" | sed 's/^/#   /'
+	fi
+}
+ucheck "port 53" '( sport = :53 or dport = :53 )'
+ucheck "dst port 53" 'dport = :53'
+ucheck "src net 10/8 and not port 5353" \
+    'src 10/8 and not ( sport = :5353 or dport = :5353 )'
+ucheck "portrange 8000-9000 or src host 2001:db8::2" \
+    '( ( sport >= :8000 and sport <= :9000 ) or ( dport >= :8000 and dport <= :9000 ) or src [2001:db8::2] )'
+out=$(ns -an -p udp state ESTABLISHED)
+expect_nomatch "state: never a UDP socket" "$out" '^udp'
+
+# grep ":80" finds 8080 too; "port 80" never does.
+out=$(ns -an -p tcp port 80)
+expect_match "port 80: the listener on 80" "$out" '10\.0\.0\.1\.80 '
+expect_nomatch "port 80: never 8080" "$out" '\.8080 '
+# Without -a the listeners stay hidden, as without a filter.
+out=$(ns -n -p tcp port 443)
+expect_nomatch "port 443 without -a: no LISTEN row" "$out" 'LISTEN'
+expect_match "port 443 without -a: the connections" "$out" 'ESTABLISHED'
+# Unix sockets: by path glob; an Internet primitive leaves them out.
+python3 -c '
+import socket, time, sys
+s = socket.socket(socket.AF_UNIX); s.bind(sys.argv[1]); s.listen(1)
+t = socket.socket(socket.AF_UNIX); t.bind("\0fabstract"); t.listen(1)
+time.sleep(300)' "$LABTMP/f.sock" &
+for i in 1 2 3 4 5 6 7 8 9 10; do [ -S "$LABTMP/f.sock" ] && break; sleep 0.2; done
+out=$(ns -a path "$LABTMP/*.sock")
+expect_match "path glob: the unix socket" "$out" "f\\.sock\$"
+expect_nomatch "path glob: no Internet table" "$out" 'Active Internet'
+out=$(ns -a -M /proc path "$LABTMP/*.sock")
+expect_match "path glob through /proc" "$out" "f\\.sock\$"
+out=$(ns -a path '@fabs*')
+expect_match "path glob: an abstract name as printed" "$out" '@fabstract$'
+out=$(ns -an port 443)
+expect_nomatch "port 443: no unix table" "$out" 'UNIX'
+# A bad expression: one line naming the word, exit 1.
+err=$(ns -an port 443 and frob 2>&1 >/dev/null)
+rc=$?
+expect_eq "bad expression: exit 1" "$rc" 1
+expect_match "bad expression: names the word" "$err" '^netstat: .*frob'
+expect_eq "bad expression: one line" "$(printf '%s\n' "$err" | wc -l)" 1
+err=$(ns -r port 80 2>&1 >/dev/null)
+expect_eq "an expression with -r: exit 1" "$?" 1
+json_ok "a filtered listing in JSON" ns --libxo json -an port 443
