@@ -8,7 +8,8 @@
  * the parser takes (a whole message, its payload, or a dump buffer).
  * The first byte's top bit prints the feeds' rows as JSON.  What the
  * feeds print is kept (standard output is a memory file) and checked:
- * printable ASCII and newlines only, and JSON that parses.
+ * printable text only (ASCII, newlines, well-formed UTF-8 without
+ * controls), and JSON that parses.
  */
 #include <sys/socket.h>
 
@@ -158,6 +159,41 @@ json_value(const char **pp, const char *end, int depth)
 	return (-1);
 }
 
+/*
+ * The length of the character at p when it may be printed: a newline,
+ * printable ASCII, or well-formed UTF-8 that is not a C1 control (JSON
+ * strings carry the real text, U+FFFD for a bad byte); else 0.
+ */
+static int
+utf8_char(const unsigned char *p, size_t left)
+{
+	uint32_t c;
+	int n, i;
+
+	if (*p == '\n' || (*p >= 0x20 && *p < 0x7f))
+		return (1);
+	if (*p >= 0xc2 && *p <= 0xdf)
+		n = 2;
+	else if (*p >= 0xe0 && *p <= 0xef)
+		n = 3;
+	else if (*p >= 0xf0 && *p <= 0xf4)
+		n = 4;
+	else
+		return (0);
+	if (left < (size_t)n)
+		return (0);
+	c = *p & (0x7f >> n);
+	for (i = 1; i < n; i++) {
+		if ((p[i] & 0xc0) != 0x80)
+			return (0);
+		c = c << 6 | (p[i] & 0x3f);
+	}
+	if ((n == 3 && c < 0x800) || (n == 4 && (c < 0x10000 ||
+	    c > 0x10ffff)) || (c >= 0xd800 && c <= 0xdfff) || c < 0xa0)
+		return (0);
+	return (n);
+}
+
 /* What was printed: read back, checked, then forgotten. */
 static void
 check_output(int json)
@@ -167,6 +203,7 @@ check_output(int json)
 	const char *p;
 	off_t n;
 	size_t i;
+	int k;
 
 	if ((n = lseek(STDOUT_FILENO, 0, SEEK_CUR)) <= 0)
 		return;
@@ -177,8 +214,9 @@ check_output(int json)
 	}
 	if (pread(STDOUT_FILENO, buf, (size_t)n, 0) != n)
 		abort();
-	for (i = 0; i < (size_t)n; i++)
-		if (buf[i] != '\n' && (buf[i] < 0x20 || buf[i] > 0x7e))
+	for (i = 0; i < (size_t)n; i += (size_t)k)
+		if ((k = utf8_char((const unsigned char *)buf + i,
+		    (size_t)n - i)) <= 0)
 			abort();	/* a byte out of the sanitizer */
 	p = buf;
 	if (json && (json_value(&p, buf + n, 0) < 0 ||
