@@ -40,6 +40,23 @@ NLFUZZASAN=	$(NLFUZZ:=-asan)
 NLFUZZSRCS=	$(NLFUZZ:=.c)
 SANFLAGS=	-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
 		-fno-sanitize-recover=undefined
+# libFuzzer targets over every parser of kernel data (tests/fuzz/): each
+# tests/fuzz/fuzz-X is tests/fuzz/fuzz-X.c and $(LIBFUZZ), the library
+# built for coverage under the sanitizers.  "make fuzz" runs each for
+# FUZZTIME seconds over a corpus seeded from the fixtures and this
+# machine's netlink dumps (see tests/fuzz/run).
+FUZZCC?=	clang
+FUZZTIME?=	60
+FUZZFLAGS=	-g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
+		-fno-sanitize-recover=undefined
+LIBFUZZ=	tests/libnetstat-fuzz.a
+FUZZ=		tests/fuzz/fuzz-proc tests/fuzz/fuzz-stats \
+		tests/fuzz/fuzz-mbuf tests/fuzz/fuzz-mroute tests/fuzz/fuzz-nl \
+		tests/fuzz/fuzz-filter tests/fuzz/fuzz-rtstats
+FUZZSRCS=	$(FUZZ:=.c)
+# What tests/fuzz/fuzz.h catches: ns_errx() and the memory it leaves.
+FUZZWRAP=	-Wl,--wrap=ns_errx,--wrap=xcalloc,--wrap=xreallocarray \
+		-Wl,--wrap=xstrndup,--wrap=grow,--wrap=free
 # musl: the kernel headers it lacks, by symlink (see "make musl").
 MUSLCC?=	musl-gcc
 MUSLINC=	tests/musl-include
@@ -83,6 +100,23 @@ $(NLFUZZ): $(LIB) $(NLFUZZSRCS) netstat.h route.h tests/nlfuzz.h
 $(NLFUZZASAN): $(LIBASAN) $(NLFUZZSRCS) netstat.h route.h tests/nlfuzz.h
 	$(CC) $(WARNFLAGS) $(SANFLAGS) $(CPPFLAGS) -o $@ $(@:-asan=.c) \
 	    $(LIBASAN) $(LDLIBS)
+
+$(LIBFUZZ): $(LIBSRCS) netstat.h route.h
+	rm -rf tests/fuzz-obj $@
+	mkdir -p tests/fuzz-obj
+	for f in $(LIBSRCS); do \
+		$(FUZZCC) $(WARNFLAGS) $(FUZZFLAGS) -fsanitize=fuzzer-no-link \
+		    $(CPPFLAGS) -c $$f -o tests/fuzz-obj/$${f%.c}.o || exit 1; \
+	done
+	ar rc $@ tests/fuzz-obj/*.o
+	ranlib $@
+
+$(FUZZ): $(LIBFUZZ) $(FUZZSRCS) $(LIBSRCS) netstat.h route.h tests/fuzz/fuzz.h
+	$(FUZZCC) $(WARNFLAGS) $(FUZZFLAGS) -fsanitize=fuzzer $(CPPFLAGS) \
+	    -o $@ $@.c $(LIBFUZZ) $(LDLIBS) $(FUZZWRAP)
+
+fuzz: $(FUZZ)
+	sh tests/fuzz/run $(FUZZTIME) $(FUZZ)
 
 # Unit tests of the shared layers.
 tests/unit: tests/unit.c tests/formats.h $(LIB) netstat.h
@@ -158,7 +192,8 @@ uninstall:
 clean:
 	rm -f $(PROG) $(PROG)-asan $(PROG)-musl $(OBJS) $(LIB) $(LIBASAN)
 	rm -f tests/unit tests/unit-asan $(NLFUZZ) $(NLFUZZASAN)
-	rm -f tests/filtertest tests/filtertest-asan
+	rm -f tests/filtertest tests/filtertest-asan $(FUZZ) $(LIBFUZZ)
+	rm -rf tests/fuzz-obj tests/fuzz/corpus tests/fuzz/log
 	rm -rf tests/tmp tests/asan-obj $(MUSLINC) bench/tmp
 
-.PHONY: all asan test musl lint bench install uninstall clean
+.PHONY: all asan test musl lint bench install uninstall clean fuzz

@@ -1,0 +1,51 @@
+/*
+ * libFuzzer target: the multicast routing files, ip_mr_vif,
+ * ip6_mr_vif, ip_mr_cache, ip6_mr_cache, mcfilter and mcfilter6.  The
+ * first byte picks the format.  mroute.c is included: its parsers are
+ * its own.
+ */
+#include "../../mroute.c"
+#include "fuzz.h"
+
+enum { R_VIF, R_VIF6, R_MFC, R_MFC6, R_MCF, R_MCF6, R_N };
+
+static void
+one_line(const char *line, size_t len, void *arg)
+{
+	char ll[MR_LLMAX * 3 + 1];
+	struct source s;
+	struct mfc m;
+	struct vif v;
+	int *sel = arg, fam = (*sel & 1) ? AF_INET6 : AF_INET;
+
+	switch (*sel) {
+	case R_VIF:
+	case R_VIF6:
+		if (parse_vif(line, len, fam, &v) == 0)
+			ll_ntoa((const unsigned char *)v.name, v.namelen, ll,
+			    sizeof(ll));
+		break;
+	case R_MFC:
+	case R_MFC6:
+		if (parse_mfc(line, len, fam, &m) == 0 && m.noifs > 0 &&
+		    (m.oif[m.noifs - 1] < 0 || m.oif[m.noifs - 1] >=
+		    MR_MAXVIFS))
+			abort();
+		break;
+	default:
+		(void)parse_mcfilter(line, len, fam, &s);
+		break;
+	}
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	int sel;
+
+	if (size < 1)
+		return (0);
+	sel = data[0] % R_N;
+	fuzz_lines(data + 1, size - 1, one_line, &sel);
+	return (0);
+}
