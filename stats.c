@@ -20,10 +20,10 @@
 
 /*
  * The snapshot the blocks print from, and for -s -w the one before: the
- * protocol rows' pr_stats print from here (watching: as changes).
+ * protocol rows' pr_stats print from here, as changes once there is a
+ * snapshot before (only -s -w takes one).
  */
 static struct stat_snap cur, prev;
-static int watching;
 static int warned;		/* STF_* files already reported missing */
 
 /* Sections the protocol blocks own; any other gets a block of its own. */
@@ -725,7 +725,7 @@ void
 stats_show(const struct stat_block *b)
 {
 	load(&cur, b->sb_files);
-	stats_show_snap(b, &cur, watching ? &prev : NULL, NULL);
+	stats_show_snap(b, &cur, prev.ss_loaded ? &prev : NULL, NULL);
 }
 
 static int
@@ -766,7 +766,7 @@ other_stats(void)
 		b.sb_name = name;
 		b.sb_sects = sects;
 		b.sb_files = STF_SNMP | STF_NETSTAT | STF_SNMP6;
-		stats_show_snap(&b, &cur, watching ? &prev : NULL, NULL);
+		stats_show_snap(&b, &cur, prev.ss_loaded ? &prev : NULL, NULL);
 	}
 }
 
@@ -838,7 +838,6 @@ statswatch(const struct protox *tp, int perif, stats_blocks_fn blocks,
 	if (perif)
 		blocks(tp, 1, w.sw_ifprev);
 	else {
-		watching = 1;
 		stats_snap_free(&cur);
 		stats_snap_free(&prev);
 		load(&cur, STF_SNMP | STF_NETSTAT | STF_SNMP6);
