@@ -534,21 +534,16 @@ open_stdfds(void)
 	}
 }
 
-int
-main(int argc, char *argv[])
+/*
+ * The options, into the flags above; returns -p's protocol row, or NULL.
+ * optind is left at the first operand.
+ */
+static const struct protox *
+options(int argc, char *argv[])
 {
 	const struct protox *tp = NULL;
 	int ch;
 
-	open_stdfds();
-	/* Printable UTF-8 passes in the text of a UTF-8 locale. */
-	if (setlocale(LC_CTYPE, "") != NULL &&
-	    strcmp(nl_langinfo(CODESET), "UTF-8") == 0)
-		out_utf8 = 1;
-	help_version(argc, argv);
-	argc = take_libxo(argc, argv);
-	hargc = argc;
-	hargv = argv;
 	while ((ch = getopt(argc, argv,
 	    ":46AaBbCcdF:f:ghI:ij:LlM:mnp:q:rSsTtuvWw:x")) != -1) {
 		switch (ch) {
@@ -668,24 +663,13 @@ main(int argc, char *argv[])
 			usage();
 		}
 	}
-	argc -= optind;
-	argv += optind;
-	if (argc > 0 && (rflag || gflag || mflag || sflag || iflag || Bflag ||
-	    af == AF_VSOCK || interface != NULL || (interval && tp == NULL))) {
-		ns_warnx("%s: a filter expression only with the socket list",
-		    argv[0]);
-		usage();
-	}
-	sockfilter = filter_parse(argc, argv);
-	check_modes(tp);
-	if (memf != NULL)
-		check_memf();
-	if (jail != NULL)
-		join(tp);
+	return (tp);
+}
 
-	if (interval)
-		watch_block();
-	out_init();
+/* The mode the options chose, as BSD's main() picks it. */
+static void
+dispatch(const struct protox *tp)
+{
 	if (mflag)
 		mbpr();
 	else if (rflag) {
@@ -712,6 +696,42 @@ main(int argc, char *argv[])
 			intpr();
 	} else
 		sockets(tp);
+}
+
+int
+main(int argc, char *argv[])
+{
+	const struct protox *tp;
+
+	open_stdfds();
+	/* Printable UTF-8 passes in the text of a UTF-8 locale. */
+	if (setlocale(LC_CTYPE, "") != NULL &&
+	    strcmp(nl_langinfo(CODESET), "UTF-8") == 0)
+		out_utf8 = 1;
+	help_version(argc, argv);
+	argc = take_libxo(argc, argv);
+	hargc = argc;
+	hargv = argv;
+	tp = options(argc, argv);
+	argc -= optind;
+	argv += optind;
+	if (argc > 0 && (rflag || gflag || mflag || sflag || iflag || Bflag ||
+	    af == AF_VSOCK || interface != NULL || (interval && tp == NULL))) {
+		ns_warnx("%s: a filter expression only with the socket list",
+		    argv[0]);
+		usage();
+	}
+	sockfilter = filter_parse(argc, argv);
+	check_modes(tp);
+	if (memf != NULL)
+		check_memf();
+	if (jail != NULL)
+		join(tp);
+
+	if (interval)
+		watch_block();
+	out_init();
+	dispatch(tp);
 	if ((errno = out_finish()) != 0)
 		ns_warn("stdout");
 	return (exit_status);
