@@ -12,23 +12,12 @@
 
 #include "netstat.h"
 
-#define	SS_MAXPAIRS	8	/* key/value pairs on a sockstat line */
 #define	SS_MAXLINES	32
-#define	SS_NAMEMAX	32
 #define	SN_MAXCOLS	32	/* softnet_stat columns we look at */
 
-/*
- * sockstat, sockstat6: "NAME: key value key value ...".
- */
-struct ss_line {
-	char		 name[SS_NAMEMAX];
-	int		 npairs;
-	char		 key[SS_MAXPAIRS][SS_NAMEMAX];
-	unsigned long long val[SS_MAXPAIRS];
-};
-
-static int
-parse_sockstat(const char *buf, size_t len, struct ss_line *s)
+/* sockstat, sockstat6: "NAME: key value key value ...". */
+int
+mbuf_parse_sockstat(const char *buf, size_t len, struct ss_line *s)
 {
 	const char *p = buf, *end = buf + len, *t, *colon;
 	size_t n;
@@ -54,8 +43,8 @@ parse_sockstat(const char *buf, size_t len, struct ss_line *s)
 	return (s->npairs > 0 ? 0 : -1);
 }
 
-static int
-ss_get(const struct ss_line *s, const char *key, unsigned long long *v)
+int
+mbuf_ss_get(const struct ss_line *s, const char *key, unsigned long long *v)
 {
 	int i;
 
@@ -68,8 +57,8 @@ ss_get(const struct ss_line *s, const char *key, unsigned long long *v)
 }
 
 /* tcp_mem, udp_mem: three page counts, "low pressure high". */
-static int
-parse_mem3(const char *buf, size_t len, unsigned long long v[3])
+int
+mbuf_parse_mem3(const char *buf, size_t len, unsigned long long v[3])
 {
 	const char *p = buf, *end = buf + len, *t;
 	size_t n;
@@ -90,8 +79,9 @@ parse_mem3(const char *buf, size_t len, unsigned long long v[3])
  * flow_limit_count, backlog length, CPU index, ... -- as many as this
  * kernel prints.  Returns the column count.
  */
-static int
-parse_softnet(const char *buf, size_t len, unsigned long long *col, int max)
+int
+mbuf_parse_softnet(const char *buf, size_t len, unsigned long long *col,
+    int max)
 {
 	const char *p = buf, *end = buf + len, *t;
 	size_t n;
@@ -111,14 +101,8 @@ parse_softnet(const char *buf, size_t len, unsigned long long *col, int max)
  * slabinfo 2.x: "name active num objsize perslab pagesperslab : tunables
  * ... : slabdata active_slabs num_slabs sharedavail".
  */
-struct slab {
-	char		 name[SS_NAMEMAX * 2];
-	size_t		 namelen;
-	unsigned long long active, total, objsize, pagesperslab, slabs;
-};
-
-static int
-parse_slab(const char *buf, size_t len, struct slab *s)
+int
+mbuf_parse_slab(const char *buf, size_t len, struct slab *s)
 {
 	const char *p = buf, *end = buf + len, *t;
 	unsigned long long v[5];
@@ -161,7 +145,7 @@ sockstat_line(const char *line, size_t len, void *arg)
 	(void)arg;
 	if (nss >= SS_MAXLINES)
 		return (0);
-	if (parse_sockstat(line, len, &sslines[nss]) < 0)
+	if (mbuf_parse_sockstat(line, len, &sslines[nss]) < 0)
 		return (-1);
 	nss++;
 	return (0);
@@ -202,11 +186,11 @@ tcp_detail(const struct ss_line *s)
 {
 	unsigned long long v;
 
-	if (ss_get(s, "orphan", &v) == 0)
+	if (mbuf_ss_get(s, "orphan", &v) == 0)
 		out_uint("orphaned", " (%llu orphaned", v);
-	if (ss_get(s, "tw", &v) == 0)
+	if (mbuf_ss_get(s, "tw", &v) == 0)
 		out_uint("time-wait", ", %llu in TIME_WAIT", v);
-	if (ss_get(s, "alloc", &v) == 0)
+	if (mbuf_ss_get(s, "alloc", &v) == 0)
 		out_uint("allocated", ", %llu allocated", v);
 	out_text(")");
 }
@@ -224,7 +208,7 @@ protocol_sockets(void)
 		s = &sslines[i];
 		if (strcmp(s->name, "sockets") == 0 ||
 		    strncmp(s->name, "FRAG", 4) == 0 ||
-		    ss_get(s, "inuse", &v) < 0)
+		    mbuf_ss_get(s, "inuse", &v) < 0)
 			continue;
 		out_open_instance();
 		out_uint("in-use", "\t%llu ", v);
@@ -243,7 +227,8 @@ sockets_in_use(void)
 	const struct ss_line *s;
 	unsigned long long v;
 
-	if ((s = ss_find("sockets")) != NULL && ss_get(s, "used", &v) == 0)
+	if ((s = ss_find("sockets")) != NULL &&
+	    mbuf_ss_get(s, "used", &v) == 0)
 		out_uint("sockets-in-use", "%llu ", v);
 	else
 		out_str(NULL, "%s ", "-");
@@ -273,10 +258,10 @@ buffer_memory(const char *proto, const char *kname, const char *memfile,
 	int have;
 
 	buf = proc_slurp(memfile, &len, PROC_QUIET);
-	have = buf != NULL && parse_mem3(buf, len, lim) == 0;
+	have = buf != NULL && mbuf_parse_mem3(buf, len, lim) == 0;
 	free(buf);
 	out_open_container(key);
-	if (s != NULL && ss_get(s, "mem", &v) == 0)
+	if (s != NULL && mbuf_ss_get(s, "mem", &v) == 0)
 		out_uint("kilobytes-in-use", "%llu KB", pages_kb(v));
 	else
 		out_str(NULL, "%s KB", "-");
@@ -298,8 +283,8 @@ fragment_memory(const char *kname, const char *what, const char *key)
 	const struct ss_line *s = ss_find(kname);
 	unsigned long long mem, queues;
 
-	if (s == NULL || ss_get(s, "memory", &mem) < 0 ||
-	    ss_get(s, "inuse", &queues) < 0)
+	if (s == NULL || mbuf_ss_get(s, "memory", &mem) < 0 ||
+	    mbuf_ss_get(s, "inuse", &queues) < 0)
 		return;
 	out_open_container(key);
 	out_uint("bytes-in-use", "%llu ", mem);
@@ -416,7 +401,7 @@ softnet_sum_line(const char *line, size_t len, void *arg)
 	unsigned long long col[SN_MAXCOLS];
 	int i, n;
 
-	if ((n = parse_softnet(line, len, col, SN_MAXCOLS)) < 0)
+	if ((n = mbuf_parse_softnet(line, len, col, SN_MAXCOLS)) < 0)
 		return (-1);
 	if (sn->rows++ == 0 || n < sn->cols)
 		sn->cols = n;
@@ -473,7 +458,7 @@ softnet_cpu_line(const char *line, size_t len, void *arg)
 	unsigned long long col[SN_MAXCOLS];
 	int *row = arg, n;
 
-	if ((n = parse_softnet(line, len, col, SN_MAXCOLS)) < 0)
+	if ((n = mbuf_parse_softnet(line, len, col, SN_MAXCOLS)) < 0)
 		return (-1);
 	out_open_instance();
 	if (n > SN_CPU)
@@ -536,7 +521,7 @@ slab_line(const char *line, size_t len, void *arg)
 	if (len == 0 || line[0] == '#' ||
 	    (len >= 8 && memcmp(line, "slabinfo", 8) == 0))
 		return (0);
-	if (parse_slab(line, len, &s) < 0)
+	if (mbuf_parse_slab(line, len, &s) < 0)
 		return (-1);
 	if (!net_slab(s.name))
 		return (0);

@@ -20,9 +20,6 @@
 
 #include "netstat.h"
 
-#define	MR_NAMEMAX	IFACE_NAMEMAX
-#define	MR_LLMAX	32	/* longest link-layer address we keep */
-#define	MR_MAXVIFS	64	/* MAXVIFS is 32 (64 with a kernel option) */
 
 /* Linux VIF flags (linux/mroute.h) that change what a row means. */
 #define	MR_VIFF_TUNNEL		0x1
@@ -75,8 +72,8 @@ tok_name(const char *t, size_t n, char *name, size_t *namelen)
 }
 
 /* Link-layer addresses the BSD way: lower-case hex, unpadded, colons. */
-static void
-ll_ntoa(const unsigned char *a, size_t n, char *buf, size_t len)
+void
+mroute_ll_ntoa(const unsigned char *a, size_t n, char *buf, size_t len)
 {
 	size_t i, o = 0;
 	int w;
@@ -126,41 +123,11 @@ group_name(const struct mcgroup *g, char *buf, size_t len)
 }
 
 /*
- * Records.
- */
-struct vif {
-	int		 idx;
-	char		 name[MR_NAMEMAX];
-	size_t		 namelen;
-	unsigned long long bytes_in, pkts_in, bytes_out, pkts_out;
-	unsigned int	 flags;
-	unsigned char	 local[4], remote[4];
-};
-
-struct mfc {
-	int		 family;
-	unsigned char	 group[16], origin[16];
-	long long	 parent;
-	unsigned long long pkts, bytes, wrong;
-	int		 noifs;
-	int		 oif[MR_MAXVIFS];
-	int		 ttl[MR_MAXVIFS];
-};
-
-struct source {
-	int		 family;
-	int		 ifindex;
-	unsigned char	 group[16], src[16];
-	unsigned long long inc, exc;
-	size_t		 seq;		/* its place in the file */
-};
-
-/*
  * ip_mr_vif: "%2d %-10s %8ld %7ld  %8ld %7ld %05X %08X %08X";
  * ip6_mr_vif stops after the flags (family AF_INET6).
  */
-static int
-parse_vif(const char *buf, size_t len, int family, struct vif *v)
+int
+mroute_parse_vif(const char *buf, size_t len, int family, struct vif *v)
 {
 	const char *p = buf, *end = buf + len, *t;
 	unsigned long long *ctr[4];
@@ -219,8 +186,8 @@ tok_mfc_addr(const char *t, size_t n, int family, unsigned char *addr)
  * ip_mr_cache / ip6_mr_cache: "GROUP ORIGIN IIF PKTS BYTES WRONG" then
  * "vif:ttl" for each outgoing interface.
  */
-static int
-parse_mfc(const char *buf, size_t len, int family, struct mfc *m)
+int
+mroute_parse_mfc(const char *buf, size_t len, int family, struct mfc *m)
 {
 	const char *p = buf, *end = buf + len, *t, *colon;
 	unsigned long long *ctr[3];
@@ -263,8 +230,9 @@ parse_mfc(const char *buf, size_t len, int family, struct mfc *m)
  * mcfilter: "%3d %6.6s 0x%08x 0x%08x %6lu %6lu" (addresses as numbers,
  * network order); mcfilter6: "%3d %6.6s %pi6 %pi6 %6lu %6lu".
  */
-static int
-parse_mcfilter(const char *buf, size_t len, int family, struct source *s)
+int
+mroute_parse_mcfilter(const char *buf, size_t len, int family,
+    struct source *s)
 {
 	const char *p = buf, *end = buf + len, *t;
 	unsigned char *addr[2];
@@ -406,7 +374,7 @@ vif_line(const char *line, size_t len, void *arg)
 	struct mr_ctx *c = arg;
 	struct vif v;
 
-	if (parse_vif(line, len, c->family, &v) < 0)
+	if (mroute_parse_vif(line, len, c->family, &v) < 0)
 		return (-1);
 	if (c->rows++ == 0)
 		out_text(c->family == AF_INET ?
@@ -492,7 +460,7 @@ mfc_line(const char *line, size_t len, void *arg)
 	struct mr_ctx *c = arg;
 	struct mfc m;
 
-	if (parse_mfc(line, len, c->family, &m) < 0)
+	if (mroute_parse_mfc(line, len, c->family, &m) < 0)
 		return (-1);
 	c->pkts += m.pkts;
 	c->bytes += m.bytes;
@@ -686,7 +654,7 @@ group_lladdr(const struct mcgroup *g, char *buf, size_t len, int *known,
 		if (hex)
 			ll_hex(ll, n, buf, len);
 		else
-			ll_ntoa(ll, n, buf, len);
+			mroute_ll_ntoa(ll, n, buf, len);
 		*known = 1;
 		return (buf);
 	}
@@ -714,7 +682,7 @@ link_memberships(void)
 	out_open_list("link-layer-multicast-group-membership");
 	for (i = 0; i < llgroups.n; i++) {
 		lg = (const struct mcgroup *)llgroups.v + i;
-		ll_ntoa(lg->addr, lg->alen, buf, sizeof(buf));
+		mroute_ll_ntoa(lg->addr, lg->alen, buf, sizeof(buf));
 		out_open_instance();
 		out_str(NULL, "%-20s", buf);
 		ll_str(buf, sizeof(buf), lg->addr, lg->alen);
@@ -919,7 +887,7 @@ source_line(const char *line, size_t len, void *arg)
 {
 	struct source s;
 
-	if (parse_mcfilter(line, len, *(int *)arg, &s) < 0)
+	if (mroute_parse_mcfilter(line, len, *(int *)arg, &s) < 0)
 		return (-1);
 	s.seq = sources.n;
 	*(struct source *)vec_add(&sources) = s;

@@ -286,6 +286,12 @@ struct stat_block {
 	int		 sb_files;	/* STF_* */
 };
 
+/* What stats_pair_line() keeps between lines. */
+struct pair_state {
+	struct stat_snap *snap;
+	char		*hdr;		/* the pending "Sect: Name ..." line */
+	size_t		 hdrlen;
+};
 int	stats_pair_line(const char *, size_t, void *);
 int	stats_snmp6_line(const char *, size_t, void *);
 void	stats_snap_free(struct stat_snap *);
@@ -397,6 +403,69 @@ int	ifinet6_parse(const char *, size_t, struct ifinet6_info *);
 int	igmp_parse(const char *, size_t, struct igmp_dev *, struct mcgroup *);
 int	igmp6_parse(const char *, size_t, struct mcgroup *);
 int	devmcast_parse(const char *, size_t, struct mcgroup *);
+
+/*
+ * Parsers, for the tests and fuzzers: -m (mbuf.c) and multicast
+ * routing (mroute.c).  Each reads one proc line and its length.
+ */
+#define	SS_MAXPAIRS	8	/* key/value pairs on a sockstat line */
+#define	SS_NAMEMAX	32
+
+/* sockstat, sockstat6: "NAME: key value key value ...". */
+struct ss_line {
+	char		 name[SS_NAMEMAX];
+	int		 npairs;
+	char		 key[SS_MAXPAIRS][SS_NAMEMAX];
+	unsigned long long val[SS_MAXPAIRS];
+};
+
+struct slab {
+	char		 name[SS_NAMEMAX * 2];
+	size_t		 namelen;
+	unsigned long long active, total, objsize, pagesperslab, slabs;
+};
+
+int	mbuf_parse_sockstat(const char *, size_t, struct ss_line *);
+int	mbuf_ss_get(const struct ss_line *, const char *, unsigned long long *);
+int	mbuf_parse_mem3(const char *, size_t, unsigned long long[3]);
+int	mbuf_parse_softnet(const char *, size_t, unsigned long long *, int);
+int	mbuf_parse_slab(const char *, size_t, struct slab *);
+
+#define	MR_NAMEMAX	IFACE_NAMEMAX
+#define	MR_LLMAX	32	/* longest link-layer address we keep */
+#define	MR_MAXVIFS	64	/* MAXVIFS is 32 (64 with a kernel option) */
+
+struct vif {
+	int		 idx;
+	char		 name[MR_NAMEMAX];
+	size_t		 namelen;
+	unsigned long long bytes_in, pkts_in, bytes_out, pkts_out;
+	unsigned int	 flags;
+	unsigned char	 local[4], remote[4];
+};
+
+struct mfc {
+	int		 family;
+	unsigned char	 group[16], origin[16];
+	long long	 parent;
+	unsigned long long pkts, bytes, wrong;
+	int		 noifs;
+	int		 oif[MR_MAXVIFS];
+	int		 ttl[MR_MAXVIFS];
+};
+
+struct source {
+	int		 family;
+	int		 ifindex;
+	unsigned char	 group[16], src[16];
+	unsigned long long inc, exc;
+	size_t		 seq;		/* its place in the file */
+};
+
+int	mroute_parse_vif(const char *, size_t, int, struct vif *);
+int	mroute_parse_mfc(const char *, size_t, int, struct mfc *);
+int	mroute_parse_mcfilter(const char *, size_t, int, struct source *);
+void	mroute_ll_ntoa(const unsigned char *, size_t, char *, size_t);
 
 /* Parsers, for the tests and fuzzers: routes (route.c, route_proc.c). */
 struct nexthop {

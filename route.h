@@ -82,4 +82,9 @@ int	route_msg(const struct nlmsghdr *, void *);
 int	neigh_msg(const struct nlmsghdr *, void *);
 int	neightbl_msg(const struct nlmsghdr *, void *);
 
+/* Parsers, for the tests and fuzzers: -rs (route_proc.c). */
+int	rtcache_sum(const char *, size_t, const char *const *, int,
+	    unsigned long long *);
+int	rt6stats_parse(const char *, size_t, unsigned long long *);
+
 #endif /* ROUTE_H */

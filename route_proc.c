@@ -351,7 +351,7 @@ field_is(const struct proc_tok *f, const char *s)
  * per CPU; the named columns summed.  Returns the number of CPU rows
  * read, or -1 when the header lacks a column.
  */
-static int
+int
 rtcache_sum(const char *buf, size_t len, const char *const *names, int n,
     unsigned long long *sums)
 {
@@ -386,7 +386,7 @@ rtcache_sum(const char *buf, size_t len, const char *const *names, int n,
 }
 
 /* rt6_stats: seven hex numbers. */
-static int
+int
 rt6stats_parse(const char *buf, size_t len, unsigned long long *v)
 {
 	struct proc_tok f[8];

@@ -134,12 +134,6 @@ stats_snap_free(struct stat_snap *s)
 	memset(s, 0, sizeof(*s));
 }
 
-struct pair_state {
-	struct stat_snap *snap;
-	char		*hdr;		/* the pending "Sect: Name ..." line */
-	size_t		 hdrlen;
-};
-
 /* "Sect:" at the start of a line: the section's length, or 0. */
 static size_t
 sect_len(const char *line, size_t len)

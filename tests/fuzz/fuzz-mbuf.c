@@ -1,10 +1,9 @@
 /*
  * libFuzzer target: the -m files: sockstat and sockstat6 lines, the
  * tcp_mem / udp_mem triple, softnet_stat's hexadecimal columns and
- * slabinfo lines.  The first byte picks the format.  mbuf.c is
- * included: its parsers are its own.
+ * slabinfo lines.  The first byte picks the format.
  */
-#include "../../mbuf.c"
+#include "../../netstat.h"
 #include "fuzz.h"
 
 enum { M_SOCKSTAT, M_MEM3, M_SOFTNET, M_SLAB, M_N };
@@ -19,19 +18,18 @@ one_line(const char *line, size_t len, void *arg)
 
 	switch (*sel) {
 	case M_SOCKSTAT:
-		if (parse_sockstat(line, len, &s) == 0 &&
-		    ss_get(&s, "inuse", &v[0]) == 0 && v[0] == 0xdeadULL)
+		if (mbuf_parse_sockstat(line, len, &s) == 0 &&
+		    mbuf_ss_get(&s, "inuse", &v[0]) == 0 && v[0] == 0xdeadULL)
 			col[0] = 1;
-		(void)sockstat_line(line, len, NULL);
 		break;
 	case M_MEM3:
-		(void)parse_mem3(line, len, v);
+		(void)mbuf_parse_mem3(line, len, v);
 		break;
 	case M_SOFTNET:
-		(void)parse_softnet(line, len, col, 32);
+		(void)mbuf_parse_softnet(line, len, col, 32);
 		break;
 	default:
-		(void)parse_slab(line, len, &sl);
+		(void)mbuf_parse_slab(line, len, &sl);
 		break;
 	}
 }
@@ -44,8 +42,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size < 1)
 		return (0);
 	sel = data[0] % M_N;
-	nss = 0;
 	fuzz_lines(data + 1, size - 1, one_line, &sel);
-	nss = 0;
 	return (0);
 }

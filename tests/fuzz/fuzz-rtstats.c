@@ -2,10 +2,10 @@
  * libFuzzer target: the -rs files, net/stat/rt_cache (a header of
  * column names, then a row of hexadecimal counters per CPU) and
  * net/rt6_stats (seven hexadecimal numbers), each a whole file as
- * rt_stats() reads it.  The first byte picks the format.  route_proc.c
- * is included: these parsers are its own.
+ * rt_stats() reads it.  The first byte picks the format.
  */
-#include "../../route_proc.c"
+#include "../../netstat.h"
+#include "../../route.h"
 #include "fuzz.h"
 
 int

@@ -3,9 +3,8 @@
  * line of names, then a line of values) and net/snmp6 and
  * dev_snmp6/IF (a name and a value a line), into a snapshot as
  * stats_snap_read() makes one.  The first byte picks the format.
- * stats.c is included for its pair state.
  */
-#include "../../stats.c"
+#include "../../netstat.h"
 #include "fuzz.h"
 
 static void
