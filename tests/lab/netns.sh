@@ -106,7 +106,7 @@ expect_match "-j PID -r: its route" "$out" '^10\.80(\.0\.0)?/16 +10\.70\.0\.2 '
 for m in -s -g -m -L; do
 	check "-j NAME $m: exit 0" ns -j $A $m
 done
-out=$(timeout -s INT 1.6 "$NETSTAT" -j $A -a -n -w 1 -p tcp port 5001)
+out=$(timeout -k 5 -s INT 1.6 "$NETSTAT" -j $A -a -n -w 1 -p tcp port 5001)
 expect_match "-j -w -p tcp: the live view of its connections" "$out" \
     '^  tcp4  10\.50\.0\.1\.5001 +10\.50\.0\.1\.[0-9]+ '
 out=$(ns -j $A -v -an -p tcp)

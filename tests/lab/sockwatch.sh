@@ -2,6 +2,8 @@
 # second; the live view shows that rate (within 15%) on both ends, busiest
 # first, -q rows per interval, + and - for connections that opened and
 # closed, -v the owner and its sums, JSON per interval.
+# Each -w run ends on SIGINT; -k 5 bounds a run that would not end (the
+# sanitizers' leak check at exit has been seen to stall under load).
 
 ip link set lo up
 cat >"$LABTMP/rate.py" <<'PY'
@@ -31,7 +33,7 @@ RP=$!
 python3 "$LABTMP/rate.py" 50000 9200 &
 sleep 1
 
-json=$(timeout -s INT 4.5 "$NETSTAT" --libxo json -n -w 1 -p tcp)
+json=$(timeout -k 5 -s INT 4.5 "$NETSTAT" --libxo json -n -w 1 -p tcp)
 json_ok "JSON: one document after SIGINT" printf '%s' "$json"
 rates=$(printf '%s' "$json" | python3 -c '
 import json, sys
@@ -49,7 +51,7 @@ expect_eq "send rate of the 200000 B/s connection within 15%" "$bad" ""
 first=$(printf '%s\n' "$rates" | awk 'NR > 1 { print $2 }' | sort -u)
 expect_match "busiest first: the 9100 connection" "$first" '^(9100|[0-9]+)$'
 
-out=$(timeout -s INT 2.5 "$NETSTAT" -n -w 1 -p tcp)
+out=$(timeout -k 5 -s INT 2.5 "$NETSTAT" -n -w 1 -p tcp)
 expect_match "text: the interval heading" "$out" \
     '^tcp connections over 1 second: 4 open, 0 opened, 0 closed$'
 expect_match "text: the column heading" "$out" \
@@ -63,13 +65,13 @@ expect_match "text: and its receiver" "$top" \
     '^  tcp4  127\.0\.0\.1\.9100 +127\.0\.0\.1\.[0-9]+ +[0-9]+ +0 +[0-9]+ +0$'
 no_trailing_blanks "text: no trailing blanks" "$out"
 
-out=$(timeout -s INT 2.5 "$NETSTAT" -n -w 1 -q 1 -p tcp)
+out=$(timeout -k 5 -s INT 2.5 "$NETSTAT" -n -w 1 -q 1 -p tcp)
 c=$(printf '%s\n' "$out" | grep -c '^  tcp4')
 expect_eq "-q 1: one row per interval" "$c" 2
-out=$(timeout -s INT 2.5 "$NETSTAT" -n -w 1 -p tcp port 9200)
+out=$(timeout -k 5 -s INT 2.5 "$NETSTAT" -n -w 1 -p tcp port 9200)
 expect_nomatch "a filter: not the 9100 connection" "$out" '\.9100 '
 expect_match "a filter: the 9200 one" "$out" '\.9200 '
-out=$(timeout -s INT 2.5 "$NETSTAT" -n -v -w 1 -p tcp port 9100)
+out=$(timeout -k 5 -s INT 2.5 "$NETSTAT" -n -v -w 1 -p tcp port 9100)
 expect_match "-v: process:pid" "$out" "python3:$RP\$"
 expect_match "-v: the sums per process" "$out" \
     "^python3:$RP +[0-9]+ +[0-9]+ +[0-9]+ +[0-9]+\$"
@@ -84,7 +86,7 @@ time.sleep(2)
 s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
 s.close()
 time.sleep(5)' &
-out=$(timeout -s INT 6.5 "$NETSTAT" -n -w 1 -p tcp dst port 9200 and \
+out=$(timeout -k 5 -s INT 6.5 "$NETSTAT" -n -w 1 -p tcp dst port 9200 and \
     src portrange 1024-65535)
 expect_match "+ marks a connection that opened" "$out" '^\+ tcp4 '
 expect_match "- marks one that closed" "$out" '^- tcp4 '
