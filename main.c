@@ -11,9 +11,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <langinfo.h>
 #include <limits.h>
-#include <locale.h>
 #include <netdb.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -704,10 +702,8 @@ main(int argc, char *argv[])
 	const struct protox *tp;
 
 	open_stdfds();
-	/* Printable UTF-8 passes in the text of a UTF-8 locale. */
-	if (setlocale(LC_CTYPE, "") != NULL &&
-	    strcmp(nl_langinfo(CODESET), "UTF-8") == 0)
-		out_utf8 = 1;
+	/* Printable UTF-8 passes in the text of a UTF-8 locale (out.c). */
+	out_utf8 = -1;
 	help_version(argc, argv);
 	argc = take_libxo(argc, argv);
 	hargc = argc;

@@ -163,7 +163,7 @@ int	proc_next_ull(const char **, const char *, int, unsigned long long,
 #define	OUT_XML		2	/* libxo's XML: keys are element names */
 
 extern int	out_style;
-extern int	out_utf8;	/* text: printable UTF-8 passes (the locale's) */
+extern int	out_utf8;	/* text: printable UTF-8 passes; -1: ask the locale */
 
 int	out_set_style(const char *);
 void	out_init(void);

@@ -363,7 +363,7 @@ nl_dump(int fd, void *req, size_t reqlen, nl_msg_fn fn, void *arg)
 	struct sockaddr_nl snl;
 	struct nl_ring rg;
 	pthread_t tid;
-	int result;
+	int i, result;
 
 	nlh->nlmsg_len = (uint32_t)reqlen;
 	nlh->nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
@@ -373,6 +373,14 @@ nl_dump(int fd, void *req, size_t reqlen, nl_msg_fn fn, void *arg)
 	if (sendto(fd, req, reqlen, 0, (struct sockaddr *)&snl,
 	    sizeof(snl)) < 0)
 		return (-errno);
+	/*
+	 * The buffers come from this thread's heap: a first allocation in
+	 * the reader would give it an arena of its own, which costs more
+	 * than a small dump.
+	 */
+	for (i = 0; i < NL_SLOTS; i++)
+		if (nl_slot_fit(&nl_slots[i], NL_MINBUF) < 0)
+			return (-ENOMEM);
 	memset(&rg, 0, sizeof(rg));
 	rg.slot = nl_slots;
 	rg.fd = fd;

@@ -6,6 +6,8 @@
  * hundred thousand rows spends most of its time formatting.
  */
 #include <errno.h>
+#include <langinfo.h>
+#include <locale.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -22,7 +24,7 @@
 #define	OUT_FIELDMAX	4096	/* a sanitized field longer than this is cut */
 
 int	out_style = OUT_TEXT;
-int	out_utf8;
+int	out_utf8;	/* -1: the locale says, when first needed */
 static int out_pretty;
 static int out_stamp;		/* -w: the next instance carries its time */
 
@@ -263,6 +265,20 @@ u8_width(uint32_t cp)
  * no width (combining marks, but also direction and other format
  * controls that would reorder what follows) is escaped too.
  */
+/*
+ * Whether text may carry printable UTF-8: the locale is asked at the
+ * first byte that is not ASCII, not before, as loading it costs more than
+ * a listing of ten thousand sockets.
+ */
+static int
+utf8_text(void)
+{
+	if (out_utf8 < 0)
+		out_utf8 = setlocale(LC_CTYPE, "") != NULL &&
+		    strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+	return (out_utf8);
+}
+
 static size_t
 shown_char(const unsigned char *s, size_t n, char *esc, size_t *elen,
     size_t *cols)
@@ -276,7 +292,7 @@ shown_char(const unsigned char *s, size_t n, char *esc, size_t *elen,
 		*cols = 1;
 		return (1);
 	}
-	if (s[0] >= 0x80 && out_utf8 && (len = u8_seq(s, n, &cp)) > 0 &&
+	if (s[0] >= 0x80 && utf8_text() && (len = u8_seq(s, n, &cp)) > 0 &&
 	    (w = u8_width(cp)) > 0) {
 		*cols = (size_t)w;
 		return (len);
