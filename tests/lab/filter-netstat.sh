@@ -4,71 +4,7 @@
 # (compared as local port, foreign port and state).  "port 80" never
 # matches 8080; unix sockets by path glob; a bad expression is one line.
 
-ip link add fveth0 type veth peer name fveth1
-ip link set fveth0 up
-ip link set fveth1 up
-for a in 10.0.0.1 10.1.2.3 192.168.1.5; do ip addr add $a/32 dev lo; done
-ip -6 addr add 2001:db8::1/128 dev lo nodad
-ip -6 addr add 2001:db8::2/128 dev lo nodad
-# Nobody answers for 10.9.9.9: a connection there stays in SYN_SENT.
-ip route add 10.9.9.0/24 dev fveth0
-
-cat >"$LABTMP/socks.py" <<'EOF'
-import socket, sys, time
-keep = []
-
-def listen(fam, addr, port, v6only=None):
-    s = socket.socket(fam, socket.SOCK_STREAM)
-    s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    if v6only is not None:
-        s.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, v6only)
-    s.bind((addr, port))
-    s.listen(16)
-    keep.append(s)
-    return s
-
-def conn(fam, src, dst, port, sport):
-    c = socket.socket(fam, socket.SOCK_STREAM)
-    c.bind((src, sport))
-    c.connect((dst, port))
-    keep.append(c)
-    return c
-
-I4, I6 = socket.AF_INET, socket.AF_INET6
-listen(I4, "10.0.0.1", 80)
-web = listen(I4, "0.0.0.0", 443)
-listen(I6, "::", 8080, 0)
-listen(I6, "2001:db8::1", 22, 1)
-listen(I4, "10.1.2.3", 8443)
-conn(I4, "10.1.2.3", "10.0.0.1", 80, 40001)
-conn(I4, "192.168.1.5", "10.1.2.3", 443, 40002)
-keep.append(web.accept()[0])
-conn(I6, "::ffff:10.1.2.3", "::ffff:10.0.0.1", 8080, 40003)
-conn(I6, "2001:db8::2", "2001:db8::1", 22, 40004)
-conn(I4, "127.0.0.1", "10.1.2.3", 8443, 40005)
-# TIME_WAIT on the side that closes first.
-t = conn(I4, "10.0.0.1", "10.1.2.3", 443, 40006)
-a, _ = web.accept()
-t.close()
-time.sleep(0.2)
-a.close()
-s = socket.socket(I4, socket.SOCK_STREAM)
-s.setblocking(False)
-s.bind(("10.0.0.1", 40007))
-try:
-    s.connect(("10.9.9.9", 9999))
-except BlockingIOError:
-    pass
-keep.append(s)
-open(sys.argv[1], "w").write("ready\n")
-time.sleep(300)
-EOF
-python3 "$LABTMP/socks.py" "$LABTMP/ready" &
-for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
-	[ -f "$LABTMP/ready" ] && break
-	sleep 0.25
-done
-
+. tests/lab/filter-sockets.inc
 # netstat's rows as "lport fport STATE" (the last dot-separated part).
 ns_rows() {
 	"$NETSTAT" "$@" | awk '$1 ~ /^tcp/ {
