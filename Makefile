@@ -3,11 +3,11 @@
 PROG=	netstat
 OBJS=	main.o inet.o inet_stats.o inet6.o unix.o if.o iface.o route.o \
 	route_proc.o mbuf.o mroute.o nl.o proc.o out.o names.o stats.o \
-	util.o watch.o filter.o tcpinfo.o owners.o \
+	util.o watch.o filter.o tcpinfo.o owners.o flags.o \
 	packet.o vsock.o mptcp.o sctp.o hint.o netns.o sockwatch.o
 SRCS=	main.c inet.c inet_stats.c inet6.c unix.c if.c iface.c route.c \
 	route_proc.c mbuf.c mroute.c nl.c proc.c out.c names.c stats.c \
-	util.c watch.c filter.c tcpinfo.c owners.c \
+	util.c watch.c filter.c tcpinfo.c owners.c flags.c \
 	packet.c vsock.c mptcp.c sctp.c hint.c netns.c sockwatch.c
 
 CC?=		cc
@@ -23,11 +23,11 @@ LDLIBS=		-pthread
 # archive, so a program takes only the objects it needs.
 LIBSRCS=	inet.c inet_stats.c inet6.c unix.c if.c iface.c route.c \
 		route_proc.c mbuf.c mroute.c nl.c proc.c out.c names.c \
-		stats.c util.c watch.c filter.c tcpinfo.c owners.c \
+		stats.c util.c watch.c filter.c tcpinfo.c owners.c flags.c \
 		packet.c vsock.c mptcp.c sctp.c hint.c netns.c sockwatch.c
 LIBOBJS=	inet.o inet_stats.o inet6.o unix.o if.o iface.o route.o \
 		route_proc.o mbuf.o mroute.o nl.o proc.o out.o names.o \
-		stats.o util.o watch.o filter.o tcpinfo.o owners.o \
+		stats.o util.o watch.o filter.o tcpinfo.o owners.o flags.o \
 		packet.o vsock.o mptcp.o sctp.o hint.o netns.o sockwatch.o
 LIB=		tests/libnetstat.a
 LIBASAN=	tests/libnetstat-asan.a

@@ -20,17 +20,7 @@
 
 #include "netstat.h"
 
-int	Aflag, aflag, bflag, dflag, gflag, hflag, iflag, Lflag, lflag;
-int	mflag, nflag, rflag, sflag, tflag, vflag, Wflag, xflag;
-int	Sflag;
-int	af = AF_UNSPEC;
-char	*interface;
-int	interval;
-int	qcount;
-char	*memf;
-char	*fibname;
 static char *jail;	/* -j: the network namespace */
-int	exit_status;
 
 #define	MAX_INTERVAL	86400	/* a day; anything longer is a typo */
 

@@ -30,12 +30,6 @@
 
 #include "../netstat.h"
 
-/* The option globals main.c would define. */
-int	Aflag, aflag, bflag, dflag, gflag, hflag, iflag, Lflag, lflag;
-int	mflag, nflag, rflag, sflag, tflag, vflag, Wflag, xflag;
-int	Sflag;
-int	af, interval, qcount, exit_status;
-char	*interface, *memf, *fibname;
 
 static int failures;
 

@@ -27,12 +27,6 @@
 #include <string.h>
 #include <unistd.h>
 
-/* The option globals main.c would define. */
-int	Aflag, aflag, bflag, dflag, gflag, hflag, iflag, Lflag, lflag;
-int	mflag, nflag, rflag, sflag, tflag, vflag, Wflag, xflag;
-int	Sflag;
-int	af, interval, qcount, exit_status;
-char	*interface, *memf, *fibname;
 
 #define	FUZZ_SEQ	1		/* the sequence number of our messages */
 #define	MSG_CAP		4096

@@ -23,12 +23,6 @@
 int	LLVMFuzzerInitialize(int *, char ***);
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
-/* The option globals main.c would define. */
-int	Aflag, aflag, bflag, dflag, gflag, hflag, iflag, Lflag, lflag;
-int	mflag, nflag, rflag, sflag, tflag, vflag, Wflag, xflag;
-int	Sflag;
-int	af, interval, qcount, exit_status;
-char	*interface, *memf, *fibname;
 
 /*
  * ns_errx() ends the program; the targets link with --wrap=ns_errx so
