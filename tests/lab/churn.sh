@@ -130,7 +130,7 @@ n=0
 while [ "$(date +%s)" -lt $end ] && [ $n -lt 420 ]; do
 	for m in $modes; do
 		n=$((n + 1))
-		timeout 20 "$NETSTAT" $m >"$LABTMP/runs/$n.out" \
+		timeout -k 5 20 "$NETSTAT" $m >"$LABTMP/runs/$n.out" \
 		    2>"$LABTMP/runs/$n.err"
 		echo "$? $m" >"$LABTMP/runs/$n.rc"
 	done
@@ -349,7 +349,7 @@ for m in "-I cg0 -w 1" "-s -I cg0 -w 1"; do
 	case $act$m in replaced-s*) continue ;; esac
 	ip link add cg0 type veth peer name cg1 2>/dev/null
 	# shellcheck disable=SC2086
-	timeout 10 "$NETSTAT" $m >"$LABTMP/w.out" 2>"$LABTMP/w.err" &
+	timeout -k 5 10 "$NETSTAT" $m >"$LABTMP/w.out" 2>"$LABTMP/w.err" &
 	pid=$!
 	# Delete it once the display is running: it has printed.
 	i=0

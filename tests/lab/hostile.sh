@@ -25,7 +25,7 @@ modes="-an:net/tcp -L:net/tcp -anv:net/tcp6 -f_unix:net/unix -i:net/dev
 for m in $modes; do
 	opts=$(echo "${m%%:*}" | tr _ ' ')
 	# shellcheck disable=SC2086
-	timeout 10 "$NETSTAT" -M "$base" $opts >/dev/null 2>"$LABTMP/err"
+	timeout -k 5 10 "$NETSTAT" -M "$base" $opts >/dev/null 2>"$LABTMP/err"
 	expect_eq "base tree: netstat $opts: exit 0, quiet" \
 	    "$?:$(cat "$LABTMP/err")" "0:"
 done
@@ -68,7 +68,7 @@ for kind in fifo socket zero urandom dir huge; do
 		hostile $kind "$file"
 		for j in "" "--libxo json"; do
 			# shellcheck disable=SC2086
-			timeout 10 "$NETSTAT" -M "$LABTMP/tree" $opts $j \
+			timeout -k 5 10 "$NETSTAT" -M "$LABTMP/tree" $opts $j \
 			    >"$LABTMP/out" 2>"$LABTMP/err"
 			expect_eq "$kind as $file: netstat $opts${j:+ $j}" \
 			    "$?:$(cat "$LABTMP/err")" \
@@ -106,7 +106,7 @@ done
 for m in $modes; do
 	opts=$(echo "${m%%:*}" | tr _ ' ')
 	# shellcheck disable=SC2086
-	timeout 10 "$NETSTAT" -M "$LABTMP/tree" $opts >/dev/null \
+	timeout -k 5 10 "$NETSTAT" -M "$LABTMP/tree" $opts >/dev/null \
 	    2>"$LABTMP/err"
 	rc=$?
 	expect_eq "all FIFOs: netstat $opts: exit 1" "$rc" 1

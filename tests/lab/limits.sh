@@ -41,7 +41,7 @@ modes="-an -anv -L -i -ia -rn -s -is -m -mm -g -gs"
 # Descriptors: two beyond the standard three are enough for every mode.
 for m in $modes "-w 1 -q 1" "-s -w 1 -q 1"; do
 	# shellcheck disable=SC2086
-	sh -c 'ulimit -n 5 && exec timeout 10 "$@"' sh "$NETSTAT" $m \
+	sh -c 'ulimit -n 5 && exec timeout -k 5 10 "$@"' sh "$NETSTAT" $m \
 	    >/dev/null 2>"$LABTMP/err"
 	expect_eq "ulimit -n 5: netstat $m: exit 0, quiet" \
 	    "$?:$(cat "$LABTMP/err")" "0:"
@@ -51,7 +51,7 @@ done
 noleak=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0
 for m in $modes; do
 	# shellcheck disable=SC2086
-	ASAN_OPTIONS=$noleak sh -c 'ulimit -n 4 && exec timeout 10 "$@"' sh \
+	ASAN_OPTIONS=$noleak sh -c 'ulimit -n 4 && exec timeout -k 5 10 "$@"' sh \
 	    "$NETSTAT" $m >/dev/null 2>"$LABTMP/err"
 	rc=$?
 	other=$(grep -v '^netstat: .*: Too many open files$' "$LABTMP/err")
@@ -73,7 +73,7 @@ if nm "$NETSTAT" 2>/dev/null | grep -q __asan_init ||
 else
 	for m in $modes; do
 		# shellcheck disable=SC2086
-		sh -c 'ulimit -v 65536 && exec timeout 10 "$@"' sh \
+		sh -c 'ulimit -v 65536 && exec timeout -k 5 10 "$@"' sh \
 		    "$NETSTAT" $m >"$LABTMP/out" 2>"$LABTMP/err"
 		expect_eq "ulimit -v 64M: netstat $m: exit 0, quiet" \
 		    "$?:$(cat "$LABTMP/err")" "0:"
@@ -87,7 +87,7 @@ else
 	: >"$LABTMP/tree/net/snmp"
 	: >"$LABTMP/tree/net/netstat"
 	truncate -s 60M "$LABTMP/tree/net/stat/rt_cache"
-	sh -c 'ulimit -v 32768 && exec timeout 10 "$@"' sh "$NETSTAT" \
+	sh -c 'ulimit -v 32768 && exec timeout -k 5 10 "$@"' sh "$NETSTAT" \
 	    -M "$LABTMP/tree" -rs -f inet >/dev/null 2>"$LABTMP/err"
 	expect_eq "ulimit -v 32M: netstat -rs, a 60M rt_cache: one line" \
 	    "$?:$(cat "$LABTMP/err")" \
@@ -106,12 +106,12 @@ expect_eq "netstat -an --libxo json >/dev/full: one line" \
 # exit 0; quiet either way, and soon.
 for m in "-an" "-an --libxo json" "-i -w 1"; do
 	# shellcheck disable=SC2086
-	{ timeout 10 "$NETSTAT" $m 2>"$LABTMP/err"; echo $? >"$LABTMP/rc"; } |
+	{ timeout -k 5 10 "$NETSTAT" $m 2>"$LABTMP/err"; echo $? >"$LABTMP/rc"; } |
 	    head -c 10 >/dev/null
 	expect_eq "netstat $m | head -c 10: SIGPIPE, quiet" \
 	    "$(cat "$LABTMP/rc"):$(cat "$LABTMP/err")" "141:"
 	# shellcheck disable=SC2086
-	{ trap '' PIPE; timeout 10 "$NETSTAT" $m 2>"$LABTMP/err"
+	{ trap '' PIPE; timeout -k 5 10 "$NETSTAT" $m 2>"$LABTMP/err"
 	    echo $? >"$LABTMP/rc"; } | head -c 10 >/dev/null
 	expect_eq "netstat $m | head -c 10, SIGPIPE ignored: exit 0, quiet" \
 	    "$(cat "$LABTMP/rc"):$(cat "$LABTMP/err")" "0:"

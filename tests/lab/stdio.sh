@@ -52,11 +52,11 @@ for m in "-an" "-anv" "-L" "-i" "-ia" "-rn" "-s" "-is" "-rs" "-m" "-mm" \
     "-g" "-gs" "-f unix"; do
 	for j in "" "--libxo json"; do
 		# shellcheck disable=SC2086
-		timeout 10 "$NETSTAT" $m $j >&- 2>"$LABTMP/err"
+		timeout -k 5 10 "$NETSTAT" $m $j >&- 2>"$LABTMP/err"
 		write_err "netstat $m${j:+ $j} >&-: exit 1, one line" $? \
 		    "$LABTMP/err" "netstat: stdout: Bad file descriptor"
 		# shellcheck disable=SC2086
-		timeout 10 "$NETSTAT" $m $j >/dev/full 2>"$LABTMP/err"
+		timeout -k 5 10 "$NETSTAT" $m $j >/dev/full 2>"$LABTMP/err"
 		write_err "netstat $m${j:+ $j} >/dev/full: exit 1, one line" $? \
 		    "$LABTMP/err" "netstat: stdout: No space left on device"
 	done
@@ -66,7 +66,7 @@ done
 for m in "-w 1 -q 2" "-w 1 -q 2 -I sv0" "-s -w 1 -q 2 -p udp"; do
 	for j in "" "--libxo json"; do
 		# shellcheck disable=SC2086
-		timeout 10 "$NETSTAT" $m $j >/dev/full 2>"$LABTMP/err"
+		timeout -k 5 10 "$NETSTAT" $m $j >/dev/full 2>"$LABTMP/err"
 		write_err "netstat $m${j:+ $j} >/dev/full: exit 1, one line" $? \
 		    "$LABTMP/err" "netstat: stdout: No space left on device"
 	done

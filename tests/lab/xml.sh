@@ -149,7 +149,7 @@ print(len(d) >= 1 and all(re.match(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$",
 		    "$rc:$r" "0:True"
 	done
 done
-r=$(timeout 3.5 "$NETSTAT" -s -w 1 -p tcp --libxo json | python3 -c '
+r=$(timeout -k 5 3.5 "$NETSTAT" -s -w 1 -p tcp --libxo json | python3 -c '
 import json, sys
 d = json.load(sys.stdin)["statistics"]["interval-statistics"]
 print(len(d) >= 1 and all("time" in i for i in d))' 2>&1)
