@@ -176,7 +176,7 @@ hex16(char *buf, unsigned long long v)
 }
 
 /* The numeric form of an IPv4 address (network order bytes). */
-static void
+static char *
 v4_str(char *buf, const unsigned char *a)
 {
 	char *p = buf;
@@ -196,6 +196,7 @@ v4_str(char *buf, const unsigned char *a)
 		*p++ = (char)('0' + v % 10);
 	}
 	*p = '\0';
+	return (p);
 }
 
 /*
@@ -358,8 +359,7 @@ print_end(const char *key, int family, const unsigned char *a,
 	    !addr_unspec(AF_INET, a) && port != 0) {
 		char *p = text;
 
-		v4_str(p, a);
-		p += strlen(p);
+		p = v4_str(p, a);
 		*p++ = '.';
 		p = put_dec(p, port);
 		out_strn(NULL, padded ? addrfmt : "%s", text, (size_t)(p - text));
@@ -796,7 +796,8 @@ print_row(const struct listing *ls, const struct sockrow *r)
 		put_figure("sent-bytes", " %10s", istcp && r->have_bytes,
 		    r->txbytes);
 	}
-	tcpx_print(&r->tx, istcp);
+	if (Tflag || cflag || Cflag)
+		tcpx_print(&r->tx, istcp);
 	if (vflag) {
 		if (!xflag) {
 			put_figure("receive-high-water", " %7s", r->have_mem,
@@ -881,7 +882,7 @@ take_row(struct listing *ls, const struct sockrow *r)
 			collect_halfopen(r);
 		return;
 	}
-	if (!filter_match_inet(sockfilter, r->family, r->laddr, r->lport,
+	if (sockfilter != NULL && !filter_match_inet(sockfilter, r->family, r->laddr, r->lport,
 	    r->faddr, r->fport, istcp ? filter_tcps(r->state) : -1))
 		return;
 	if (Lflag) {

@@ -479,12 +479,15 @@ nl_body(const void *body, size_t len, void *hdr, size_t hdrlen,
 {
 	size_t off = NLMSG_ALIGN(hdrlen);
 
-	memset(tb, 0, sizeof(*tb) * (size_t)(max + 1));
-	if (len < hdrlen)
-		return (-1);
+	if (len < hdrlen || len <= off) {
+		memset(tb, 0, sizeof(*tb) * (size_t)(max + 1));
+		if (len < hdrlen)
+			return (-1);
+	}
 	memcpy(hdr, body, hdrlen);
 	if (len <= off)
 		return (0);
+	/* nl_attrs() clears tb first. */
 	return (nl_attrs((const char *)body + off, len - off, tb, max) < 0 ?
 	    1 : 0);
 }
@@ -499,12 +502,13 @@ nl_msg(const void *msg, size_t len, uint16_t *type, void *hdr,
 {
 	struct nlmsghdr nlh;
 
-	memset(tb, 0, sizeof(*tb) * (size_t)(max + 1));
-	if (len < sizeof(nlh))
+	if (len >= sizeof(nlh))
+		memcpy(&nlh, msg, sizeof(nlh));
+	if (len < sizeof(nlh) || nlh.nlmsg_len < NLMSG_HDRLEN ||
+	    nlh.nlmsg_len > len) {
+		memset(tb, 0, sizeof(*tb) * (size_t)(max + 1));
 		return (-1);
-	memcpy(&nlh, msg, sizeof(nlh));
-	if (nlh.nlmsg_len < NLMSG_HDRLEN || nlh.nlmsg_len > len)
-		return (-1);
+	}
 	*type = nlh.nlmsg_type;
 	return (nl_body((const char *)msg + NLMSG_HDRLEN,
 	    nlh.nlmsg_len - NLMSG_HDRLEN, hdr, hdrlen, tb, max));

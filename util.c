@@ -4,6 +4,7 @@
  * never comes back NULL, plurals and decimal digits.
  */
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -152,14 +153,21 @@ plural(unsigned long long n)
 char *
 put_dec(char *p, unsigned long long v)
 {
-	char tmp[24], *t = tmp + sizeof(tmp);
-	size_t n;
+	unsigned long long w;
+	unsigned int u;
+	char *end = p + 1;
 
+	/* Count the digits first, so they are written in place. */
+	for (w = v; w >= 10000; w /= 10000)
+		end += 4;
+	end += (w >= 10) + (w >= 100) + (w >= 1000);
+	p = end;
+	for (; v > UINT_MAX; v /= 10)
+		*--p = (char)('0' + v % 10);
+	u = (unsigned int)v;	/* the common case: 32-bit division */
 	do {
-		*--t = (char)('0' + v % 10);
-		v /= 10;
-	} while (v != 0);
-	n = (size_t)(tmp + sizeof(tmp) - t);
-	memcpy(p, t, n);
-	return (p + n);
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+	} while (u != 0);
+	return (end);
 }

@@ -419,6 +419,33 @@ test_out_xml(void)
 }
 
 /*
+ * The escape check reads a field eight bytes at a time: each byte value,
+ * at each place of a field longer than two words, is shown as sanitize()
+ * shows it alone.
+ */
+static void
+test_out_escape_lanes(void)
+{
+	char field[19], want[19 * 4 + 1], *s;
+	size_t pos, n;
+	int c, bad = 0;
+
+	out_set_style("text");
+	for (pos = 0; pos < sizeof(field); pos++)
+		for (c = 1; c < 256; c++) {
+			memset(field, 'a', sizeof(field));
+			field[pos] = (char)c;
+			n = sanitize(want, sizeof(want), field, sizeof(field));
+			capture_start();
+			out_strn(NULL, "%s|\n", field, sizeof(field));
+			s = capture_end();
+			if (strlen(s) != n + 2 || memcmp(s, want, n) != 0)
+				bad++;
+		}
+	check(bad == 0, "out: every byte at every place of a field escaped");
+}
+
+/*
  * Strings: JSON carries UTF-8 as it is and U+FFFD for bytes that are not
  * UTF-8; text in a UTF-8 locale shows printable UTF-8, cuts by columns
  * and never inside an escape or a character.
@@ -1151,6 +1178,7 @@ main(void)
 	test_out_text();
 	test_out_json();
 	test_out_xml();
+	test_out_escape_lanes();
 	test_out_utf8();
 	test_proc();
 	test_proc_ull();
