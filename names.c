@@ -12,7 +12,6 @@
 #include <errno.h>
 #include <netdb.h>
 #include <pthread.h>
-#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -113,19 +112,11 @@ lookup_start(void)
 {
 	pthread_attr_t attr;
 	pthread_t tid;
-	sigset_t set, old;
 	int rc;
 
-	sigemptyset(&set);
-	sigaddset(&set, SIGINT);
-	sigaddset(&set, SIGTERM);
-	sigaddset(&set, SIGHUP);
-	sigaddset(&set, SIGPIPE);
 	pthread_attr_init(&attr);
 	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
-	(void)pthread_sigmask(SIG_BLOCK, &set, &old);
-	rc = pthread_create(&tid, &attr, lookup_thread, NULL);
-	(void)pthread_sigmask(SIG_SETMASK, &old, NULL);
+	rc = thread_start(&tid, &attr, lookup_thread, NULL);
 	pthread_attr_destroy(&attr);
 	if (rc != 0)
 		return (-1);

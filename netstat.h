@@ -10,6 +10,7 @@
 
 #include <sys/types.h>
 #include <stddef.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 
@@ -207,6 +208,8 @@ char	*xstrndup(const char *, size_t);
 void	*grow(void *, size_t *, size_t, size_t);
 const char *plural(unsigned long long);
 char	*put_dec(char *, unsigned long long);
+int	thread_start(pthread_t *, const pthread_attr_t *, void *(*)(void *),
+	    void *);
 
 /*
  * The -w loop (watch.c): tick(arg) each interval until -q ticks, SIGINT,

@@ -12,7 +12,6 @@
 
 #include <errno.h>
 #include <pthread.h>
-#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -275,27 +274,6 @@ nl_reader(void *arg)
 }
 
 /*
- * Start the reader with the signals the main thread handles blocked, so
- * that they are never delivered to it.  Returns 0, or -1.
- */
-static int
-nl_reader_start(pthread_t *tid, struct nl_ring *rg)
-{
-	sigset_t set, old;
-	int rc;
-
-	sigemptyset(&set);
-	sigaddset(&set, SIGINT);
-	sigaddset(&set, SIGTERM);
-	sigaddset(&set, SIGHUP);
-	sigaddset(&set, SIGPIPE);
-	(void)pthread_sigmask(SIG_BLOCK, &set, &old);
-	rc = pthread_create(tid, NULL, nl_reader, rg);
-	(void)pthread_sigmask(SIG_SETMASK, &old, NULL);
-	return (rc == 0 ? 0 : -1);
-}
-
-/*
  * Walk slot s with fn unless an error came first: the dump's result so
  * far (0 or a negative errno).
  */
@@ -387,7 +365,7 @@ nl_dump(int fd, void *req, size_t reqlen, nl_msg_fn fn, void *arg)
 	rg.seq = nlh->nlmsg_seq;
 	pthread_mutex_init(&rg.mtx, NULL);
 	pthread_cond_init(&rg.cv, NULL);
-	if (nl_reader_start(&tid, &rg) < 0) {
+	if (thread_start(&tid, NULL, nl_reader, &rg) < 0) {
 		result = nl_dump_here(fd, rg.seq, fn, arg);
 		goto out;
 	}

@@ -5,6 +5,7 @@
  */
 #include <errno.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -170,4 +171,27 @@ put_dec(char *p, unsigned long long v)
 		u /= 10;
 	} while (u != 0);
 	return (end);
+}
+
+/*
+ * Start a helper thread with the signals the main thread handles
+ * blocked, so that they always reach the main thread (watch.c waits for
+ * them there).  Returns 0, or -1.
+ */
+int
+thread_start(pthread_t *tid, const pthread_attr_t *attr,
+    void *(*fn)(void *), void *arg)
+{
+	sigset_t set, old;
+	int rc;
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGHUP);
+	sigaddset(&set, SIGPIPE);
+	(void)pthread_sigmask(SIG_BLOCK, &set, &old);
+	rc = pthread_create(tid, attr, fn, arg);
+	(void)pthread_sigmask(SIG_SETMASK, &old, NULL);
+	return (rc == 0 ? 0 : -1);
 }
