@@ -334,11 +334,46 @@ sctp_first(const struct sctpaddr *v, int n)
 	return (0);
 }
 
+/* A side's next address after *i, past the one shown first; or -1. */
+static int
+sctp_next(int *i, int first, int n)
+{
+	if (*i == first)
+		(*i)++;
+	return (*i < n ? (*i)++ : -1);
+}
+
+/*
+ * JSON and XML: every address, a line's pair to an instance as the text
+ * shows them, in FreeBSD's lists: "address" with "local" and "remote"
+ * for an association, "local-address" with "local" for an endpoint.
+ */
+static void
+sctp_addr_list(const struct sctprow *r, int lp, int fp)
+{
+	int i = 0, j = 0, li = lp, fj = r->listening ? -1 : fp;
+
+	if (r->nladdr == 0 && (r->listening || r->nfaddr == 0))
+		return;
+	out_open_list(r->listening ? "local-address" : "address");
+	do {
+		out_open_instance();
+		if (li >= 0 && li < r->nladdr)
+			sctp_end("local", &r->laddr[li], r->lport, 1);
+		if (fj >= 0 && fj < r->nfaddr)
+			sctp_end("remote", &r->faddr[fj], r->fport, 1);
+		out_close_instance();
+		li = sctp_next(&i, lp, r->nladdr);
+		fj = r->listening ? -1 : sctp_next(&j, fp, r->nfaddr);
+	} while (li >= 0 || fj >= 0);
+	out_close_list();
+}
+
 static void
 sctp_row(const struct sctprow *r)
 {
 	const struct sctpaddr *la, *fa;
-	int lp, fp, i, j, v6;
+	int lp, fp, i, j, li, fj, v6;
 
 	if (r->listening && !aflag)
 		return;
@@ -369,22 +404,24 @@ sctp_row(const struct sctprow *r)
 		    sctp_states[r->state] : "?");
 	}
 	out_str(NULL, "\n", "");
+	if (out_style != OUT_TEXT) {
+		sctp_addr_list(r, lp, fp);
+		out_close_instance();
+		return;
+	}
 	/* The other addresses, local and foreign side by side. */
-	for (i = 0, j = 0; out_style == OUT_TEXT &&
-	    (i < r->nladdr || j < r->nfaddr);) {
-		if (i == lp)
-			i++;
-		if (j == fp)
-			j++;
-		if (i >= r->nladdr && j >= r->nfaddr)
+	for (i = 0, j = 0;;) {
+		li = sctp_next(&i, lp, r->nladdr);
+		fj = sctp_next(&j, fp, r->nfaddr);
+		if (li < 0 && fj < 0)
 			break;
 		out_text("%-6s %-5s ", "", "");
-		if (i < r->nladdr)
-			sctp_end(NULL, &r->laddr[i++], r->lport, 1);
+		if (li >= 0)
+			sctp_end(NULL, &r->laddr[li], r->lport, 1);
 		else
 			out_text("%-22s ", "");
-		if (j < r->nfaddr)
-			sctp_end(NULL, &r->faddr[j++], r->fport, 0);
+		if (fj >= 0)
+			sctp_end(NULL, &r->faddr[fj], r->fport, 0);
 		out_str(NULL, "\n", "");
 	}
 	out_close_instance();
