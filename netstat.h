@@ -711,7 +711,10 @@ int	vsock_diag_parse(const void *, size_t, struct vsockrow *);
 void	vsockpr(void);
 void	mptcp_unavailable(void);
 
-/* SCTP (sctp.c): a net/sctp/assocs or net/sctp/eps line. */
+/*
+ * SCTP (sctp.c): a net/sctp/assocs or net/sctp/eps line, or an sctp_diag
+ * answer.
+ */
 #define	SCTP_MAXADDRS	8	/* addresses kept per side */
 
 struct sctpaddr {
@@ -721,7 +724,7 @@ struct sctpaddr {
 };
 
 struct sctprow {
-	int		 type;		/* SOCK_STREAM: 1to1, else 1toN */
+	int		 type;		/* SOCK_STREAM: 1to1; 0: unknown */
 	int		 state;		/* Linux's enum sctp_state */
 	int		 listening;	/* an endpoint (eps) */
 	unsigned int	 lport, fport, rq, sq;
@@ -730,7 +733,16 @@ struct sctprow {
 	int		 nladdr, nfaddr;
 };
 
+/* A walk over sctp_diag answers: what the last endpoint said. */
+struct sctp_feed {
+	int		 eps;		/* the endpoints' dump */
+	int		 type;		/* the last endpoint's type */
+	unsigned long long ino;		/* and its inode */
+};
+
 int	sctp_proc_parse(const char *, size_t, int, struct sctprow *);
+int	sctp_diag_parse(const void *, size_t, struct sctprow *);
+int	sctp_diag_feed(struct sctp_feed *, const void *, size_t, uint32_t);
 void	sctppr(const struct protox *);
 
 /*

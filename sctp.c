@@ -1,18 +1,37 @@
 /*
  * -p sctp: FreeBSD's SCTP table, each association with all its
  * addresses (the primary first, the others on lines of their own), and
- * with -a the listening endpoints.  From net/sctp/assocs and
- * net/sctp/eps, which exist only while the sctp module is loaded.
+ * with -a the listening endpoints.  From sock_diag's sctp_diag handler
+ * (inet_diag requests for IPPROTO_SCTP) when it answers, else from
+ * net/sctp/assocs and net/sctp/eps; both exist only while the sctp
+ * module is loaded.
  */
 #include <sys/socket.h>
 
 #include <netinet/in.h>
 #include <arpa/inet.h>
 
+#include <linux/netlink.h>
+#include <linux/sock_diag.h>
+#include <linux/inet_diag.h>
+#include <linux/sctp.h>
+
+#include <errno.h>
 #include <limits.h>
+#include <stddef.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "netstat.h"
+
+/* sctp_info's sctpi_s_type: the kernel's SCTP_SOCKET_TCP (1-to-1). */
+#define	SCTP_STYLE_TCP	2
+/* One entry of INET_DIAG_LOCALS and INET_DIAG_PEERS. */
+#define	SCTP_ADDRLEN	sizeof(struct sockaddr_storage)
+#define	SCTP_INFO_TYPE	offsetof(struct sctp_info, sctpi_s_type)
+#define	SCTP_INFO_PRIM	offsetof(struct sctp_info, sctpi_p_address)
+/* idiag_states' TCPF_LISTEN: (1 << TCP_LISTEN). */
+#define	SCTP_TCPF_LISTEN (1U << 10)
 
 /* Linux's enum sctp_state (an association's), by FreeBSD's names. */
 static const char *const sctp_states[] = {
@@ -131,6 +150,148 @@ sctp_proc_parse(const char *line, size_t len, int eps, struct sctprow *r)
 	return (0);
 }
 
+/*
+ * A struct sockaddr_in or sockaddr_in6 at p (len bytes, at least the
+ * family's): 0, or -1 for any other family.
+ */
+static int
+sctp_sockaddr(const unsigned char *p, size_t len, struct sctpaddr *a)
+{
+	sa_family_t fam;
+
+	memset(a, 0, sizeof(*a));
+	if (len < sizeof(fam))
+		return (-1);
+	memcpy(&fam, p, sizeof(fam));
+	if (fam == AF_INET && len >= sizeof(struct sockaddr_in))
+		memcpy(a->addr, p + offsetof(struct sockaddr_in, sin_addr), 4);
+	else if (fam == AF_INET6 && len >= sizeof(struct sockaddr_in6))
+		memcpy(a->addr, p + offsetof(struct sockaddr_in6, sin6_addr),
+		    16);
+	else
+		return (-1);
+	a->family = fam;
+	return (0);
+}
+
+/*
+ * INET_DIAG_LOCALS or INET_DIAG_PEERS: an array of sockaddr_storage
+ * sized entries.  Whole entries only, of a known family, SCTP_MAXADDRS
+ * at most.  Returns how many went to v.
+ */
+static int
+sctp_addrarray(const struct rtattr *rta, struct sctpaddr *v)
+{
+	const unsigned char *p;
+	size_t len, off;
+	int n = 0;
+
+	if (rta == NULL)
+		return (0);
+	p = nl_data(rta, &len);
+	for (off = 0; len - off >= SCTP_ADDRLEN && n < SCTP_MAXADDRS;
+	    off += SCTP_ADDRLEN)
+		if (sctp_sockaddr(p + off, SCTP_ADDRLEN, &v[n]) == 0)
+			n++;
+	return (n);
+}
+
+/* Mark the address equal to *p as the primary one. */
+static void
+sctp_mark(struct sctpaddr *v, int n, const struct sctpaddr *p)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (v[i].family == p->family &&
+		    memcmp(v[i].addr, p->addr, sizeof(p->addr)) == 0) {
+			v[i].primary = 1;
+			return;
+		}
+}
+
+/*
+ * The association's primary peer: sctp_info's sctpi_p_address, which
+ * carries its own family; else the message's idiag_dst, which holds an
+ * IPv4 peer of an AF_INET6 socket in no usable form.
+ */
+static void
+sctp_primary(const struct inet_diag_msg *d, const struct rtattr *info,
+    struct sctpaddr *a)
+{
+	const unsigned char *p;
+	size_t len;
+
+	if (info != NULL) {
+		p = nl_data(info, &len);
+		if (len >= SCTP_INFO_PRIM + SCTP_ADDRLEN &&
+		    sctp_sockaddr(p + SCTP_INFO_PRIM, SCTP_ADDRLEN, a) == 0)
+			return;
+	}
+	memset(a, 0, sizeof(*a));
+	a->family = d->idiag_family;
+	memcpy(a->addr, d->id.idiag_dst, d->idiag_family == AF_INET ? 4 : 16);
+}
+
+/* An endpoint's type, from sctp_info's sctpi_s_type; 0 when unknown. */
+static int
+sctp_style(const struct rtattr *info)
+{
+	const unsigned char *p;
+	uint32_t style;
+	size_t len;
+
+	if (info == NULL)
+		return (0);
+	p = nl_data(info, &len);
+	if (len < SCTP_INFO_TYPE + sizeof(style))
+		return (0);
+	memcpy(&style, p + SCTP_INFO_TYPE, sizeof(style));
+	if (style == SCTP_STYLE_TCP)
+		return (SOCK_STREAM);
+	return (style < SCTP_STYLE_TCP ? SOCK_SEQPACKET : 0);
+}
+
+/*
+ * One sctp_diag answer (msg, len bytes from its nlmsghdr): an endpoint
+ * (a socket: no INET_DIAG_PEERS), listed as eps lists it, or an
+ * association, as assocs does.  idiag_state is the socket's state (TCP's
+ * numbers) for an endpoint and the association's enum sctp_state for an
+ * association.  An association's type is its socket's, which only the
+ * endpoint's answer has (sctpi_s_type): 0 here, for the caller to fill.
+ * Damaged attributes refuse the message.
+ */
+int
+sctp_diag_parse(const void *msg, size_t len, struct sctprow *r)
+{
+	const struct rtattr *tb[INET_DIAG_MAX + 1];
+	struct inet_diag_msg d;
+	struct sctpaddr prim;
+	uint16_t type;
+
+	memset(r, 0, sizeof(*r));
+	if (nl_msg(msg, len, &type, &d, sizeof(d), tb, INET_DIAG_MAX) != 0 ||
+	    type != SOCK_DIAG_BY_FAMILY ||
+	    (d.idiag_family != AF_INET && d.idiag_family != AF_INET6))
+		return (-1);
+	r->state = d.idiag_state;
+	r->lport = ntohs(d.id.idiag_sport);
+	r->rq = d.idiag_rqueue;
+	r->sq = d.idiag_wqueue;
+	r->ino = d.idiag_inode;
+	r->nladdr = sctp_addrarray(tb[INET_DIAG_LOCALS], r->laddr);
+	if (tb[INET_DIAG_PEERS] == NULL) {
+		r->listening = 1;
+		r->type = sctp_style(tb[INET_DIAG_INFO]);
+		return (0);
+	}
+	r->fport = ntohs(d.id.idiag_dport);
+	r->nfaddr = sctp_addrarray(tb[INET_DIAG_PEERS], r->faddr);
+	sctp_primary(&d, tb[INET_DIAG_INFO], &prim);
+	sctp_mark(r->faddr, r->nfaddr, &prim);
+	return (0);
+}
+
 /* "addr.port" (or "*.port"), padded to the address column. */
 static void
 sctp_end(const char *key, const struct sctpaddr *a, unsigned int port,
@@ -173,11 +334,46 @@ sctp_first(const struct sctpaddr *v, int n)
 	return (0);
 }
 
+/* A side's next address after *i, past the one shown first; or -1. */
+static int
+sctp_next(int *i, int first, int n)
+{
+	if (*i == first)
+		(*i)++;
+	return (*i < n ? (*i)++ : -1);
+}
+
+/*
+ * JSON and XML: every address, a line's pair to an instance as the text
+ * shows them, in FreeBSD's lists: "address" with "local" and "remote"
+ * for an association, "local-address" with "local" for an endpoint.
+ */
+static void
+sctp_addr_list(const struct sctprow *r, int lp, int fp)
+{
+	int i = 0, j = 0, li = lp, fj = r->listening ? -1 : fp;
+
+	if (r->nladdr == 0 && (r->listening || r->nfaddr == 0))
+		return;
+	out_open_list(r->listening ? "local-address" : "address");
+	do {
+		out_open_instance();
+		if (li >= 0 && li < r->nladdr)
+			sctp_end("local", &r->laddr[li], r->lport, 1);
+		if (fj >= 0 && fj < r->nfaddr)
+			sctp_end("remote", &r->faddr[fj], r->fport, 1);
+		out_close_instance();
+		li = sctp_next(&i, lp, r->nladdr);
+		fj = r->listening ? -1 : sctp_next(&j, fp, r->nfaddr);
+	} while (li >= 0 || fj >= 0);
+	out_close_list();
+}
+
 static void
 sctp_row(const struct sctprow *r)
 {
 	const struct sctpaddr *la, *fa;
-	int lp, fp, i, j, v6;
+	int lp, fp, i, j, li, fj, v6;
 
 	if (r->listening && !aflag)
 		return;
@@ -195,7 +391,8 @@ sctp_row(const struct sctprow *r)
 	    (fa != NULL && fa->family == AF_INET6);
 	out_open_instance();
 	out_str("protocol", "%-6.6s ", v6 ? "sctp6" : "sctp4");
-	out_str("type", "%-5.5s ", r->type == SOCK_STREAM ? "1to1" : "1toN");
+	out_str("type", "%-5.5s ", r->type == SOCK_STREAM ? "1to1" :
+	    r->type != 0 ? "1toN" : "????");
 	sctp_end("local", la, r->lport, 1);
 	if (r->listening) {
 		sctp_end("remote", NULL, 0, 1);
@@ -207,22 +404,24 @@ sctp_row(const struct sctprow *r)
 		    sctp_states[r->state] : "?");
 	}
 	out_str(NULL, "\n", "");
+	if (out_style != OUT_TEXT) {
+		sctp_addr_list(r, lp, fp);
+		out_close_instance();
+		return;
+	}
 	/* The other addresses, local and foreign side by side. */
-	for (i = 0, j = 0; out_style == OUT_TEXT &&
-	    (i < r->nladdr || j < r->nfaddr);) {
-		if (i == lp)
-			i++;
-		if (j == fp)
-			j++;
-		if (i >= r->nladdr && j >= r->nfaddr)
+	for (i = 0, j = 0;;) {
+		li = sctp_next(&i, lp, r->nladdr);
+		fj = sctp_next(&j, fp, r->nfaddr);
+		if (li < 0 && fj < 0)
 			break;
 		out_text("%-6s %-5s ", "", "");
-		if (i < r->nladdr)
-			sctp_end(NULL, &r->laddr[i++], r->lport, 1);
+		if (li >= 0)
+			sctp_end(NULL, &r->laddr[li], r->lport, 1);
 		else
 			out_text("%-22s ", "");
-		if (j < r->nfaddr)
-			sctp_end(NULL, &r->faddr[j++], r->fport, 0);
+		if (fj >= 0)
+			sctp_end(NULL, &r->faddr[fj], r->fport, 0);
 		out_str(NULL, "\n", "");
 	}
 	out_close_instance();
@@ -239,14 +438,118 @@ sctp_line(const char *line, size_t len, void *arg)
 	return (0);
 }
 
+/*
+ * A dump's message: in the endpoints' dump, a row; in the associations'
+ * dump an endpoint is the socket of the associations after it (the
+ * kernel sends it first), which gives them their type.
+ */
+static int
+sctp_msg(const struct nlmsghdr *nlh, void *arg)
+{
+	struct sctp_feed *f = arg;
+	struct sctprow r;
+
+	if (sctp_diag_parse(nlh, nlh->nlmsg_len, &r) < 0)
+		return (0);
+	if (r.listening) {
+		if (f->eps)
+			sctp_row(&r);
+		f->ino = r.ino;
+		f->type = r.type;
+		return (0);
+	}
+	if (f->eps)
+		return (0);
+	if (r.type == 0 && r.ino == f->ino)
+		r.type = f->type;
+	sctp_row(&r);
+	return (0);
+}
+
+/* A buffer of sctp_diag answers, as the dump reader hands it over. */
+int
+sctp_diag_feed(struct sctp_feed *f, const void *buf, size_t len,
+    uint32_t seq)
+{
+	return (nl_walk(buf, len, seq, sctp_msg, f));
+}
+
+/*
+ * One dump of one family: the endpoints (TCPF_LISTEN alone: sctp_diag
+ * then sends every endpoint and no association) or the associations
+ * (every state but TCPF_LISTEN: each socket's answer, then those of its
+ * associations).  0, or a negative errno.
+ */
+static int
+sctp_dump(int fd, int family, int eps)
+{
+	struct {
+		struct nlmsghdr		nlh;
+		struct inet_diag_req_v2	r;
+	} req;
+	struct sctp_feed f;
+
+	memset(&req, 0, sizeof(req));
+	req.nlh.nlmsg_type = SOCK_DIAG_BY_FAMILY;
+	req.r.sdiag_family = (uint8_t)family;
+	req.r.sdiag_protocol = IPPROTO_SCTP;
+	req.r.idiag_ext = 1 << (INET_DIAG_INFO - 1);
+	req.r.idiag_states = eps ? SCTP_TCPF_LISTEN : ~SCTP_TCPF_LISTEN;
+	memset(&f, 0, sizeof(f));
+	f.eps = eps;
+	return (nl_dump(fd, &req, sizeof(req), sctp_msg, &f));
+}
+
+/*
+ * The live table through sock_diag, in the order the proc files give
+ * it: the endpoints, then the associations, each of AF_INET then
+ * AF_INET6.  Returns 0, or -1 when sctp_diag does not answer the first
+ * request and net/sctp is to be read instead.  Without net/sctp the
+ * module is not loaded: no request, which would load it.
+ */
+static int
+sctp_live(void)
+{
+	static const int fams[] = { AF_INET, AF_INET6 };
+	int fd, eps, i, rc;
+
+	if (access("/proc/net/sctp", F_OK) < 0 && errno == ENOENT &&
+	    access("/proc/net", F_OK) == 0)
+		return (-1);
+	if ((fd = nl_open(NETLINK_SOCK_DIAG)) < 0)
+		return (-1);
+	for (eps = 1; eps >= 0; eps--)
+		for (i = 0; i < 2; i++) {
+			if ((rc = sctp_dump(fd, fams[i], eps)) == 0)
+				continue;
+			if (nl_fallback(rc) && eps && i == 0) {
+				close(fd);
+				return (-1);
+			}
+			if (nl_fallback(rc) && fams[i] == AF_INET6)
+				continue;	/* no IPv6 */
+			errno = -rc;
+			ns_warn("sock_diag sctp");
+			close(fd);
+			return (0);
+		}
+	close(fd);
+	return (0);
+}
+
 void
 sctppr(const struct protox *tp)
 {
 	static int one;
 
 	(void)tp;
+	sctp_printed = 0;
 	if (Lflag)
 		return;
+	if (memf == NULL && sctp_live() == 0) {
+		out_flush();
+		return;
+	}
 	if (proc_lines("net/sctp/eps", 1, PROC_QUIET, sctp_line, &one) < 0) {
 		if (memf != NULL)
 			ns_warnx("sctp: the proc tree has no net/sctp");

@@ -2,17 +2,24 @@
  * Known answers and hostile bytes for the parsers of issue 12: tcp_info,
  * INET_DIAG_CONG and INET_DIAG_ULP_INFO (tcpinfo.c, through inet.c's
  * inet_diag_parse), packet_diag and net/packet (packet.c), vsock_diag
- * (vsock.c), net/sctp/assocs and eps (sctp.c).  See nlfuzz.h.
+ * (vsock.c), net/sctp/assocs and eps and sctp_diag (sctp.c).  See
+ * nlfuzz.h.
  */
+#include <sys/socket.h>
+
+#include <netinet/in.h>
+#include <arpa/inet.h>
+
 #include <linux/inet_diag.h>
 #include <linux/packet_diag.h>
 #include <linux/sock_diag.h>
 #include <linux/tcp.h>
 #include <linux/vm_sockets_diag.h>
 
-#include <netinet/in.h>
-
 #include <stddef.h>
+#include <stdint.h>
+
+#include <linux/sctp.h>		/* after the socket types it uses */
 
 #include "../netstat.h"
 #include "nlfuzz.h"
@@ -254,6 +261,319 @@ sctp_known(void)
 	    "fam: sctp_proc_parse: no \"<->\", a cut line: refused");
 }
 
+/*
+ * sctp_diag.  The sockets of tests/fixtures/sctp-multi as the kernel
+ * would answer for them: an endpoint (no peers) or an association.
+ */
+#define	SA_LEN		sizeof(struct sockaddr_storage)
+#define	SCTP_SEQPKT	0	/* sctpi_s_type: SCTP_SOCKET_UDP */
+#define	SCTP_TCPSTYLE	2	/* SCTP_SOCKET_TCP */
+
+struct sk {
+	int		 family;
+	int		 state;
+	unsigned int	 sport, dport, ino, rq, wq;
+	const char	*local[3];	/* NULL-terminated */
+	const char	*peer[3];	/* NULL for an endpoint */
+	const char	*prim;		/* sctpi_p_address, idiag_dst */
+	int		 style;		/* sctpi_s_type; -1: an association */
+	int		 noinfo;	/* no INET_DIAG_INFO */
+};
+
+static const struct sk ep4 = { AF_INET, 10, 9000, 0, 41001, 0, 128,
+    { "10.0.0.1", "192.168.1.1", NULL }, { NULL }, NULL, SCTP_SEQPKT, 0 };
+static const struct sk ep6 = { AF_INET6, 10, 9001, 0, 41002, 0, 128,
+    { "2001:db8::1", "10.0.0.1", NULL }, { NULL }, NULL, SCTP_TCPSTYLE, 0 };
+/* The accepted socket of the second association, established. */
+static const struct sk sk6 = { AF_INET6, 1, 9001, 40001, 41003, 0, 0,
+    { "2001:db8::1", "10.0.0.1", NULL }, { NULL }, NULL, SCTP_TCPSTYLE, 0 };
+static const struct sk as4 = { AF_INET, 3, 9000, 40000, 41001, 0, 0,
+    { "10.0.0.1", "192.168.1.1", NULL }, { "10.0.0.2", "192.168.1.2",
+    NULL }, "192.168.1.2", -1, 0 };
+static const struct sk as6 = { AF_INET6, 4, 9001, 40001, 41003, 34, 12,
+    { "2001:db8::1", "10.0.0.1", NULL }, { "2001:db8::2", "10.0.0.3",
+    NULL }, "10.0.0.3", -1, 0 };
+
+/* One address as a sockaddr_storage entry (128 bytes at b). */
+static void
+sa_put(unsigned char *b, const char *text)
+{
+	struct sockaddr_in sin;
+	struct sockaddr_in6 sin6;
+
+	memset(b, 0, SA_LEN);
+	memset(&sin, 0, sizeof(sin));
+	memset(&sin6, 0, sizeof(sin6));
+	if (inet_pton(AF_INET, text, &sin.sin_addr) == 1) {
+		sin.sin_family = AF_INET;
+		memcpy(b, &sin, sizeof(sin));
+	} else if (inet_pton(AF_INET6, text, &sin6.sin6_addr) == 1) {
+		sin6.sin6_family = AF_INET6;
+		memcpy(b, &sin6, sizeof(sin6));
+	}
+}
+
+static size_t
+sa_array(unsigned char *b, const char *const *v)
+{
+	size_t n;
+
+	for (n = 0; v[n] != NULL; n++)
+		sa_put(b + n * SA_LEN, v[n]);
+	return (n * SA_LEN);
+}
+
+/* An answer for k at the end of the dump buffer m. */
+static void
+sctp_answer(struct msg *m, const struct sk *k)
+{
+	unsigned char addrs[3 * SA_LEN];
+	struct inet_diag_msg d;
+	struct sctp_info si;
+	struct nlmsghdr nlh;
+	size_t start = m->len, n;
+	uint32_t l;
+
+	memset(&nlh, 0, sizeof(nlh));
+	nlh.nlmsg_type = SOCK_DIAG_BY_FAMILY;
+	nlh.nlmsg_seq = FUZZ_SEQ;
+	nlh.nlmsg_flags = NLM_F_MULTI;
+	memcpy(m->b + start, &nlh, sizeof(nlh));
+	memset(&d, 0, sizeof(d));
+	d.idiag_family = (uint8_t)k->family;
+	d.idiag_state = (uint8_t)k->state;
+	d.id.idiag_sport = htons((uint16_t)k->sport);
+	d.id.idiag_dport = htons((uint16_t)k->dport);
+	(void)inet_pton(k->family, k->local[0], d.id.idiag_src);
+	if (k->prim != NULL)	/* IPv4 on an AF_INET6 socket: no match */
+		(void)inet_pton(k->family, k->prim, d.id.idiag_dst);
+	d.idiag_rqueue = k->rq;
+	d.idiag_wqueue = k->wq;
+	d.idiag_inode = k->ino;
+	memcpy(m->b + start + NLMSG_HDRLEN, &d, sizeof(d));
+	m->len = start + NLMSG_HDRLEN + NLMSG_ALIGN(sizeof(d));
+	if (!k->noinfo) {
+		memset(&si, 0, sizeof(si));
+		if (k->style >= 0)
+			si.sctpi_s_type = (uint32_t)k->style;
+		else {
+			si.sctpi_state = (uint32_t)k->state;
+			sa_put((unsigned char *)&si.sctpi_p_address, k->prim);
+		}
+		(void)attr_put(m, INET_DIAG_INFO, &si, sizeof(si));
+	}
+	n = sa_array(addrs, k->local);
+	(void)attr_put(m, INET_DIAG_LOCALS, addrs, n);
+	if (k->peer[0] != NULL) {
+		n = sa_array(addrs, k->peer);
+		(void)attr_put(m, INET_DIAG_PEERS, addrs, n);
+	}
+	l = (uint32_t)(m->len - start);
+	memcpy(m->b + start, &l, sizeof(l));
+}
+
+/* A dump's buffer: the answers in ks, up to a NULL. */
+static void
+sctp_dumpbuf(struct msg *m, const struct sk *const *ks)
+{
+	memset(m, 0, sizeof(*m));
+	for (; *ks != NULL; ks++)
+		sctp_answer(m, *ks);
+}
+
+static int
+sctp_exact(const void *src, size_t len, struct sctprow *r)
+{
+	unsigned char *b = exact(src, len);
+	int rc = sctp_diag_parse(b, len, r);
+
+	exact_free(b, len);
+	return (rc);
+}
+
+/* What fn prints (text, or JSON as fuzz-nl frames it), in a string. */
+static char *
+printed(void (*fn)(void), int json)
+{
+	FILE *f;
+	char *s;
+	long n;
+	int saved;
+
+	fflush(stdout);
+	if ((f = tmpfile()) == NULL || (saved = dup(1)) < 0 ||
+	    dup2(fileno(f), 1) < 0)
+		abort();
+	if (json) {
+		out_style = OUT_JSON;
+		out_init();
+		out_open_list("socket");
+	}
+	fn();
+	if (json)
+		(void)out_finish();
+	else
+		(void)out_flush();
+	out_style = OUT_TEXT;
+	if (dup2(saved, 1) < 0)
+		abort();
+	close(saved);
+	n = ftell(f) >= 0 ? (long)lseek(fileno(f), 0, SEEK_END) : -1;
+	if (n < 0 || (s = calloc(1, (size_t)n + 1)) == NULL ||
+	    pread(fileno(f), s, (size_t)n, 0) != n)
+		abort();
+	fclose(f);
+	return (s);
+}
+
+static void
+sctp_by_diag(void)
+{
+	static const struct sk *const eps[] = { &ep4, &ep6, NULL };
+	static const struct sk *const assocs[] = { &ep4, &as4, &sk6, &as6,
+	    NULL };
+	struct sctp_feed f;
+	struct msg m;
+
+	memset(&f, 0, sizeof(f));
+	f.eps = 1;
+	sctp_dumpbuf(&m, eps);
+	(void)sctp_diag_feed(&f, m.b, m.len, FUZZ_SEQ);
+	memset(&f, 0, sizeof(f));
+	sctp_dumpbuf(&m, assocs);
+	(void)sctp_diag_feed(&f, m.b, m.len, FUZZ_SEQ);
+}
+
+static void
+sctp_by_proc(void)
+{
+	memf = "tests/fixtures/sctp-multi";
+	sctppr(NULL);
+	memf = NULL;
+}
+
+/* Both sources print the same table, text and JSON. */
+static void
+sctp_same(void)
+{
+	char *d, *p;
+	int json;
+
+	aflag = 1;
+	nflag = 1;
+	for (json = 0; json < 2; json++) {
+		d = printed(sctp_by_diag, json);
+		p = printed(sctp_by_proc, json);
+		check(strcmp(d, p) == 0 && strstr(p, "SHUTDOWN_PENDING") !=
+		    NULL, "fam: sctp_diag and net/sctp print the same %s",
+		    json ? "JSON" : "table");
+		if (strcmp(d, p) != 0)
+			fprintf(report, "# sctp_diag:\n%s# net/sctp:\n%s", d, p);
+		free(d);
+		free(p);
+	}
+	aflag = 0;
+}
+
+/* An association of family fam with INFO and PEERS payloads as given. */
+static void
+sctp_raw(struct msg *m, int fam, const void *info, size_t ilen,
+    const void *peers, size_t plen)
+{
+	struct inet_diag_msg d;
+
+	msg_start_nl(m, SOCK_DIAG_BY_FAMILY, sizeof(d));
+	memset(&d, 0, sizeof(d));
+	d.idiag_family = (uint8_t)fam;
+	d.id.idiag_sport = htons(9000);
+	msg_hdr(m, NLMSG_HDRLEN, &d, sizeof(d));
+	if (info != NULL)
+		(void)attr_put(m, INET_DIAG_INFO, info, ilen);
+	(void)attr_put(m, INET_DIAG_LOCALS, peers, plen < SA_LEN ? plen :
+	    SA_LEN);
+	if (peers != NULL)
+		(void)attr_put(m, INET_DIAG_PEERS, peers, plen);
+	msg_end_nl(m);
+}
+
+static void
+sctp_damaged(void)
+{
+	static unsigned char many[12 * SA_LEN];
+	struct sctp_info si;
+	struct sctprow r;
+	struct msg m;
+	const struct sk *one[2] = { &as4, NULL };
+	size_t i;
+	uint32_t l;
+
+	sctp_dumpbuf(&m, one);
+	check(sctp_exact(m.b, m.len - 1, &r) < 0,
+	    "fam: sctp_diag_parse: nlmsg_len past the buffer: refused");
+	l = (uint32_t)(m.len - 10);
+	memcpy(m.b, &l, sizeof(l));
+	check(sctp_exact(m.b, l, &r) < 0,
+	    "fam: sctp_diag_parse: a cut INET_DIAG_PEERS: refused");
+	for (i = 0; i < 12; i++)
+		sa_put(many + i * SA_LEN, i % 2 ? "10.0.0.9" : "2001:db8::9");
+	sctp_raw(&m, AF_INET, NULL, 0, many, SA_LEN + 60);
+	check(sctp_exact(m.b, m.len, &r) == 0 && r.nfaddr == 1 &&
+	    r.nladdr == 1, "fam: sctp_diag_parse: a partial entry is not "
+	    "read");
+	sctp_raw(&m, AF_INET6, NULL, 0, many, sizeof(many));
+	check(sctp_exact(m.b, m.len, &r) == 0 && r.nfaddr == SCTP_MAXADDRS,
+	    "fam: sctp_diag_parse: 12 peers: %d kept", SCTP_MAXADDRS);
+	many[SA_LEN] = 0x7f;		/* the second entry's family */
+	many[SA_LEN + 1] = 0;
+	sctp_raw(&m, AF_INET, NULL, 0, many, 3 * SA_LEN);
+	check(sctp_exact(m.b, m.len, &r) == 0 && r.nfaddr == 2 &&
+	    r.faddr[1].family == AF_INET6,
+	    "fam: sctp_diag_parse: an entry of another family is skipped");
+	memset(&si, 0, sizeof(si));
+	sa_put((unsigned char *)&si.sctpi_p_address, "2001:db8::9");
+	sctp_raw(&m, AF_INET, &si, offsetof(struct sctp_info,
+	    sctpi_p_address) + SA_LEN - 1, many, SA_LEN);
+	check(sctp_exact(m.b, m.len, &r) == 0 && !r.faddr[0].primary,
+	    "fam: sctp_diag_parse: a short sctp_info gives no primary");
+	sctp_raw(&m, AF_INET, &si, sizeof(si), many, SA_LEN);
+	check(sctp_exact(m.b, m.len, &r) == 0 && r.faddr[0].primary,
+	    "fam: sctp_diag_parse: a whole one does");
+	sctp_raw(&m, AF_PACKET, NULL, 0, many, SA_LEN);
+	check(sctp_exact(m.b, m.len, &r) < 0 && sctp_exact(m.b,
+	    NLMSG_HDRLEN + sizeof(struct inet_diag_msg) - 1, &r) < 0,
+	    "fam: sctp_diag_parse: another family, a short header: refused");
+}
+
+static void
+sctp_diag_known(void)
+{
+	struct sk k;
+	struct sctprow r;
+	struct msg m;
+	const struct sk *one[2] = { &k, NULL };
+	k = as6;
+	sctp_dumpbuf(&m, one);
+	check(sctp_exact(m.b, m.len, &r) == 0 && !r.listening &&
+	    r.state == 4 && r.lport == 9001 && r.fport == 40001 &&
+	    r.rq == 34 && r.sq == 12 && r.ino == 41003 && r.type == 0 &&
+	    r.nladdr == 2 && r.nfaddr == 2 && r.laddr[1].family == AF_INET &&
+	    r.faddr[1].primary && !r.faddr[0].primary,
+	    "fam: sctp_diag_parse: an association, IPv4 primary of an "
+	    "AF_INET6 socket from sctp_info");
+	k = ep6;
+	sctp_dumpbuf(&m, one);
+	check(sctp_exact(m.b, m.len, &r) == 0 && r.listening &&
+	    r.type == SOCK_STREAM && r.lport == 9001 && r.nladdr == 2 &&
+	    r.nfaddr == 0, "fam: sctp_diag_parse: a 1-to-1 endpoint");
+	k = as4;
+	k.noinfo = 1;
+	sctp_dumpbuf(&m, one);
+	check(sctp_exact(m.b, m.len, &r) == 0 && r.nfaddr == 2 &&
+	    r.faddr[1].primary, "fam: sctp_diag_parse: no sctp_info: the "
+	    "primary from idiag_dst");
+	sctp_damaged();
+}
+
 static void
 fuzz(int iterations)
 {
@@ -289,6 +609,45 @@ fuzz(int iterations)
 	    ok + bad, ok, bad);
 }
 
+/* Mutants of each sctp_diag answer: parsed alone, and walked and printed. */
+static void
+sctp_fuzz(int iterations)
+{
+	static const struct sk *const ks[] = { &ep4, &ep6, &sk6, &as4, &as6 };
+	static unsigned char w[MSG_CAP * 2];
+	const struct sk *one[2] = { NULL, NULL };
+	struct sctp_feed f;
+	struct sctprow r;
+	struct msg m;
+	unsigned char *b;
+	size_t wl;
+	int i, ok = 0, bad = 0;
+
+	aflag = 1;
+	for (i = 0; i < iterations; i++) {
+		one[0] = ks[rnd_below(5)];
+		sctp_dumpbuf(&m, one);
+		memcpy(w, m.b, m.len);
+		wl = m.len;
+		mutate_nl(w, &wl, &m, NLMSG_HDRLEN);
+		if (sctp_exact(w, wl, &r) == 0) {
+			ok++;
+			if (r.nladdr > SCTP_MAXADDRS || r.nfaddr > SCTP_MAXADDRS)
+				check(0, "fam: sctp: too many addresses");
+		} else
+			bad++;
+		memset(&f, 0, sizeof(f));
+		f.eps = (int)rnd_below(2);
+		b = exact(w, wl);
+		(void)sctp_diag_feed(&f, b, wl, FUZZ_SEQ);
+		exact_free(b, wl);
+	}
+	(void)out_flush();
+	aflag = 0;
+	check(ok > 0 && bad > 0, "fam: %d sctp_diag mutants (%d parsed, "
+	    "%d refused)", ok + bad, ok, bad);
+}
+
 int
 main(void)
 {
@@ -298,6 +657,9 @@ main(void)
 	packet_known();
 	vsock_known();
 	sctp_known();
+	sctp_diag_known();
+	sctp_same();
 	fuzz(ITERATIONS);
+	sctp_fuzz(ITERATIONS / 3);
 	return (failures ? 1 : 0);
 }

@@ -3,7 +3,8 @@
  * inet_diag and unix_diag answers (one message, and a dump's buffer
  * through the feeds that print rows), rtnetlink's links, addresses,
  * routes with their next hops, neighbours and neighbour tables -- and
- * the walker under them.  The first byte picks the parser, the second
+ * the walker under them; sctp_diag's answers (one, and a dump's buffer
+ * printed as either of the two dumps).  The first byte picks the parser, the second
  * sets the options that change what a row prints; the rest is what
  * the parser takes (a whole message, its payload, or a dump buffer).
  * The first byte's top bit prints the feeds' rows as JSON.  What the
@@ -24,7 +25,7 @@
 
 enum {
 	N_INET, N_INETFEED, N_UNIX, N_UNIXFEED, N_LINK, N_ADDR, N_ROUTE,
-	N_NEIGH, N_NEIGHTBL, N_WALK, N_N
+	N_NEIGH, N_NEIGHTBL, N_WALK, N_SCTP, N_SCTPFEED, N_N
 };
 
 static unsigned long sum;
@@ -262,6 +263,8 @@ one(int sel, unsigned int flags, const uint8_t *p, size_t len)
 	struct rtinfo ri;
 	struct nexthop nh;
 	struct neighinfo ni;
+	struct sctprow sr;
+	struct sctp_feed sf;
 	long long ms;
 	size_t mplen;
 	int index;
@@ -313,6 +316,15 @@ one(int sel, unsigned int flags, const uint8_t *p, size_t len)
 		break;
 	case N_NEIGHTBL:
 		(void)neightbl_parse(p, len, &index, &ms);
+		break;
+	case N_SCTP:
+		if (sctp_diag_parse(p, len, &sr) == 0)
+			sum += (unsigned long)(sr.nladdr + sr.nfaddr);
+		break;
+	case N_SCTPFEED:
+		memset(&sf, 0, sizeof(sf));
+		sf.eps = (int)((flags >> 1) & 1);
+		(void)sctp_diag_feed(&sf, p, len, first_seq(p, len));
 		break;
 	default:
 		(void)nl_walk(p, len, first_seq(p, len), walk_msg, NULL);

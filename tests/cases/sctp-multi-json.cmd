@@ -1,0 +1,1 @@
+-M tests/fixtures/sctp-multi -an -p sctp --libxo json
