@@ -96,5 +96,22 @@ else
 	expect_eq "-p sctp: one line says the module is missing" "$out" \
 	    "netstat: sctp: protocol not available (module sctp not loaded)"
 fi
+# The live fallback: net/sctp present (a fixture's files bound over this
+# process's /proc/PID/net in a private mount namespace, then exec'd into
+# netstat, which keeps the PID) while no sctp_diag answers: the rows come
+# from the files, as with -M.  Only where no sctp_diag module exists, as
+# a request would load one.
+if [ ! -d /proc/net/sctp ] && ! modprobe -n -q sctp_diag 2>/dev/null; then
+	mkdir -p "$LABTMP/fakenet/sctp"
+	cp tests/fixtures/sctp-multi/net/sctp/eps \
+	    tests/fixtures/sctp-multi/net/sctp/assocs "$LABTMP/fakenet/sctp/"
+	out=$(unshare -m sh -c \
+	    'mount --bind "$1" /proc/$$/net && exec "$2" -an -p sctp' \
+	    sh "$LABTMP/fakenet" "$NETSTAT" 2>&1)
+	expect_eq "-p sctp: no sctp_diag, the live net/sctp files are read" \
+	    "$out" "$("$NETSTAT" -M tests/fixtures/sctp-multi -an -p sctp 2>&1)"
+else
+	ok "# SKIP -p sctp fallback: an sctp_diag module could answer"
+fi
 check "-B -p tcp is refused" sh -c '! ns -B -p tcp'
 lab_done
