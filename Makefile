@@ -98,10 +98,12 @@ $(LIBASAN): $(LIBSRCS) netstat.h route.h
 	ar rc $@ tests/asan-obj/*.o
 	ranlib $@
 
-$(NLFUZZ): $(LIB) $(NLFUZZSRCS) netstat.h route.h tests/nlfuzz.h
+$(NLFUZZ): $(LIB) $(NLFUZZSRCS) netstat.h route.h tests/nlfuzz.h \
+    tests/check.h
 	$(CC) $(WARNFLAGS) $(CFLAGS) $(CPPFLAGS) -o $@ $@.c $(LIB) $(LDLIBS)
 
-$(NLFUZZASAN): $(LIBASAN) $(NLFUZZSRCS) netstat.h route.h tests/nlfuzz.h
+$(NLFUZZASAN): $(LIBASAN) $(NLFUZZSRCS) netstat.h route.h tests/nlfuzz.h \
+    tests/check.h
 	$(CC) $(WARNFLAGS) $(SANFLAGS) $(CPPFLAGS) -o $@ $(@:-asan=.c) \
 	    $(LIBASAN) $(LDLIBS)
 
@@ -129,22 +131,23 @@ fuzz: $(FUZZ)
 	sh tests/fuzz/run $(FUZZTIME) $(FUZZ)
 
 # Unit tests of the shared layers.
-tests/unit: tests/unit.c tests/formats.h $(LIB) netstat.h
+tests/unit: tests/unit.c tests/formats.h tests/check.h $(LIB) netstat.h
 	$(CC) $(WARNFLAGS) $(CFLAGS) $(CPPFLAGS) -o $@ tests/unit.c $(LIB) \
 	    $(LDLIBS)
 
-tests/unit-asan: tests/unit.c tests/formats.h $(LIBASAN) netstat.h
+tests/unit-asan: tests/unit.c tests/formats.h tests/check.h $(LIBASAN) \
+    netstat.h
 	$(CC) $(WARNFLAGS) $(SANFLAGS) $(CPPFLAGS) -o $@ tests/unit.c \
 	    $(LIBASAN) $(LDLIBS)
 
 # The filter expressions: parser, matcher, bytecode.
-tests/filtertest: tests/filtertest.c $(BCAUDIT) tests/bcaudit.h $(LIB) \
-    netstat.h
+tests/filtertest: tests/filtertest.c $(BCAUDIT) tests/bcaudit.h \
+    tests/check.h $(LIB) netstat.h
 	$(CC) $(WARNFLAGS) $(CFLAGS) $(CPPFLAGS) -o $@ tests/filtertest.c \
 	    $(BCAUDIT) $(LIB) $(LDLIBS)
 
 tests/filtertest-asan: tests/filtertest.c $(BCAUDIT) tests/bcaudit.h \
-    $(LIBASAN) netstat.h
+    tests/check.h $(LIBASAN) netstat.h
 	$(CC) $(WARNFLAGS) $(SANFLAGS) $(CPPFLAGS) -o $@ tests/filtertest.c \
 	    $(BCAUDIT) $(LIBASAN) $(LDLIBS)
 

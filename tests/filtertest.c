@@ -29,18 +29,7 @@
 
 #include "../netstat.h"
 #include "bcaudit.h"
-
-
-static int failures;
-
-static void
-check(int cond, const char *what)
-{
-	printf("%s - %s\n", cond ? "ok" : "not ok", what);
-	if (!cond)
-		failures++;
-	fflush(stdout);
-}
+#include "check.h"
 
 /* Splits s on blanks into a static argv; the filter gets the words. */
 static struct filter *
@@ -135,16 +124,15 @@ test_errors(void)
 		{ "src host ::1 or 10.1.1.1.1",
 		    "filter: src host 10.1.1.1.1: bad address" },
 	};
-	char line[512], want[512], what[600];
+	char line[512], want[512];
 	size_t i;
 	int rc;
 
 	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
 		rc = parse_child(t[i].expr, line, sizeof(line));
 		(void)snprintf(want, sizeof(want), "netstat: %s", t[i].msg);
-		(void)snprintf(what, sizeof(what), "parse '%s': exit %d, '%s'",
-		    t[i].expr, rc, line);
-		check(rc == 1 && strcmp(line, want) == 0, what);
+		check(rc == 1 && strcmp(line, want) == 0,
+		    "parse '%s': exit %d, '%s'", t[i].expr, rc, line);
 	}
 	/* Deep nesting is an error, not a crash. */
 	{
@@ -234,7 +222,7 @@ test_match(void)
 		{ "not path /tmp/x", "1111111" },
 	};
 	struct bcrow rows[NROWS];
-	char got[NROWS + 1], what[256];
+	char got[NROWS + 1];
 	struct filter *f;
 	size_t i;
 	int r;
@@ -256,13 +244,12 @@ test_match(void)
 		for (r = 0; r < NROWS; r++)
 			got[r] = (char)('0' + bc_match(f, &rows[r]));
 		got[NROWS] = '\0';
-		(void)snprintf(what, sizeof(what), "match '%s': %s", t[i].expr,
-		    got);
-		check(strcmp(got, t[i].want) == 0, what);
+		check(strcmp(got, t[i].want) == 0, "match '%s': %s",
+		    t[i].expr, got);
 		filter_free(f);
 	}
-	check(filter_match_inet(NULL, AF_INET, rows[0].a[0], 1, rows[0].a[1], 2,
-	    -1), "no filter matches all");
+	check(filter_match_inet(NULL, AF_INET, rows[0].a[0], 1, rows[0].a[1],
+	    2, -1), "no filter matches all");
 }
 
 static void
@@ -287,16 +274,13 @@ test_unix(void)
 		{ "state LISTEN", "/tmp/x", 6, 0 },
 		{ "path /tmp/[!y]", "/tmp/x", 6, 1 },
 	};
-	char what[256];
 	struct filter *f;
 	size_t i;
 
 	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
 		f = parse(t[i].expr);
-		(void)snprintf(what, sizeof(what), "unix match '%s'",
-		    t[i].expr);
 		check(filter_match_unix(f, t[i].path, t[i].len) == t[i].want,
-		    what);
+		    "unix match '%s'", t[i].expr);
 		filter_free(f);
 	}
 }
@@ -331,7 +315,6 @@ test_states(void)
 		{ "path /x", 0 },
 		{ "path /x or state LISTEN", L(LLI) },
 	};
-	char what[256];
 	struct filter *f;
 	size_t i;
 	uint32_t got;
@@ -339,9 +322,7 @@ test_states(void)
 	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
 		f = parse(t[i].expr);
 		got = filter_states(f);
-		(void)snprintf(what, sizeof(what), "states '%s': %#x",
-		    t[i].expr, got);
-		check(got == t[i].want, what);
+		check(got == t[i].want, "states '%s': %#x", t[i].expr, got);
 		filter_free(f);
 	}
 	check(filter_tcps(LNSR) == FILTER_TCPS_SYN_RCVD &&
@@ -364,14 +345,12 @@ test_tables(void)
 		{ "state LISTEN", FILTER_INET },
 		{ "not path /x", FILTER_INET | FILTER_UNIX },
 	};
-	char what[256];
 	struct filter *f;
 	size_t i;
 
 	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
 		f = parse(t[i].expr);
-		(void)snprintf(what, sizeof(what), "tables '%s'", t[i].expr);
-		check(filter_tables(f) == t[i].want, what);
+		check(filter_tables(f) == t[i].want, "tables '%s'", t[i].expr);
 		filter_free(f);
 	}
 	check(parse("") == NULL && filter_tables(NULL) ==
@@ -536,7 +515,7 @@ test_random(void)
 	static const int fams[] = { AF_INET, AF_INET6, AF_UNSPEC };
 	/* Aligned as the kernel's attribute data is. */
 	static uint8_t bc[65536] __attribute__((aligned(4)));
-	char expr[2048], what[2300];
+	char expr[2048];
 	struct filter *f;
 	struct bcrow r;
 	unsigned long rows = 0, audits = 0, empty = 0, matches = 0;
@@ -557,11 +536,8 @@ test_random(void)
 			}
 			audits++;
 			if (n < 0 || bc_audit(bc, (int)n) != 0) {
-				if (bad_audit++ < 3) {
-					(void)snprintf(what, sizeof(what),
-					    "audit of '%s'", expr);
-					check(0, what);
-				}
+				if (bad_audit++ < 3)
+					check(0, "audit of '%s'", expr);
 				continue;
 			}
 			for (j = 0; j < 40; j++) {
@@ -573,17 +549,11 @@ test_random(void)
 				b = bc_run(bc, (int)n, &r);
 				matches += (unsigned long)m;
 				/* Exact without state; a superset with. */
-				if ((!withstate && m != b) || (m && !b)) {
-					if ((withstate ? bad_super++ :
-					    bad_run++) < 3) {
-						(void)snprintf(what,
-						    sizeof(what), "bytecode "
-						    "of '%s' (family %d) on a "
-						    "row: match %d, run %d",
-						    expr, fams[k], m, b);
-						check(0, what);
-					}
-				}
+				if (((!withstate && m != b) || (m && !b)) &&
+				    (withstate ? bad_super++ : bad_run++) < 3)
+					check(0, "bytecode of '%s' (family %d) "
+					    "on a row: match %d, run %d", expr,
+					    fams[k], m, b);
 				if (m && !bc_states_take(filter_states(f),
 				    r.st))
 					bad_states++;
@@ -591,12 +561,10 @@ test_random(void)
 		}
 		filter_free(f);
 	}
-	(void)snprintf(what, sizeof(what), "%lu bytecodes pass the kernel's "
-	    "audit (%lu expressions need none)", audits, empty);
-	check(bad_audit == 0, what);
-	(void)snprintf(what, sizeof(what), "%lu random rows (%lu matches): "
-	    "bytecode without state agrees with the matcher", rows, matches);
-	check(bad_run == 0, what);
+	check(bad_audit == 0, "%lu bytecodes pass the kernel's audit (%lu "
+	    "expressions need none)", audits, empty);
+	check(bad_run == 0, "%lu random rows (%lu matches): bytecode without "
+	    "state agrees with the matcher", rows, matches);
 	check(bad_super == 0, "bytecode with state accepts every match");
 	check(bad_states == 0, "every match's state is in filter_states");
 }

@@ -1,8 +1,7 @@
 /*
- * Shared by the netlink fuzz harnesses (tests/nlfuzz-*.c): the option
- * globals main.c would define, the ok / not ok report, a seeded PRNG, a
- * message builder that remembers where its attributes are, and the
- * mutator.  Each harness reaches its subsystem's parsers (declared in
+ * Shared by the netlink fuzz harnesses (tests/nlfuzz-*.c): the ok / not
+ * ok report (check.h) sent to the real stdout, a seeded PRNG, a message
+ * builder that remembers where its attributes are, and the mutator.  Each harness reaches its subsystem's parsers (declared in
  * netstat.h, or by including the subsystem .c file), builds well-formed
  * messages, checks a few known answers, then feeds the parsers mutated
  * copies, each in a heap block of exactly its length so that
@@ -20,40 +19,22 @@
 #include <linux/rtnetlink.h>
 
 #include <fcntl.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "check.h"
 
 #define	FUZZ_SEQ	1		/* the sequence number of our messages */
 #define	MSG_CAP		4096
 #define	MSG_MAXATTR	64
 
-static FILE	*report;		/* the real stdout; stdout is quiet */
-static int	 failures;
-
-static void
-check(int cond, const char *fmt, ...)
-{
-	va_list ap;
-
-	fputs(cond ? "ok - " : "not ok - ", report);
-	va_start(ap, fmt);
-	vfprintf(report, fmt, ap);
-	va_end(ap);
-	fputc('\n', report);
-	fflush(report);
-	if (!cond)
-		failures++;
-}
-
 /*
  * The parsers' rows go to the output layer; it must not crash either,
  * but its text is of no interest: stdout goes to /dev/null, the report
- * to a copy of the original stdout.
+ * (check_out) to a copy of the original stdout.
  */
 static void
 quiet_stdout(void)
@@ -62,7 +43,7 @@ quiet_stdout(void)
 	int fd, saved;
 
 	fflush(stdout);
-	if ((saved = dup(1)) < 0 || (report = fdopen(saved, "w")) == NULL) {
+	if ((saved = dup(1)) < 0 || (check_out = fdopen(saved, "w")) == NULL) {
 		perror("nlfuzz: dup");
 		exit(2);
 	}

@@ -23,18 +23,8 @@
 #include <unistd.h>
 
 #include "../netstat.h"
+#include "check.h"
 
-
-static int failures;
-
-static void
-check(int cond, const char *what)
-{
-	printf("%s - %s\n", cond ? "ok" : "not ok", what);
-	if (!cond)
-		failures++;
-	fflush(stdout);
-}
 
 /*
  * Netlink.
@@ -917,7 +907,7 @@ trim_blanks(char *s)
 static void
 one_format(int kind, const char *fmt, const char *sv, long long iv)
 {
-	char pf[128], want[512], what[256], num[32], *got, *c;
+	char pf[128], want[512], num[32], *got, *c;
 
 	ll_format(pf, sizeof(pf), fmt);
 	/* A number through %s: its decimal digits as the string. */
@@ -955,10 +945,8 @@ one_format(int kind, const char *fmt, const char *sv, long long iv)
 		(void)snprintf(num, sizeof(num), "\"%.20s\"", sv);
 	else
 		(void)snprintf(num, sizeof(num), "%lld", iv);
-	(void)snprintf(what, sizeof(what), "format \"%s\" of %s: %s", fmt,
-	    num, got);
 	if (strcmp(got, want) != 0)
-		check(0, what);
+		check(0, "format \"%s\" of %s: %s", fmt, num, got);
 }
 
 static void
@@ -972,9 +960,7 @@ test_formats(void)
 	for (i = 0; i < sizeof(formats) / sizeof(formats[0]); i++) {
 		k = formats[i].kind;
 		if (out_fmt_check(formats[i].fmt, k == FMT_STR) < 0) {
-			printf("not ok - format \"%s\" refused\n",
-			    formats[i].fmt);
-			failures++;
+			check(0, "format \"%s\" refused", formats[i].fmt);
 			bad++;
 			continue;
 		}
@@ -993,7 +979,7 @@ test_formats(void)
 	    out_fmt_check("%d", 1) < 0,
 	    "formats: an unknown or second conversion is refused");
 	check(out_fmt_check("100%%", 0) == 0 && out_fmt_check("%3d%%", 0) == 0,
-	    "formats: %% is a literal");
+	    "formats: %%%% is a literal");
 	capture_start();
 	out_int(NULL, "%05lld|", -42);
 	out_int(NULL, "%-5lld|", -42);
@@ -1129,15 +1115,13 @@ test_stats_key(void)
 		{ "ifIndex", "if-index" },
 		{ "Bad_Name", "bad-name" },
 	};
-	char buf[64], what[96];
+	char buf[64];
 	size_t i;
 
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		(void)snprintf(what, sizeof(what), "stats_key: %s is %s",
-		    cases[i][0], cases[i][1]);
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
 		check(strcmp(stats_key(buf, sizeof(buf), cases[i][0]),
-		    cases[i][1]) == 0, what);
-	}
+		    cases[i][1]) == 0, "stats_key: %s is %s", cases[i][0],
+		    cases[i][1]);
 	check(strlen(stats_key(buf, 5, "InDatagrams")) < 5,
 	    "stats_key: bounded by its buffer");
 }
