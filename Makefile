@@ -99,11 +99,11 @@ $(LIBASAN): $(LIBSRCS) netstat.h route.h
 	ranlib $@
 
 $(NLFUZZ): $(LIB) $(NLFUZZSRCS) netstat.h route.h tests/nlfuzz.h \
-    tests/check.h
+    tests/check.h tests/exact.h
 	$(CC) $(WARNFLAGS) $(CFLAGS) $(CPPFLAGS) -o $@ $@.c $(LIB) $(LDLIBS)
 
 $(NLFUZZASAN): $(LIBASAN) $(NLFUZZSRCS) netstat.h route.h tests/nlfuzz.h \
-    tests/check.h
+    tests/check.h tests/exact.h
 	$(CC) $(WARNFLAGS) $(SANFLAGS) $(CPPFLAGS) -o $@ $(@:-asan=.c) \
 	    $(LIBASAN) $(LDLIBS)
 
@@ -117,12 +117,13 @@ $(LIBFUZZ): $(LIBSRCS) netstat.h route.h
 	ar rc $@ tests/fuzz-obj/*.o
 	ranlib $@
 
-$(FUZZ1): $(LIBFUZZ) $(FUZZSRCS) $(LIBSRCS) netstat.h route.h tests/fuzz/fuzz.h
+$(FUZZ1): $(LIBFUZZ) $(FUZZSRCS) $(LIBSRCS) netstat.h route.h \
+    tests/fuzz/fuzz.h tests/exact.h
 	$(FUZZCC) $(WARNFLAGS) $(FUZZFLAGS) -fsanitize=fuzzer $(CPPFLAGS) \
 	    -o $@ $@.c $(LIBFUZZ) $(LDLIBS) $(FUZZWRAP)
 
 tests/fuzz/fuzz-filter: $(LIBFUZZ) tests/fuzz/fuzz-filter.c $(BCAUDIT) \
-    tests/bcaudit.h $(LIBSRCS) netstat.h tests/fuzz/fuzz.h
+    tests/bcaudit.h $(LIBSRCS) netstat.h tests/fuzz/fuzz.h tests/exact.h
 	$(FUZZCC) $(WARNFLAGS) $(FUZZFLAGS) -fsanitize=fuzzer $(CPPFLAGS) \
 	    -o $@ tests/fuzz/fuzz-filter.c $(BCAUDIT) $(LIBFUZZ) $(LDLIBS) \
 	    $(FUZZWRAP)
@@ -131,12 +132,13 @@ fuzz: $(FUZZ)
 	sh tests/fuzz/run $(FUZZTIME) $(FUZZ)
 
 # Unit tests of the shared layers.
-tests/unit: tests/unit.c tests/formats.h tests/check.h $(LIB) netstat.h
+tests/unit: tests/unit.c tests/formats.h tests/check.h tests/exact.h \
+    $(LIB) netstat.h
 	$(CC) $(WARNFLAGS) $(CFLAGS) $(CPPFLAGS) -o $@ tests/unit.c $(LIB) \
 	    $(LDLIBS)
 
-tests/unit-asan: tests/unit.c tests/formats.h tests/check.h $(LIBASAN) \
-    netstat.h
+tests/unit-asan: tests/unit.c tests/formats.h tests/check.h tests/exact.h \
+    $(LIBASAN) netstat.h
 	$(CC) $(WARNFLAGS) $(SANFLAGS) $(CPPFLAGS) -o $@ tests/unit.c \
 	    $(LIBASAN) $(LDLIBS)
 

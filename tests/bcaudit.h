@@ -17,7 +17,7 @@ struct bcrow {
 	int		 family;
 	uint8_t		 a[2][16];	/* local, remote */
 	unsigned int	 port[2];	/* local, remote */
-	int		 st;		/* FILTER_TCPS_*; -1: none (UDP) */
+	int		 st;		/* FILTER_TCPS_*, -1: none */
 };
 
 int	bc_audit(const uint8_t *, int);

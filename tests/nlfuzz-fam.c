@@ -112,11 +112,7 @@ build_inet(struct msg *m, const char *ulp)
 static int
 inet_exact(const void *src, size_t len, struct sockrow *r)
 {
-	unsigned char *p = exact(src, len);
-	int rc = inet_diag_parse(p, len, r);
-
-	exact_free(p, len);
-	return (rc);
+	return (inet_diag_parse(exact_tmp(src, len), len, r));
 }
 
 static void
@@ -167,11 +163,7 @@ build_packet(struct msg *m, int meminfo)
 static int
 packet_exact(const void *src, size_t len, struct pktrow *p)
 {
-	unsigned char *b = exact(src, len);
-	int rc = packet_diag_parse(b, len, p);
-
-	exact_free(b, len);
-	return (rc);
+	return (packet_diag_parse(exact_tmp(src, len), len, p));
 }
 
 static void
@@ -224,7 +216,7 @@ vsock_known(void)
 	    v.ino == 99, "fam: vsock_diag_parse: a listener on 1.4321");
 	check(vsock_diag_parse(b, sizeof(d) - 1, &v) < 0,
 	    "fam: vsock_diag_parse: a short answer is refused");
-	exact_free(b, sizeof(d));
+	free(b);
 }
 
 static void

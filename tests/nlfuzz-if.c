@@ -114,19 +114,14 @@ link_exact(const void *src, size_t len, struct link_copy *r)
 		if (r->li.hw != NULL)
 			memcpy(r->hw, r->li.hw, r->li.hwlen);
 	}
-	exact_free(p, len);
+	free(p);
 	return (rc);
 }
 
 static int
 addr_exact(const void *src, size_t len, struct addr_info *a)
 {
-	unsigned char *p = exact(src, len);
-	int rc;
-
-	rc = addr_parse(p, len, a);
-	exact_free(p, len);
-	return (rc);
+	return (addr_parse(exact_tmp(src, len), len, a));
 }
 
 /* The dump walker's callbacks: count what parses. */
@@ -268,12 +263,8 @@ static int
 igmp_exact(const char *line, struct igmp_dev *dev, struct mcgroup *g)
 {
 	size_t len = strlen(line);
-	unsigned char *p = exact(line, len);
-	int rc;
 
-	rc = igmp_parse((const char *)p, len, dev, g);
-	exact_free(p, len);
-	return (rc);
+	return (igmp_parse(exact_tmp(line, len), len, dev, g));
 }
 
 static int
@@ -303,7 +294,7 @@ line_exact(int kind, const char *line, size_t len, struct mcgroup *g)
 			rc = -2;
 		break;
 	}
-	exact_free(p, len);
+	free(p);
 	return (rc);
 }
 
@@ -428,7 +419,7 @@ fuzz_lines(int iterations)
 		else {
 			p = exact(w, wl);
 			rc = igmp_parse((const char *)p, wl, &dev, &g);
-			exact_free(p, wl);
+			free(p);
 			if (rc == 1 && (g.ifindex <= 0 || g.namelen == 0 ||
 			    g.namelen >= sizeof(g.name)))
 				rc = -2;

@@ -80,7 +80,7 @@ parse_exact(const void *src, size_t len, struct sockrow *r)
 
 	memset(r, 0x5a, sizeof(*r));
 	rc = inet_diag_parse(p, len, r);
-	exact_free(p, len);
+	free(p);
 	return (rc);
 }
 
@@ -137,12 +137,8 @@ static int
 proc_exact(const char *line, int family, int proto, struct sockrow *r)
 {
 	size_t len = strlen(line);
-	unsigned char *p = exact(line, len);
-	int rc;
 
-	rc = inet_proc_parse((const char *)p, len, family, proto, r);
-	exact_free(p, len);
-	return (rc);
+	return (inet_proc_parse(exact_tmp(line, len), len, family, proto, r));
 }
 
 static void
@@ -215,12 +211,7 @@ set_feed(struct inet_feed *f, int family)
 static int
 feed_exact(const struct inet_feed *f, const void *src, size_t len)
 {
-	unsigned char *p = exact(src, len);
-	int rc;
-
-	rc = inet_diag_feed(f, p, len, FUZZ_SEQ);
-	exact_free(p, len);
-	return (rc);
+	return (inet_diag_feed(f, exact_tmp(src, len), len, FUZZ_SEQ));
 }
 
 /* Options that change what a row prints. */

@@ -262,7 +262,7 @@ parse_exact(int kind, const void *src, size_t len, int *hops)
 			rc = 0;
 		break;
 	}
-	exact_free(p, len);
+	free(p);
 	return (rc);
 }
 

@@ -47,12 +47,7 @@ build_unix(struct msg *m, unsigned int type, int state, const char *name,
 static int
 parse_exact(const void *src, size_t len, struct unixrow *u)
 {
-	unsigned char *p = exact(src, len);
-	int rc;
-
-	rc = unix_diag_parse(p, len, u);
-	exact_free(p, len);
-	return (rc);
+	return (unix_diag_parse(exact_tmp(src, len), len, u));
 }
 
 static void
@@ -128,7 +123,7 @@ proc_exact(const char *line, struct unixrow *u)
 		pathbuf[u->namelen] = '\0';
 	}
 	u->name = NULL;
-	exact_free(p, len);
+	free(p);
 	return (rc);
 }
 
@@ -180,12 +175,7 @@ truncations(void)
 static int
 walk_feed(const void *src, size_t len, int refs)
 {
-	unsigned char *p = exact(src, len);
-	int rc;
-
-	rc = unix_diag_feed(p, len, FUZZ_SEQ, refs);
-	exact_free(p, len);
-	return (rc);
+	return (unix_diag_feed(exact_tmp(src, len), len, FUZZ_SEQ, refs));
 }
 
 static void

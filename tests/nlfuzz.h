@@ -1,10 +1,11 @@
 /*
  * Shared by the netlink fuzz harnesses (tests/nlfuzz-*.c): the ok / not
  * ok report (check.h) sent to the real stdout, a seeded PRNG, a message
- * builder that remembers where its attributes are, and the mutator.  Each harness reaches its subsystem's parsers (declared in
- * netstat.h, or by including the subsystem .c file), builds well-formed
+ * builder that remembers where its attributes are, and the mutator.
+ * Each harness reaches its subsystem's parsers (declared in netstat.h,
+ * or by including the subsystem .c file), builds well-formed
  * messages, checks a few known answers, then feeds the parsers mutated
- * copies, each in a heap block of exactly its length so that
+ * copies, each in a heap block of exactly its length (exact.h) so that
  * AddressSanitizer sees any over-read.
  */
 #ifndef NLFUZZ_H
@@ -26,6 +27,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "exact.h"
 
 #define	FUZZ_SEQ	1		/* the sequence number of our messages */
 #define	MSG_CAP		4096
@@ -304,30 +306,6 @@ mutate_nl(unsigned char *w, size_t *wlp, const struct msg *m, size_t famoff)
 	}
 }
 
-/* A heap block of exactly len bytes holding src (never NULL). */
-static unsigned char *
-exact(const void *src, size_t len)
-{
-	static unsigned char none[1];
-	unsigned char *p;
-
-	if (len == 0)
-		return (none);
-	if ((p = malloc(len)) == NULL) {
-		perror("nlfuzz: malloc");
-		exit(2);
-	}
-	memcpy(p, src, len);
-	return (p);
-}
-
-static void
-exact_free(unsigned char *p, size_t len)
-{
-	if (len > 0)
-		free(p);
-}
-
 /* Walk a buffer of netlink messages as the dump reader does, in place. */
 static int
 walk_exact(const void *src, size_t len, nl_msg_fn fn, void *arg)
@@ -336,7 +314,7 @@ walk_exact(const void *src, size_t len, nl_msg_fn fn, void *arg)
 	int rc;
 
 	rc = nl_walk(p, len, FUZZ_SEQ, fn, arg);
-	exact_free(p, len);
+	free(p);
 	return (rc);
 }
 

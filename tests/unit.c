@@ -24,6 +24,7 @@
 
 #include "../netstat.h"
 #include "check.h"
+#include "exact.h"
 
 
 /*
@@ -522,29 +523,15 @@ test_proc(void)
 
 /*
  * Proc-line tokens.  Each input is copied to a heap block of exactly its
- * length, with no NUL after it, so that ASan sees any read past the end.
+ * length (exact.h), so that ASan sees any read past the end.
  */
-static char *
-exact(const char *s, size_t len)
-{
-	char *p = malloc(len > 0 ? len : 1);
-
-	if (p != NULL && len > 0)
-		memcpy(p, s, len);
-	return (p);
-}
 
 /* proc_ull over exactly len bytes of s: the result, and v when 0. */
 static int
 ull_of(const char *s, size_t len, int base, unsigned long long *v)
 {
-	char *p = exact(s, len);
-	int rc;
-
 	*v = 12345;
-	rc = proc_ull(p, len, base, v);
-	free(p);
-	return (rc);
+	return (proc_ull(exact_tmp(s, len), len, base, v));
 }
 
 static int
@@ -682,29 +669,26 @@ test_proc_split(void)
  * unix.c's token helpers), each over exactly its bytes.
  */
 static int
+ll_of(const char *s, long long *v)
+{
+	*v = 12345;
+	return (proc_ll(exact_tmp(s, strlen(s)), strlen(s), v));
+}
+
+static int
 ll_is(const char *s, long long want)
 {
-	size_t len = strlen(s);
-	char *p = exact(s, len);
-	long long v = 12345;
-	int rc;
+	long long v;
 
-	rc = proc_ll(p, len, &v);
-	free(p);
-	return (rc == 0 && v == want);
+	return (ll_of(s, &v) == 0 && v == want);
 }
 
 static int
 ll_bad(const char *s)
 {
-	size_t len = strlen(s);
-	char *p = exact(s, len);
-	long long v = 12345;
-	int rc;
+	long long v;
 
-	rc = proc_ll(p, len, &v);
-	free(p);
-	return (rc < 0 && v == 12345);
+	return (ll_of(s, &v) < 0 && v == 12345);
 }
 
 static void
@@ -729,12 +713,8 @@ static int
 hexbytes(const char *s, uint8_t *out, size_t max)
 {
 	size_t len = strlen(s);
-	char *p = exact(s, len);
-	int rc;
 
-	rc = proc_hexbytes(p, len, out, max);
-	free(p);
-	return (rc);
+	return (proc_hexbytes(exact_tmp(s, len), len, out, max));
 }
 
 static void
@@ -770,12 +750,8 @@ static int
 hexpair(const char *s, unsigned long long *a, unsigned long long *b)
 {
 	size_t len = strlen(s);
-	char *p = exact(s, len);
-	int rc;
 
-	rc = proc_hexpair(p, len, a, b);
-	free(p);
-	return (rc);
+	return (proc_hexpair(exact_tmp(s, len), len, a, b));
 }
 
 static void

@@ -74,7 +74,8 @@ check_rows(const struct filter *f, const uint8_t *p, size_t len)
 			abort();	/* the kernel would skip a match */
 		for (k = 0; k < 3; k++)
 			if (n[k] > 0 && (fams[k] == AF_UNSPEC ||
-			    fams[k] == r.family) && !bc_run(bc[k], (int)n[k], &r))
+			    fams[k] == r.family) &&
+			    !bc_run(bc[k], (int)n[k], &r))
 				abort();	/* the kernel would drop it */
 	}
 }
