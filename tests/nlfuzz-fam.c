@@ -91,14 +91,13 @@ build_inet(struct msg *m, const char *ulp)
 	struct inet_diag_msg d;
 	size_t nest;
 
-	msg_start(m, sizeof(d));
 	memset(&d, 0, sizeof(d));
 	d.idiag_family = AF_INET;
 	d.idiag_state = 1;
 	d.id.idiag_sport = htons(22);
 	d.id.idiag_dport = htons(50000);
 	d.idiag_inode = 77;
-	msg_hdr(m, 0, &d, sizeof(d));
+	msg_begin(m, 0, 0, &d, sizeof(d));
 	tcp_info_bytes(ti, sizeof(ti));
 	(void)attr_put(m, INET_DIAG_INFO, ti, sizeof(ti));
 	(void)attr_put(m, INET_DIAG_CONG, "bbr", 4);
@@ -142,13 +141,12 @@ build_packet(struct msg *m, int meminfo)
 	struct packet_diag_info pi;
 	uint32_t mem[SK_MEMINFO_VARS];
 
-	msg_start(m, sizeof(d));
 	memset(&d, 0, sizeof(d));
 	d.pdiag_family = AF_PACKET;
 	d.pdiag_type = SOCK_RAW;
 	d.pdiag_num = 0x0800;		/* host order, as the kernel sends */
 	d.pdiag_ino = 4242;
-	msg_hdr(m, 0, &d, sizeof(d));
+	msg_begin(m, 0, 0, &d, sizeof(d));
 	memset(&pi, 0, sizeof(pi));
 	pi.pdi_index = 3;
 	(void)attr_put(m, PACKET_DIAG_INFO, &pi, sizeof(pi));

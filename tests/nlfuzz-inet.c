@@ -28,13 +28,8 @@ build_diag(struct msg *m, int framed, int family, int state, int listen6)
 	struct tcp_info ti;
 	uint64_t acked = 123456789, rcvd = 987654321;
 	unsigned char v6only = 1;
-	size_t skip = framed ? NLMSG_HDRLEN : 0;
 	int i;
 
-	if (framed)
-		msg_start_nl(m, SOCK_DIAG_BY_FAMILY, sizeof(d));
-	else
-		msg_start(m, sizeof(d));
 	memset(&d, 0, sizeof(d));
 	d.idiag_family = (uint8_t)family;
 	d.idiag_state = (uint8_t)state;
@@ -55,7 +50,7 @@ build_diag(struct msg *m, int framed, int family, int state, int listen6)
 	d.idiag_rqueue = 7;
 	d.idiag_wqueue = listen6 ? 128 : 42;
 	d.idiag_inode = 31337;
-	msg_hdr(m, skip, &d, sizeof(d));
+	msg_begin(m, framed, SOCK_DIAG_BY_FAMILY, &d, sizeof(d));
 	for (i = 0; i < SK_MEMINFO_VARS; i++)
 		mem[i] = 1000u * (uint32_t)(i + 1);
 	(void)attr_put(m, INET_DIAG_SKMEMINFO, mem, sizeof(mem));
@@ -281,15 +276,6 @@ main(void)
 	known_answers();
 	proc_known_answers();
 	truncations();
-	out_set_style("text");
-	out_init();
-	fuzz(ITERATIONS);
-	check(out_finish() == 0, "inet: text output survived");
-	out_set_style("json");
-	out_init();
-	out_open_list("socket");
-	fuzz(ITERATIONS / 3);
-	out_close_list();
-	check(out_finish() == 0, "inet: JSON output survived");
+	fuzz_outputs("inet", "socket", fuzz, ITERATIONS);
 	return (failures ? 1 : 0);
 }

@@ -89,32 +89,26 @@ struct msg {
 	int		 nat;
 };
 
-/* Start a message with a fixed header of hdrlen bytes (zeroed). */
+/*
+ * Start a message with its family header h (hlen bytes), behind an
+ * nlmsghdr of that type when framed (msg_end_nl() then).
+ */
 static void
-msg_start(struct msg *m, size_t hdrlen)
-{
-	memset(m, 0, sizeof(*m));
-	m->len = NLMSG_ALIGN(hdrlen);
-}
-
-/* Start a netlink-framed message: nlmsghdr, then a family header. */
-static void
-msg_start_nl(struct msg *m, uint16_t type, size_t famlen)
+msg_begin(struct msg *m, int framed, uint16_t type, const void *h,
+    size_t hlen)
 {
 	struct nlmsghdr nlh;
+	size_t skip = framed ? NLMSG_HDRLEN : 0;
 
-	msg_start(m, NLMSG_HDRLEN + NLMSG_ALIGN(famlen));
-	memset(&nlh, 0, sizeof(nlh));
-	nlh.nlmsg_type = type;
-	nlh.nlmsg_seq = FUZZ_SEQ;
-	nlh.nlmsg_flags = NLM_F_MULTI;
-	memcpy(m->b, &nlh, sizeof(nlh));
-}
-
-/* Copy the family header into place (after skip bytes of framing). */
-static void
-msg_hdr(struct msg *m, size_t skip, const void *h, size_t hlen)
-{
+	memset(m, 0, sizeof(*m));
+	m->len = skip + NLMSG_ALIGN(hlen);
+	if (framed) {
+		memset(&nlh, 0, sizeof(nlh));
+		nlh.nlmsg_type = type;
+		nlh.nlmsg_seq = FUZZ_SEQ;
+		nlh.nlmsg_flags = NLM_F_MULTI;
+		memcpy(m->b, &nlh, sizeof(nlh));
+	}
 	memcpy(m->b + skip, h, hlen);
 }
 
@@ -190,6 +184,23 @@ static const uint32_t odd_lengths[] = {
 	0x7fff, 0x8000, 0x1000
 };
 
+static unsigned short
+odd_length(void)
+{
+	return ((unsigned short)odd_lengths[rnd_below(sizeof(odd_lengths) /
+	    sizeof(odd_lengths[0]))]);
+}
+
+/* A random attribute's offset, need bytes of it within wl; -1: none. */
+static int
+pick_attr(const struct msg *m, size_t wl, size_t need, size_t *off)
+{
+	if (m->nat == 0)
+		return (-1);
+	*off = m->at[rnd_below((uint32_t)m->nat)];
+	return (*off + need > wl ? -1 : 0);
+}
+
 static void
 mutate(unsigned char *w, size_t *wlp, const struct msg *m, size_t famoff)
 {
@@ -218,35 +229,24 @@ mutate(unsigned char *w, size_t *wlp, const struct msg *m, size_t famoff)
 			break;
 		case 3:		/* an attribute length: 0, 3, 4, huge, odd */
 		case 4:
-			if (m->nat == 0)
-				break;
-			off = m->at[rnd_below((uint32_t)m->nat)];
-			if (off + 2 > wl)
+			if (pick_attr(m, wl, 2, &off) < 0)
 				break;
 			if (rnd_below(3) == 0)
 				v = (unsigned short)(wl - off +
 				    rnd_below(9) - 4);
 			else
-				v = (unsigned short)odd_lengths[rnd_below(
-				    sizeof(odd_lengths) /
-				    sizeof(odd_lengths[0]))];
+				v = odd_length();
 			memcpy(w + off, &v, sizeof(v));
 			break;
 		case 5:		/* an attribute type, maybe flagged nested */
-			if (m->nat == 0)
-				break;
-			off = m->at[rnd_below((uint32_t)m->nat)];
-			if (off + 4 > wl)
+			if (pick_attr(m, wl, 4, &off) < 0)
 				break;
 			v = (unsigned short)(rnd_below(40) |
 			    (rnd_below(4) == 0 ? NLA_F_NESTED : 0));
 			memcpy(w + off + 2, &v, sizeof(v));
 			break;
 		case 6:		/* an attribute's payload: no NUL, all 'A' */
-			if (m->nat == 0)
-				break;
-			off = m->at[rnd_below((uint32_t)m->nat)];
-			if (off + 4 > wl)
+			if (pick_attr(m, wl, 4, &off) < 0)
 				break;
 			memcpy(&v, w + off, sizeof(v));
 			n = v < 4 ? 0 : v - 4u;
@@ -265,18 +265,14 @@ mutate(unsigned char *w, size_t *wlp, const struct msg *m, size_t famoff)
 			for (i = 0; i < n; i++)
 				w[wl + i] = (unsigned char)rnd();
 			if (n >= 4 && rnd_below(2)) {
-				v = (unsigned short)(rnd_below(2) ? n :
-				    odd_lengths[rnd_below(sizeof(odd_lengths) /
-				    sizeof(odd_lengths[0]))]);
+				v = rnd_below(2) ? (unsigned short)n :
+				    odd_length();
 				memcpy(w + wl, &v, sizeof(v));
 			}
 			wl += n;
 			break;
 		case 9:		/* an attribute again, at the end */
-			if (m->nat == 0)
-				break;
-			off = m->at[rnd_below((uint32_t)m->nat)];
-			if (off + 4 > wl)
+			if (pick_attr(m, wl, 4, &off) < 0)
 				break;
 			memcpy(&v, w + off, sizeof(v));
 			n = RTA_ALIGN(v);
@@ -304,6 +300,26 @@ mutate_nl(unsigned char *w, size_t *wlp, const struct msg *m, size_t famoff)
 		l = (uint32_t)*wlp;
 		memcpy(w, &l, sizeof(l));
 	}
+}
+
+/*
+ * fuzz(iterations) with the rows printed as text, then fuzz(iterations /
+ * 3) as a JSON list: the output layer must survive what the parsers took.
+ */
+static void
+fuzz_outputs(const char *who, const char *list, void (*fuzz)(int),
+    int iterations)
+{
+	out_set_style("text");
+	out_init();
+	fuzz(iterations);
+	check(out_finish() == 0, "%s: text output survived", who);
+	out_set_style("json");
+	out_init();
+	out_open_list(list);
+	fuzz(iterations / 3);
+	out_close_list();
+	check(out_finish() == 0, "%s: JSON output survived", who);
 }
 
 /* Walk a buffer of netlink messages as the dump reader does, in place. */

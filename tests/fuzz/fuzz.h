@@ -2,10 +2,10 @@
  * Shared by the libFuzzer targets (tests/fuzz/fuzz-*.c): stdout sent to
  * /dev/null (the parsers' rows are of no interest, only that making them
  * does not crash; run with -close_fd_mask=2 to quiet their warnings
- * too), ns_errx() caught, and the helper that cuts an input into lines.
- * Each target hands every parser its bytes in a heap block of exactly
- * their length (exact.h), so AddressSanitizer sees any read past the
- * end.
+ * too), ns_errx() caught, and the helpers that cut an input into a
+ * format byte and lines.  Each target hands every parser its bytes in a
+ * heap block of exactly their length (exact.h), so AddressSanitizer sees
+ * any read past the end.
  */
 #ifndef FUZZ_H
 #define FUZZ_H
@@ -191,6 +191,23 @@ fuzz_lines(const uint8_t *data, size_t len, void (*fn)(const char *, size_t,
 		free(line);
 		p = nl < end ? nl + 1 : end;
 	}
+}
+
+/*
+ * A target of n line formats: the input's first byte picks one, and fn
+ * has each line of the rest with the format's number (an int) as arg.
+ */
+static inline int
+fuzz_format_lines(const uint8_t *data, size_t size, int n,
+    void (*fn)(const char *, size_t, void *))
+{
+	int sel;
+
+	if (size < 1)
+		return (0);
+	sel = data[0] % n;
+	fuzz_lines(data + 1, size - 1, fn, &sel);
+	return (0);
 }
 
 #endif /* FUZZ_H */
