@@ -20,10 +20,7 @@ s.setsockopt(socket.IPPROTO_IP, socket.IP_ADD_MEMBERSHIP,
     struct.pack("4s4s", socket.inet_aton("239.1.2.3"),
     socket.inet_aton("10.8.0.1")))
 time.sleep(60)' &
-i=0
-until grep -q 030201EF /proc/net/igmp 2>/dev/null; do
-	i=$((i + 1)); [ $i -gt 100 ] && break; sleep 0.05
-done
+wait_until 50 grep -qs 030201EF /proc/net/igmp
 
 # -i: the %scope goes first, the /len stays; the address part is cut last.
 out=$(ns -in -I vth0)

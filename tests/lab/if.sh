@@ -267,10 +267,7 @@ s6.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_JOIN_GROUP,
     socket.inet_pton(socket.AF_INET6, "ff05::4242") + struct.pack("@I", socket.if_nametoindex("veth0")))
 time.sleep(60)' &
 mpid=$!
-i=0
-while ! grep -q 030201EF /proc/net/igmp && [ $i -lt 50 ]; do
-	sleep 0.1; i=$((i + 1))
-done
+wait_until 50 grep -q 030201EF /proc/net/igmp
 out=$(ns -ina -I veth0)
 expect_match "-a: IPv4 group under veth0" "$out" '^ {31}239\.1\.2\.3$'
 expect_match "-a: IPv6 group under veth0" "$out" '^ {31}ff05::4242$'

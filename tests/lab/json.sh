@@ -34,10 +34,7 @@ l.listen(5)
 c = socket.create_connection(("10.31.0.1", 7031))
 time.sleep(60)' &
 jpid=$!
-i=0
-while ! grep -q 01001FEF /proc/net/igmp && [ $i -lt 50 ]; do
-	sleep 0.1; i=$((i + 1))
-done
+wait_until 50 grep -q 01001FEF /proc/net/igmp
 
 # The checker: every value of a known key is checked by its kind.
 cat >"$LABTMP/keys.py" <<'PY'

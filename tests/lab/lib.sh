@@ -59,6 +59,33 @@ no_trailing_blanks() {
 	expect_nomatch "$1" "$2" ' $'
 }
 
+# wait_until TENTHS CMD...: runs CMD until it succeeds, a tenth of a
+# second apart, at most TENTHS times more; fails when it never did.
+wait_until() {
+	_wn=$1
+	shift
+	until "$@"; do
+		[ "$_wn" -gt 0 ] || return 1
+		_wn=$((_wn - 1))
+		sleep 0.1
+	done
+	return 0
+}
+
+# gone PID: the process has ended.
+gone() {
+	! kill -0 "$1" 2>/dev/null
+}
+
+# end_job PID SIG: sends SIG to a background job, gives it 5 s to end
+# (then kills it) and returns its exit status.
+end_job() {
+	kill -"$2" "$1"
+	wait_until 50 gone "$1"
+	kill -KILL "$1" 2>/dev/null
+	wait "$1"
+}
+
 # Processes a test starts in the background are ended when it is done:
 # every process in this network namespace but the shell itself.
 lab_done() {

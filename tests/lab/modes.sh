@@ -23,8 +23,7 @@ open(sys.argv[1], 'w').write('ready\n')
 time.sleep(60)
 PY
 python3 "$LABTMP/socks.py" "$LABTMP/ready" &
-i=0
-while [ ! -s "$LABTMP/ready" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+wait_until 100 test -s "$LABTMP/ready"
 
 for m in "" "-a" "-an" "-anL" "-anA" "-anv" "-anx" "-anb" "-anW" "-anl" \
     "-f unix" "-f inet6" "-p udp" "-L" "-i" "-ia" "-inbdth" "-in -f link" \

@@ -42,11 +42,7 @@ open(sys.argv[1], "w").write("ready\n")
 time.sleep(120)
 EOF
 python3 "$LABTMP/mc.py" "$LABTMP/mc.ready" 2>"$LABTMP/mc.err" &
-i=0
-while [ ! -s "$LABTMP/mc.ready" ] && [ $i -lt 100 ]; do
-	sleep 0.1
-	i=$((i + 1))
-done
+wait_until 100 test -s "$LABTMP/mc.ready"
 check "mroute: joins and multicast routes made" test -s "$LABTMP/mc.ready"
 
 out=$(ns -g)

@@ -79,11 +79,7 @@ EOF
 
 python3 "$LABTMP/socks.py" "$D" &
 helper=$!
-i=0
-while [ ! -f "$D/info.json" ] && [ $i -lt 200 ]; do
-	sleep 0.05
-	i=$((i + 1))
-done
+wait_until 100 test -f "$D/info.json"
 
 eval "$(python3 -c '
 import json, sys

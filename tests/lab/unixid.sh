@@ -51,11 +51,7 @@ EOF
 
 python3 "$LABTMP/ids.py" "$D" &
 helper=$!
-i=0
-while [ ! -f "$D/ids.json" ] && [ $i -lt 200 ]; do
-	sleep 0.05
-	i=$((i + 1))
-done
+wait_until 100 test -f "$D/ids.json"
 eval "$(python3 -c '
 import json, sys
 for k, v in json.load(open(sys.argv[1])).items():

@@ -22,8 +22,7 @@ open(sys.argv[1], 'w').write('ready\n')
 time.sleep(60)
 PY
 python3 "$LABTMP/socks.py" "$LABTMP/ready" &
-i=0
-while [ ! -s "$LABTMP/ready" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+wait_until 100 test -s "$LABTMP/ready"
 
 # The key paths of a JSON document and of an XML one: a list's members
 # count under the list's name, as libxo's XML repeats it; an empty list
@@ -122,14 +121,7 @@ os.execv(sys.argv[1], sys.argv[1:])' "$NETSTAT" -w 1 --libxo $fmt \
 		    >"$LABTMP/w" 2>/dev/null &
 		p=$!
 		sleep 2.5
-		kill -$sig $p
-		i=0
-		while kill -0 $p 2>/dev/null && [ $i -lt 50 ]; do
-			sleep 0.1
-			i=$((i + 1))
-		done
-		kill -KILL $p 2>/dev/null
-		wait $p
+		end_job $p $sig
 		rc=$?
 		if [ $fmt = json ]; then
 			r=$(python3 -c '
