@@ -20,21 +20,15 @@ ip -6 neigh add fe80::9 lladdr 02:00:00:00:31:09 nud permanent dev jv0
 
 # A member of a group of each family, and a listener with a backlog of 5.
 python3 -c '
-import socket, struct, time
-s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-s.setsockopt(socket.IPPROTO_IP, socket.IP_ADD_MEMBERSHIP,
-    socket.inet_aton("239.31.0.1") + socket.inet_aton("10.31.0.1"))
-s6 = socket.socket(socket.AF_INET6, socket.SOCK_DGRAM)
-s6.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_JOIN_GROUP,
-    socket.inet_pton(socket.AF_INET6, "ff05::31") +
-    struct.pack("@I", socket.if_nametoindex("jv0")))
+import socket, sys, time
 l = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
 l.bind(("10.31.0.1", 7031))
 l.listen(5)
 c = socket.create_connection(("10.31.0.1", 7031))
-time.sleep(60)' &
-jpid=$!
-wait_until 50 grep -q 01001FEF /proc/net/igmp
+open(sys.argv[1], "w").write("ready\n")
+time.sleep(60)' "$LABTMP/listen.ready" &
+join_groups 239.31.0.1 10.31.0.1 ff05::31 jv0
+wait_until 50 test -s "$LABTMP/listen.ready"
 
 # The checker: every value of a known key is checked by its kind.
 cat >"$LABTMP/keys.py" <<'PY'
@@ -184,4 +178,5 @@ expect_eq "-L: JSON numbers = the text's qlen/incqlen/maxqlen" "$got" \
     "$text $text"
 expect_match "-L: the backlog is the maximum" "$text" '^[0-9]+/[0-9]+/5$'
 
-kill $jpid 2>/dev/null
+# shellcheck disable=SC2154  # set by join_groups
+kill "$joined" 2>/dev/null

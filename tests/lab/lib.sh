@@ -86,6 +86,48 @@ end_job() {
 	wait "$1"
 }
 
+# join_groups GROUP4 ADDR4 [GROUP6 IF]: a python3 helper joins IPv4
+# multicast GROUP4 on the interface of ADDR4 (and IPv6 GROUP6 on IF) and
+# stays a member, its pid in $joined; returns once the kernel lists
+# GROUP4 in /proc/net/igmp (as hex of the address in host order).
+join_groups() {
+	python3 -c '
+import socket, struct, sys, time
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+s.setsockopt(socket.IPPROTO_IP, socket.IP_ADD_MEMBERSHIP,
+    socket.inet_aton(sys.argv[1]) + socket.inet_aton(sys.argv[2]))
+if len(sys.argv) > 4:
+    s6 = socket.socket(socket.AF_INET6, socket.SOCK_DGRAM)
+    s6.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_JOIN_GROUP,
+        socket.inet_pton(socket.AF_INET6, sys.argv[3]) +
+        struct.pack("@I", socket.if_nametoindex(sys.argv[4])))
+time.sleep(60)' "$@" &
+	# shellcheck disable=SC2034  # for the lab scripts
+	joined=$!
+	wait_until 50 grep -qs "$(python3 -c '
+import socket, struct, sys
+print("%08X" % struct.unpack("=I", socket.inet_aton(sys.argv[1]))[0])' \
+	    "$1")" /proc/net/igmp
+}
+
+# some_socks PORT NAME: a python3 helper holds a connection to its own
+# listener on 127.0.0.1:PORT, a UDP socket on [::]:PORT+1 and an abstract
+# unix listener NAME, so that every table has rows; returns once they
+# are made.
+some_socks() {
+	rm -f "$LABTMP/socks.ready"
+	python3 -c '
+import socket, sys, time
+port = int(sys.argv[1])
+l = socket.socket(); l.bind(("127.0.0.1", port)); l.listen(2)
+c = socket.create_connection(("127.0.0.1", port)); a, _ = l.accept()
+u = socket.socket(socket.AF_INET6, socket.SOCK_DGRAM); u.bind(("::", port + 1))
+x = socket.socket(socket.AF_UNIX); x.bind("\0" + sys.argv[2]); x.listen(1)
+open(sys.argv[3], "w").write("ready\n")
+time.sleep(60)' "$1" "$2" "$LABTMP/socks.ready" &
+	wait_until 100 test -s "$LABTMP/socks.ready"
+}
+
 # Processes a test starts in the background are ended when it is done:
 # every process in this network namespace but the shell itself.
 lab_done() {

@@ -10,20 +10,8 @@ ip link set mv0 up
 ip link set mv1 up
 ip route add 10.78.0.0/16 via 10.77.0.2
 ip neigh add 10.77.0.2 lladdr 02:00:00:00:00:02 dev mv0 nud permanent
-cat >"$LABTMP/socks.py" <<'PY'
-import socket, struct, sys, time
-l = socket.socket(); l.bind(('127.0.0.1', 6000)); l.listen(2)
-c = socket.create_connection(('127.0.0.1', 6000)); a, _ = l.accept()
-u = socket.socket(socket.AF_INET6, socket.SOCK_DGRAM); u.bind(('::', 6001))
-m = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-m.setsockopt(socket.IPPROTO_IP, socket.IP_ADD_MEMBERSHIP,
-    struct.pack('4s4s', socket.inet_aton('239.7.7.7'), socket.inet_aton('10.77.0.1')))
-x = socket.socket(socket.AF_UNIX); x.bind('\0netstat-modes'); x.listen(1)
-open(sys.argv[1], 'w').write('ready\n')
-time.sleep(60)
-PY
-python3 "$LABTMP/socks.py" "$LABTMP/ready" &
-wait_until 100 test -s "$LABTMP/ready"
+some_socks 6000 'netstat-modes'
+join_groups 239.7.7.7 10.77.0.1
 
 for m in "" "-a" "-an" "-anL" "-anA" "-anv" "-anx" "-anb" "-anW" "-anl" \
     "-f unix" "-f inet6" "-p udp" "-L" "-i" "-ia" "-inbdth" "-in -f link" \

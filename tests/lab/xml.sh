@@ -9,20 +9,8 @@ ip -6 addr add 2001:db8:79::1/64 dev xv0 nodad
 ip link set xv0 up
 ip link set xv1 up
 ip route add 10.80.0.0/16 via 10.79.0.2
-cat >"$LABTMP/socks.py" <<'PY'
-import socket, struct, sys, time
-l = socket.socket(); l.bind(('127.0.0.1', 6100)); l.listen(2)
-c = socket.create_connection(('127.0.0.1', 6100)); a, _ = l.accept()
-u = socket.socket(socket.AF_INET6, socket.SOCK_DGRAM); u.bind(('::', 6101))
-m = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-m.setsockopt(socket.IPPROTO_IP, socket.IP_ADD_MEMBERSHIP,
-    struct.pack('4s4s', socket.inet_aton('239.7.7.8'), socket.inet_aton('10.79.0.1')))
-x = socket.socket(socket.AF_UNIX); x.bind('\0netstat-xml<&>'); x.listen(1)
-open(sys.argv[1], 'w').write('ready\n')
-time.sleep(60)
-PY
-python3 "$LABTMP/socks.py" "$LABTMP/ready" &
-wait_until 100 test -s "$LABTMP/ready"
+some_socks 6100 'netstat-xml<&>'
+join_groups 239.7.7.8 10.79.0.1
 
 # The key paths of a JSON document and of an XML one: a list's members
 # count under the list's name, as libxo's XML repeats it; an empty list
