@@ -110,10 +110,7 @@ netchurn() {
 }
 
 # Some standing state, so that every table has rows.
-ip link add cs0 type veth peer name cs1
-ip addr add 10.89.0.1/24 dev cs0
-ip link set cs0 up
-ip link set cs1 up
+veth cs0 cs1 10.89.0.1/24
 python3 "$LABTMP/churn.py" standing "$CHURN" "$LABTMP/ready" &
 wait_until 100 test -s "$LABTMP/ready"
 for k in tcp4 tcp6 udp unix; do

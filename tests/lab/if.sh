@@ -365,9 +365,7 @@ expect_eq "vanished interface: message" "$(cat "$LABTMP/ge")" \
 
 # Counters going backwards (an interface with traffic removed from the
 # total) print 0, not a wrapped number.
-ip link add vbig0 type veth peer name vbig1
-ip link set vbig0 up
-ip link set vbig1 up
+veth vbig0 vbig1
 send_frames vbig0 vbig1 300
 ns -w 1 -q 1 >"$LABTMP/b" &
 bpid=$!

@@ -6,11 +6,7 @@
 # Sourced by tests/run inside a private network and mount namespace.
 
 ip link set lo up
-ip link add jv0 type veth peer name jv1
-ip addr add 10.31.0.1/24 dev jv0
-ip -6 addr add fd31::1/64 dev jv0 nodad
-ip link set jv0 up
-ip link set jv1 up
+veth jv0 jv1 10.31.0.1/24 fd31::1/64
 ip route add default via 10.31.0.9
 ip route add 10.32.0.0/16 via 10.31.0.9 src 10.31.0.1
 ip route add blackhole 10.33.0.0/16

@@ -59,6 +59,23 @@ no_trailing_blanks() {
 	expect_nomatch "$1" "$2" ' $'
 }
 
+# veth A B [ADDR/LEN...]: a veth pair A and B, both up, the addresses on
+# A (an IPv6 one without duplicate address detection).
+veth() {
+	ip link add "$1" type veth peer name "$2" || return 1
+	_va=$1
+	_vb=$2
+	shift 2
+	for _a in "$@"; do
+		case $_a in
+		*:*) ip -6 addr add "$_a" dev "$_va" nodad ;;
+		*) ip addr add "$_a" dev "$_va" ;;
+		esac
+	done
+	ip link set "$_va" up
+	ip link set "$_vb" up
+}
+
 # wait_until TENTHS CMD...: runs CMD until it succeeds, a tenth of a
 # second apart, at most TENTHS times more; fails when it never did.
 wait_until() {

@@ -30,10 +30,7 @@ x = socket.socket(socket.AF_UNIX); x.bind("\0netstat-limits"); x.listen(1)
 open(sys.argv[1], "w").write("ready\n")
 time.sleep(120)' "$LABTMP/ready" &
 wait_until 100 test -s "$LABTMP/ready"
-ip link add lv0 type veth peer name lv1
-ip addr add 10.88.0.1/24 dev lv0
-ip link set lv0 up
-ip link set lv1 up
+veth lv0 lv1 10.88.0.1/24
 
 modes="-an -anv -L -i -ia -rn -s -is -m -mm -g -gs"
 

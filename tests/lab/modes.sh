@@ -3,11 +3,7 @@
 # A veth pair with addresses, a route, a neighbour, a multicast join and a
 # few sockets give each table something to show.
 
-ip link add mv0 type veth peer name mv1
-ip addr add 10.77.0.1/24 dev mv0
-ip -6 addr add 2001:db8:77::1/64 dev mv0 nodad
-ip link set mv0 up
-ip link set mv1 up
+veth mv0 mv1 10.77.0.1/24 2001:db8:77::1/64
 ip route add 10.78.0.0/16 via 10.77.0.2
 ip neigh add 10.77.0.2 lladdr 02:00:00:00:00:02 dev mv0 nud permanent
 some_socks 6000 'netstat-modes'

@@ -93,9 +93,7 @@ expect_eq "hosts name in JSON: the real bytes, JSON escapes" "$j" \
 
 # -r cuts "fe80::%IF/64" to 18 columns: never inside IF's escape.
 esc_if=$(printf 'abcdefghij\033x')
-ip link add "$esc_if" type veth peer name uv1
-ip link set "$esc_if" up
-ip link set uv1 up
+veth "$esc_if" uv1
 has_route() {
 	ns -rn -f inet6 | grep -q '^fe80::%abcdefghij'
 }

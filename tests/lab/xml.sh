@@ -3,11 +3,7 @@
 # spellings; -w ends a valid document on SIGINT, SIGTERM and SIGHUP, each
 # interval with its time.
 
-ip link add xv0 type veth peer name xv1
-ip addr add 10.79.0.1/24 dev xv0
-ip -6 addr add 2001:db8:79::1/64 dev xv0 nodad
-ip link set xv0 up
-ip link set xv1 up
+veth xv0 xv1 10.79.0.1/24 2001:db8:79::1/64
 ip route add 10.80.0.0/16 via 10.79.0.2
 some_socks 6100 'netstat-xml<&>'
 join_groups 239.7.7.8 10.79.0.1
