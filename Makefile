@@ -50,10 +50,14 @@ FUZZTIME?=	60
 FUZZFLAGS=	-g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
 		-fno-sanitize-recover=undefined
 LIBFUZZ=	tests/libnetstat-fuzz.a
-FUZZ=		tests/fuzz/fuzz-proc tests/fuzz/fuzz-stats \
+FUZZ1=		tests/fuzz/fuzz-proc tests/fuzz/fuzz-stats \
 		tests/fuzz/fuzz-mbuf tests/fuzz/fuzz-mroute tests/fuzz/fuzz-nl \
-		tests/fuzz/fuzz-filter tests/fuzz/fuzz-rtstats
-FUZZSRCS=	$(FUZZ:=.c)
+		tests/fuzz/fuzz-rtstats
+FUZZ=		$(FUZZ1) tests/fuzz/fuzz-filter
+FUZZSRCS=	$(FUZZ1:=.c)
+# The kernel's audit and run of inet_diag bytecode: filtertest and
+# fuzz-filter check filter_bytecode() with it.
+BCAUDIT=	tests/bcaudit.c
 # What tests/fuzz/fuzz.h catches: ns_errx() and the memory it leaves.
 FUZZWRAP=	-Wl,--wrap=ns_errx,--wrap=xcalloc,--wrap=xreallocarray \
 		-Wl,--wrap=xstrndup,--wrap=grow,--wrap=free
@@ -94,10 +98,12 @@ $(LIBASAN): $(LIBSRCS) netstat.h route.h
 	ar rc $@ tests/asan-obj/*.o
 	ranlib $@
 
-$(NLFUZZ): $(LIB) $(NLFUZZSRCS) netstat.h route.h tests/nlfuzz.h
+$(NLFUZZ): $(LIB) $(NLFUZZSRCS) netstat.h route.h tests/nlfuzz.h \
+    tests/check.h tests/exact.h
 	$(CC) $(WARNFLAGS) $(CFLAGS) $(CPPFLAGS) -o $@ $@.c $(LIB) $(LDLIBS)
 
-$(NLFUZZASAN): $(LIBASAN) $(NLFUZZSRCS) netstat.h route.h tests/nlfuzz.h
+$(NLFUZZASAN): $(LIBASAN) $(NLFUZZSRCS) netstat.h route.h tests/nlfuzz.h \
+    tests/check.h tests/exact.h
 	$(CC) $(WARNFLAGS) $(SANFLAGS) $(CPPFLAGS) -o $@ $(@:-asan=.c) \
 	    $(LIBASAN) $(LDLIBS)
 
@@ -111,30 +117,41 @@ $(LIBFUZZ): $(LIBSRCS) netstat.h route.h
 	ar rc $@ tests/fuzz-obj/*.o
 	ranlib $@
 
-$(FUZZ): $(LIBFUZZ) $(FUZZSRCS) $(LIBSRCS) netstat.h route.h tests/fuzz/fuzz.h
+$(FUZZ1): $(LIBFUZZ) $(FUZZSRCS) $(LIBSRCS) netstat.h route.h \
+    tests/fuzz/fuzz.h tests/exact.h
 	$(FUZZCC) $(WARNFLAGS) $(FUZZFLAGS) -fsanitize=fuzzer $(CPPFLAGS) \
 	    -o $@ $@.c $(LIBFUZZ) $(LDLIBS) $(FUZZWRAP)
+
+tests/fuzz/fuzz-filter: $(LIBFUZZ) tests/fuzz/fuzz-filter.c $(BCAUDIT) \
+    tests/bcaudit.h $(LIBSRCS) netstat.h tests/fuzz/fuzz.h tests/exact.h
+	$(FUZZCC) $(WARNFLAGS) $(FUZZFLAGS) -fsanitize=fuzzer $(CPPFLAGS) \
+	    -o $@ tests/fuzz/fuzz-filter.c $(BCAUDIT) $(LIBFUZZ) $(LDLIBS) \
+	    $(FUZZWRAP)
 
 fuzz: $(FUZZ)
 	sh tests/fuzz/run $(FUZZTIME) $(FUZZ)
 
 # Unit tests of the shared layers.
-tests/unit: tests/unit.c tests/formats.h $(LIB) netstat.h
+tests/unit: tests/unit.c tests/formats.h tests/check.h tests/exact.h \
+    $(LIB) netstat.h
 	$(CC) $(WARNFLAGS) $(CFLAGS) $(CPPFLAGS) -o $@ tests/unit.c $(LIB) \
 	    $(LDLIBS)
 
-tests/unit-asan: tests/unit.c tests/formats.h $(LIBASAN) netstat.h
+tests/unit-asan: tests/unit.c tests/formats.h tests/check.h tests/exact.h \
+    $(LIBASAN) netstat.h
 	$(CC) $(WARNFLAGS) $(SANFLAGS) $(CPPFLAGS) -o $@ tests/unit.c \
 	    $(LIBASAN) $(LDLIBS)
 
 # The filter expressions: parser, matcher, bytecode.
-tests/filtertest: tests/filtertest.c $(LIB) netstat.h
+tests/filtertest: tests/filtertest.c $(BCAUDIT) tests/bcaudit.h \
+    tests/check.h $(LIB) netstat.h
 	$(CC) $(WARNFLAGS) $(CFLAGS) $(CPPFLAGS) -o $@ tests/filtertest.c \
-	    $(LIB) $(LDLIBS)
+	    $(BCAUDIT) $(LIB) $(LDLIBS)
 
-tests/filtertest-asan: tests/filtertest.c $(LIBASAN) netstat.h
+tests/filtertest-asan: tests/filtertest.c $(BCAUDIT) tests/bcaudit.h \
+    tests/check.h $(LIBASAN) netstat.h
 	$(CC) $(WARNFLAGS) $(SANFLAGS) $(CPPFLAGS) -o $@ tests/filtertest.c \
-	    $(LIBASAN) $(LDLIBS)
+	    $(BCAUDIT) $(LIBASAN) $(LDLIBS)
 
 # The program with AddressSanitizer and UBSan, and the tests run on it.
 $(PROG)-asan: main.c $(LIBASAN) netstat.h

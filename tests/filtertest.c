@@ -1,10 +1,9 @@
 /*
  * Tests of the filter expressions (filter.c): the parser (good words and
  * the exact error line for bad ones), the matcher's truth tables, the
- * idiag_states mask, and the bytecode, checked by this file's own copy
- * of the kernel's audit (net/ipv4/inet_diag.c: inet_diag_bc_audit) and
- * run by its own copy of the kernel's interpreter (inet_diag_bc_run) on
- * random rows and random expressions against the matcher.
+ * idiag_states mask, and the bytecode, checked by the kernel's audit
+ * and run by its interpreter as bcaudit.c writes them again, on random
+ * rows and random expressions against the matcher.
  * Prints "ok - ..." / "not ok - ..." lines for tests/run to count.
  *
  * filtertest --dump [--nobc] EXPR...: a real SOCK_DIAG_BY_FAMILY TCP dump
@@ -29,18 +28,8 @@
 #include <unistd.h>
 
 #include "../netstat.h"
-
-
-static int failures;
-
-static void
-check(int cond, const char *what)
-{
-	printf("%s - %s\n", cond ? "ok" : "not ok", what);
-	if (!cond)
-		failures++;
-	fflush(stdout);
-}
+#include "bcaudit.h"
+#include "check.h"
 
 /* Splits s on blanks into a static argv; the filter gets the words. */
 static struct filter *
@@ -135,16 +124,15 @@ test_errors(void)
 		{ "src host ::1 or 10.1.1.1.1",
 		    "filter: src host 10.1.1.1.1: bad address" },
 	};
-	char line[512], want[512], what[600];
+	char line[512], want[512];
 	size_t i;
 	int rc;
 
 	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
 		rc = parse_child(t[i].expr, line, sizeof(line));
 		(void)snprintf(want, sizeof(want), "netstat: %s", t[i].msg);
-		(void)snprintf(what, sizeof(what), "parse '%s': exit %d, '%s'",
-		    t[i].expr, rc, line);
-		check(rc == 1 && strcmp(line, want) == 0, what);
+		check(rc == 1 && strcmp(line, want) == 0,
+		    "parse '%s': exit %d, '%s'", t[i].expr, rc, line);
 	}
 	/* Deep nesting is an error, not a crash. */
 	{
@@ -163,31 +151,17 @@ test_errors(void)
 /*
  * Rows for the truth tables.
  */
-struct row {
-	int		 family;
-	uint8_t		 l[16], f[16];
-	unsigned int	 lp, fp;
-	int		 st;		/* FILTER_TCPS_*, -1 */
-};
-
 static void
-mkrow(struct row *r, const char *la, unsigned int lp, const char *fa,
+mkrow(struct bcrow *r, const char *la, unsigned int lp, const char *fa,
     unsigned int fp, int st)
 {
 	memset(r, 0, sizeof(*r));
 	r->family = strchr(la, ':') != NULL ? AF_INET6 : AF_INET;
-	(void)inet_pton(r->family, la, r->l);
-	(void)inet_pton(r->family, fa, r->f);
-	r->lp = lp;
-	r->fp = fp;
+	(void)inet_pton(r->family, la, r->a[0]);
+	(void)inet_pton(r->family, fa, r->a[1]);
+	r->port[0] = lp;
+	r->port[1] = fp;
 	r->st = st;
-}
-
-static int
-match(const struct filter *f, const struct row *r)
-{
-	return (filter_match_inet(f, r->family, r->l, r->lp, r->f, r->fp,
-	    r->st));
 }
 
 static void
@@ -247,8 +221,8 @@ test_match(void)
 		{ "path /tmp/x", "0000000" },
 		{ "not path /tmp/x", "1111111" },
 	};
-	struct row rows[NROWS];
-	char got[NROWS + 1], what[256];
+	struct bcrow rows[NROWS];
+	char got[NROWS + 1];
 	struct filter *f;
 	size_t i;
 	int r;
@@ -268,15 +242,14 @@ test_match(void)
 	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
 		f = parse(t[i].expr);
 		for (r = 0; r < NROWS; r++)
-			got[r] = (char)('0' + match(f, &rows[r]));
+			got[r] = (char)('0' + bc_match(f, &rows[r]));
 		got[NROWS] = '\0';
-		(void)snprintf(what, sizeof(what), "match '%s': %s", t[i].expr,
-		    got);
-		check(strcmp(got, t[i].want) == 0, what);
+		check(strcmp(got, t[i].want) == 0, "match '%s': %s",
+		    t[i].expr, got);
 		filter_free(f);
 	}
-	check(filter_match_inet(NULL, AF_INET, rows[0].l, 1, rows[0].f, 2,
-	    -1), "no filter matches all");
+	check(filter_match_inet(NULL, AF_INET, rows[0].a[0], 1, rows[0].a[1],
+	    2, -1), "no filter matches all");
 }
 
 static void
@@ -301,16 +274,13 @@ test_unix(void)
 		{ "state LISTEN", "/tmp/x", 6, 0 },
 		{ "path /tmp/[!y]", "/tmp/x", 6, 1 },
 	};
-	char what[256];
 	struct filter *f;
 	size_t i;
 
 	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
 		f = parse(t[i].expr);
-		(void)snprintf(what, sizeof(what), "unix match '%s'",
-		    t[i].expr);
 		check(filter_match_unix(f, t[i].path, t[i].len) == t[i].want,
-		    what);
+		    "unix match '%s'", t[i].expr);
 		filter_free(f);
 	}
 }
@@ -345,7 +315,6 @@ test_states(void)
 		{ "path /x", 0 },
 		{ "path /x or state LISTEN", L(LLI) },
 	};
-	char what[256];
 	struct filter *f;
 	size_t i;
 	uint32_t got;
@@ -353,9 +322,7 @@ test_states(void)
 	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
 		f = parse(t[i].expr);
 		got = filter_states(f);
-		(void)snprintf(what, sizeof(what), "states '%s': %#x",
-		    t[i].expr, got);
-		check(got == t[i].want, what);
+		check(got == t[i].want, "states '%s': %#x", t[i].expr, got);
 		filter_free(f);
 	}
 	check(filter_tcps(LNSR) == FILTER_TCPS_SYN_RCVD &&
@@ -378,188 +345,16 @@ test_tables(void)
 		{ "state LISTEN", FILTER_INET },
 		{ "not path /x", FILTER_INET | FILTER_UNIX },
 	};
-	char what[256];
 	struct filter *f;
 	size_t i;
 
 	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
 		f = parse(t[i].expr);
-		(void)snprintf(what, sizeof(what), "tables '%s'", t[i].expr);
-		check(filter_tables(f) == t[i].want, what);
+		check(filter_tables(f) == t[i].want, "tables '%s'", t[i].expr);
 		filter_free(f);
 	}
 	check(parse("") == NULL && filter_tables(NULL) ==
 	    (FILTER_INET | FILTER_UNIX), "no operands: no filter");
-}
-
-/*
- * The kernel's side, written again from its rules: the audit a request's
- * bytecode must pass (else EINVAL), and the run over one socket.
- */
-static int
-cc_ok(const uint8_t *bc, int len, int cc)
-{
-	const struct inet_diag_bc_op *op;
-
-	while (len >= 0) {
-		op = (const void *)bc;
-		if (cc > len)
-			return (0);
-		if (cc == len)
-			return (1);
-		if (op->yes < 4 || op->yes & 3)
-			return (0);
-		len -= op->yes;
-		bc += op->yes;
-	}
-	return (0);
-}
-
-static int
-audit(const uint8_t *start, int total)
-{
-	const struct inet_diag_bc_op *op;
-	const struct inet_diag_hostcond *hc;
-	const uint8_t *bc = start;
-	int len = total, min, alen;
-
-	if (total < 4)
-		return (-1);
-	while (len > 0) {
-		op = (const void *)bc;
-		min = 4;
-		switch (op->code) {
-		case INET_DIAG_BC_S_COND:
-		case INET_DIAG_BC_D_COND:
-			min += (int)sizeof(*hc);
-			if (len < min)
-				return (-1);
-			hc = (const void *)(op + 1);
-			if (hc->family == AF_UNSPEC)
-				alen = 0;
-			else if (hc->family == AF_INET)
-				alen = 4;
-			else if (hc->family == AF_INET6)
-				alen = 16;
-			else
-				return (-1);
-			min += alen;
-			if (len < min || hc->prefix_len > 8 * alen)
-				return (-1);
-			break;
-		case INET_DIAG_BC_S_EQ:
-		case INET_DIAG_BC_S_GE:
-		case INET_DIAG_BC_S_LE:
-		case INET_DIAG_BC_D_EQ:
-		case INET_DIAG_BC_D_GE:
-		case INET_DIAG_BC_D_LE:
-			min += 4;
-			if (len < min)
-				return (-1);
-			break;
-		case INET_DIAG_BC_AUTO:
-		case INET_DIAG_BC_JMP:
-		case INET_DIAG_BC_NOP:
-			break;
-		default:
-			return (-1);
-		}
-		if (op->code != INET_DIAG_BC_NOP) {
-			if (op->no < min || op->no > len + 4 || op->no & 3)
-				return (-1);
-			if (op->no < len &&
-			    !cc_ok(start, total, len - op->no))
-				return (-1);
-		}
-		if (op->yes < min || op->yes > len + 4 || op->yes & 3)
-			return (-1);
-		bc += op->yes;
-		len -= op->yes;
-	}
-	return (len == 0 ? 0 : -1);
-}
-
-static int
-bits_eq(const uint8_t *a, const uint8_t *b, int bits)
-{
-	int bytes = bits / 8;
-
-	if (memcmp(a, b, (size_t)bytes) != 0)
-		return (0);
-	bits %= 8;
-	return (bits == 0 ||
-	    ((a[bytes] ^ b[bytes]) & (0xff00 >> bits) & 0xff) == 0);
-}
-
-static int
-run(const uint8_t *bc, int len, const struct row *r)
-{
-	static const uint8_t pfx[12] = { [10] = 0xff, [11] = 0xff };
-	const struct inet_diag_bc_op *op;
-	const struct inet_diag_hostcond *hc;
-	const uint8_t *a, *ca;
-	unsigned int port;
-	int yes;
-
-	while (len > 0) {
-		op = (const void *)bc;
-		yes = 1;
-		switch (op->code) {
-		case INET_DIAG_BC_JMP:
-			yes = 0;
-			break;
-		case INET_DIAG_BC_S_EQ:
-			yes = r->lp == op[1].no;
-			break;
-		case INET_DIAG_BC_S_GE:
-			yes = r->lp >= op[1].no;
-			break;
-		case INET_DIAG_BC_S_LE:
-			yes = r->lp <= op[1].no;
-			break;
-		case INET_DIAG_BC_D_EQ:
-			yes = r->fp == op[1].no;
-			break;
-		case INET_DIAG_BC_D_GE:
-			yes = r->fp >= op[1].no;
-			break;
-		case INET_DIAG_BC_D_LE:
-			yes = r->fp <= op[1].no;
-			break;
-		case INET_DIAG_BC_S_COND:
-		case INET_DIAG_BC_D_COND:
-			hc = (const void *)(op + 1);
-			ca = (const uint8_t *)(hc + 1);
-			a = op->code == INET_DIAG_BC_S_COND ? r->l : r->f;
-			port = op->code == INET_DIAG_BC_S_COND ? r->lp : r->fp;
-			if (hc->port != -1 && (unsigned int)hc->port != port) {
-				yes = 0;
-				break;
-			}
-			if (hc->family != AF_UNSPEC &&
-			    hc->family != r->family) {
-				if (r->family == AF_INET6 &&
-				    hc->family == AF_INET &&
-				    memcmp(a, pfx, 12) == 0 &&
-				    bits_eq(a + 12, ca, hc->prefix_len))
-					break;
-				yes = 0;
-				break;
-			}
-			if (hc->prefix_len == 0)
-				break;
-			yes = bits_eq(a, ca, hc->prefix_len);
-			break;
-		}
-		if (yes) {
-			len -= op->yes;
-			bc += op->yes;
-		} else {
-			len -= op->no;
-			bc += op->no;
-		}
-	}
-	return (len == 0);
 }
 
 /*
@@ -703,28 +498,15 @@ rand_addr(int family, uint8_t *a)
 }
 
 static void
-rand_row(struct row *r)
+rand_row(struct bcrow *r)
 {
 	memset(r, 0, sizeof(*r));
 	r->family = rnd(2) ? AF_INET : AF_INET6;
-	rand_addr(r->family, r->l);
-	rand_addr(r->family, r->f);
-	r->lp = rnd(3) ? ports[rnd(7)] : rnd(65536);
-	r->fp = rnd(3) ? ports[rnd(7)] : rnd(65536);
+	rand_addr(r->family, r->a[0]);
+	rand_addr(r->family, r->a[1]);
+	r->port[0] = rnd(3) ? ports[rnd(7)] : rnd(65536);
+	r->port[1] = rnd(3) ? ports[rnd(7)] : rnd(65536);
 	r->st = (int)rnd(FILTER_NTCPS + 1) - 1;
-}
-
-/* The Linux states a BSD one stands for. */
-static uint32_t
-linux_bits(int bsd)
-{
-	uint32_t m = 0;
-	int s;
-
-	for (s = 0; s < 32; s++)
-		if (filter_tcps(s) == bsd)
-			m |= 1U << s;
-	return (m);
 }
 
 static void
@@ -733,9 +515,9 @@ test_random(void)
 	static const int fams[] = { AF_INET, AF_INET6, AF_UNSPEC };
 	/* Aligned as the kernel's attribute data is. */
 	static uint8_t bc[65536] __attribute__((aligned(4)));
-	char expr[2048], what[2300];
+	char expr[2048];
 	struct filter *f;
-	struct row r;
+	struct bcrow r;
 	unsigned long rows = 0, audits = 0, empty = 0, matches = 0;
 	int i, j, k, m, b, withstate, bad_audit = 0, bad_run = 0;
 	int bad_super = 0, bad_states = 0;
@@ -753,12 +535,9 @@ test_random(void)
 				continue;
 			}
 			audits++;
-			if (n < 0 || audit(bc, (int)n) != 0) {
-				if (bad_audit++ < 3) {
-					(void)snprintf(what, sizeof(what),
-					    "audit of '%s'", expr);
-					check(0, what);
-				}
+			if (n < 0 || bc_audit(bc, (int)n) != 0) {
+				if (bad_audit++ < 3)
+					check(0, "audit of '%s'", expr);
 				continue;
 			}
 			for (j = 0; j < 40; j++) {
@@ -766,35 +545,26 @@ test_random(void)
 				if (fams[k] != AF_UNSPEC)
 					r.family = fams[k];
 				rows++;
-				m = match(f, &r);
-				b = run(bc, (int)n, &r);
+				m = bc_match(f, &r);
+				b = bc_run(bc, (int)n, &r);
 				matches += (unsigned long)m;
 				/* Exact without state; a superset with. */
-				if ((!withstate && m != b) || (m && !b)) {
-					if ((withstate ? bad_super++ :
-					    bad_run++) < 3) {
-						(void)snprintf(what,
-						    sizeof(what), "bytecode "
-						    "of '%s' (family %d) on a "
-						    "row: match %d, run %d",
-						    expr, fams[k], m, b);
-						check(0, what);
-					}
-				}
-				if (m && r.st >= 0 &&
-				    (filter_states(f) & linux_bits(r.st)) !=
-				    linux_bits(r.st))
+				if (((!withstate && m != b) || (m && !b)) &&
+				    (withstate ? bad_super++ : bad_run++) < 3)
+					check(0, "bytecode of '%s' (family %d) "
+					    "on a row: match %d, run %d", expr,
+					    fams[k], m, b);
+				if (m && !bc_states_take(filter_states(f),
+				    r.st))
 					bad_states++;
 			}
 		}
 		filter_free(f);
 	}
-	(void)snprintf(what, sizeof(what), "%lu bytecodes pass the kernel's "
-	    "audit (%lu expressions need none)", audits, empty);
-	check(bad_audit == 0, what);
-	(void)snprintf(what, sizeof(what), "%lu random rows (%lu matches): "
-	    "bytecode without state agrees with the matcher", rows, matches);
-	check(bad_run == 0, what);
+	check(bad_audit == 0, "%lu bytecodes pass the kernel's audit (%lu "
+	    "expressions need none)", audits, empty);
+	check(bad_run == 0, "%lu random rows (%lu matches): bytecode without "
+	    "state agrees with the matcher", rows, matches);
 	check(bad_super == 0, "bytecode with state accepts every match");
 	check(bad_states == 0, "every match's state is in filter_states");
 }
@@ -829,7 +599,7 @@ test_bytecode(void)
 	filter_free(f);
 	f = parse("host 2001:db8::1");
 	n = filter_bytecode(f, AF_INET, bc, sizeof(bc));
-	check(n == 4 && bc[0] == INET_DIAG_BC_JMP && audit(bc, 4) == 0,
+	check(n == 4 && bc[0] == INET_DIAG_BC_JMP && bc_audit(bc, 4) == 0,
 	    "an IPv6 host in an IPv4 dump: reject all");
 	filter_free(f);
 	f = parse("net 0/0");
@@ -845,7 +615,7 @@ test_bytecode(void)
 	argv[0] = big;
 	f = filter_parse(1, argv);
 	n = filter_bytecode(f, AF_INET, bc, sizeof(bc));
-	check(n == 0 || audit(bc, (int)n) == 0,
+	check(n == 0 || bc_audit(bc, (int)n) == 0,
 	    "2000 ports: bytecode the audit takes, or none");
 	filter_free(f);
 }

@@ -98,14 +98,13 @@ build_inet(struct msg *m, const char *ulp)
 	struct inet_diag_msg d;
 	size_t nest;
 
-	msg_start(m, sizeof(d));
 	memset(&d, 0, sizeof(d));
 	d.idiag_family = AF_INET;
 	d.idiag_state = 1;
 	d.id.idiag_sport = htons(22);
 	d.id.idiag_dport = htons(50000);
 	d.idiag_inode = 77;
-	msg_hdr(m, 0, &d, sizeof(d));
+	msg_begin(m, 0, 0, &d, sizeof(d));
 	tcp_info_bytes(ti, sizeof(ti));
 	(void)attr_put(m, INET_DIAG_INFO, ti, sizeof(ti));
 	(void)attr_put(m, INET_DIAG_CONG, "bbr", 4);
@@ -119,11 +118,7 @@ build_inet(struct msg *m, const char *ulp)
 static int
 inet_exact(const void *src, size_t len, struct sockrow *r)
 {
-	unsigned char *p = exact(src, len);
-	int rc = inet_diag_parse(p, len, r);
-
-	exact_free(p, len);
-	return (rc);
+	return (inet_diag_parse(exact_tmp(src, len), len, r));
 }
 
 static void
@@ -153,13 +148,12 @@ build_packet(struct msg *m, int meminfo)
 	struct packet_diag_info pi;
 	uint32_t mem[SK_MEMINFO_VARS];
 
-	msg_start(m, sizeof(d));
 	memset(&d, 0, sizeof(d));
 	d.pdiag_family = AF_PACKET;
 	d.pdiag_type = SOCK_RAW;
 	d.pdiag_num = 0x0800;		/* host order, as the kernel sends */
 	d.pdiag_ino = 4242;
-	msg_hdr(m, 0, &d, sizeof(d));
+	msg_begin(m, 0, 0, &d, sizeof(d));
 	memset(&pi, 0, sizeof(pi));
 	pi.pdi_index = 3;
 	(void)attr_put(m, PACKET_DIAG_INFO, &pi, sizeof(pi));
@@ -174,11 +168,7 @@ build_packet(struct msg *m, int meminfo)
 static int
 packet_exact(const void *src, size_t len, struct pktrow *p)
 {
-	unsigned char *b = exact(src, len);
-	int rc = packet_diag_parse(b, len, p);
-
-	exact_free(b, len);
-	return (rc);
+	return (packet_diag_parse(exact_tmp(src, len), len, p));
 }
 
 static void
@@ -231,7 +221,7 @@ vsock_known(void)
 	    v.ino == 99, "fam: vsock_diag_parse: a listener on 1.4321");
 	check(vsock_diag_parse(b, sizeof(d) - 1, &v) < 0,
 	    "fam: vsock_diag_parse: a short answer is refused");
-	exact_free(b, sizeof(d));
+	free(b);
 }
 
 static void

@@ -22,7 +22,6 @@
 #include "../netstat.h"
 #include "nlfuzz.h"
 
-/* main.c's protocol table, which the linked sources name: none here. */
 #define	ITERATIONS	50000
 
 /* An RTM_NEWLINK message; stats: 64 or 32 (bits), or 0 for none. */
@@ -34,13 +33,12 @@ build_link(struct msg *m, const char *name, size_t namelen, int stats)
 	struct rtnl_link_stats s32;
 	struct ifinfomsg ifi;
 
-	msg_start_nl(m, RTM_NEWLINK, sizeof(ifi));
 	memset(&ifi, 0, sizeof(ifi));
 	ifi.ifi_family = AF_UNSPEC;
 	ifi.ifi_type = ARPHRD_ETHER;
 	ifi.ifi_index = 3;
 	ifi.ifi_flags = IFF_UP | IFF_RUNNING;
-	msg_hdr(m, NLMSG_HDRLEN, &ifi, sizeof(ifi));
+	msg_begin(m, 1, RTM_NEWLINK, &ifi, sizeof(ifi));
 	(void)attr_put(m, IFLA_IFNAME, name, namelen);
 	attr_u32(m, IFLA_MTU, 1500);
 	(void)attr_put(m, IFLA_ADDRESS, mac, sizeof(mac));
@@ -72,12 +70,11 @@ build_addr(struct msg *m, int family, int plen, int index)
 	unsigned char a6[16] = { 0xfe, 0x80, [15] = 0x42 };
 	uint32_t local = htonl(0x0a000001), peer = htonl(0x0a000002);
 
-	msg_start_nl(m, RTM_NEWADDR, sizeof(ifa));
 	memset(&ifa, 0, sizeof(ifa));
 	ifa.ifa_family = (uint8_t)family;
 	ifa.ifa_prefixlen = (uint8_t)plen;
 	ifa.ifa_index = (uint32_t)index;
-	msg_hdr(m, NLMSG_HDRLEN, &ifa, sizeof(ifa));
+	msg_begin(m, 1, RTM_NEWADDR, &ifa, sizeof(ifa));
 	if (family == AF_INET) {
 		(void)attr_put(m, IFA_ADDRESS, &peer, sizeof(peer));
 		(void)attr_put(m, IFA_LOCAL, &local, sizeof(local));
@@ -114,19 +111,14 @@ link_exact(const void *src, size_t len, struct link_copy *r)
 		if (r->li.hw != NULL)
 			memcpy(r->hw, r->li.hw, r->li.hwlen);
 	}
-	exact_free(p, len);
+	free(p);
 	return (rc);
 }
 
 static int
 addr_exact(const void *src, size_t len, struct addr_info *a)
 {
-	unsigned char *p = exact(src, len);
-	int rc;
-
-	rc = addr_parse(p, len, a);
-	exact_free(p, len);
-	return (rc);
+	return (addr_parse(exact_tmp(src, len), len, a));
 }
 
 /* The dump walker's callbacks: count what parses. */
@@ -268,12 +260,8 @@ static int
 igmp_exact(const char *line, struct igmp_dev *dev, struct mcgroup *g)
 {
 	size_t len = strlen(line);
-	unsigned char *p = exact(line, len);
-	int rc;
 
-	rc = igmp_parse((const char *)p, len, dev, g);
-	exact_free(p, len);
-	return (rc);
+	return (igmp_parse(exact_tmp(line, len), len, dev, g));
 }
 
 static int
@@ -303,7 +291,7 @@ line_exact(int kind, const char *line, size_t len, struct mcgroup *g)
 			rc = -2;
 		break;
 	}
-	exact_free(p, len);
+	free(p);
 	return (rc);
 }
 
@@ -428,7 +416,7 @@ fuzz_lines(int iterations)
 		else {
 			p = exact(w, wl);
 			rc = igmp_parse((const char *)p, wl, &dev, &g);
-			exact_free(p, wl);
+			free(p);
 			if (rc == 1 && (g.ifindex <= 0 || g.namelen == 0 ||
 			    g.namelen >= sizeof(g.name)))
 				rc = -2;

@@ -28,13 +28,8 @@ build_diag(struct msg *m, int framed, int family, int state, int listen6)
 	struct tcp_info ti;
 	uint64_t acked = 123456789, rcvd = 987654321;
 	unsigned char v6only = 1;
-	size_t skip = framed ? NLMSG_HDRLEN : 0;
 	int i;
 
-	if (framed)
-		msg_start_nl(m, SOCK_DIAG_BY_FAMILY, sizeof(d));
-	else
-		msg_start(m, sizeof(d));
 	memset(&d, 0, sizeof(d));
 	d.idiag_family = (uint8_t)family;
 	d.idiag_state = (uint8_t)state;
@@ -55,7 +50,7 @@ build_diag(struct msg *m, int framed, int family, int state, int listen6)
 	d.idiag_rqueue = 7;
 	d.idiag_wqueue = listen6 ? 128 : 42;
 	d.idiag_inode = 31337;
-	msg_hdr(m, skip, &d, sizeof(d));
+	msg_begin(m, framed, SOCK_DIAG_BY_FAMILY, &d, sizeof(d));
 	for (i = 0; i < SK_MEMINFO_VARS; i++)
 		mem[i] = 1000u * (uint32_t)(i + 1);
 	(void)attr_put(m, INET_DIAG_SKMEMINFO, mem, sizeof(mem));
@@ -80,7 +75,7 @@ parse_exact(const void *src, size_t len, struct sockrow *r)
 
 	memset(r, 0x5a, sizeof(*r));
 	rc = inet_diag_parse(p, len, r);
-	exact_free(p, len);
+	free(p);
 	return (rc);
 }
 
@@ -137,12 +132,8 @@ static int
 proc_exact(const char *line, int family, int proto, struct sockrow *r)
 {
 	size_t len = strlen(line);
-	unsigned char *p = exact(line, len);
-	int rc;
 
-	rc = inet_proc_parse((const char *)p, len, family, proto, r);
-	exact_free(p, len);
-	return (rc);
+	return (inet_proc_parse(exact_tmp(line, len), len, family, proto, r));
 }
 
 static void
@@ -215,12 +206,7 @@ set_feed(struct inet_feed *f, int family)
 static int
 feed_exact(const struct inet_feed *f, const void *src, size_t len)
 {
-	unsigned char *p = exact(src, len);
-	int rc;
-
-	rc = inet_diag_feed(f, p, len, FUZZ_SEQ);
-	exact_free(p, len);
-	return (rc);
+	return (inet_diag_feed(f, exact_tmp(src, len), len, FUZZ_SEQ));
 }
 
 /* Options that change what a row prints. */
@@ -290,15 +276,6 @@ main(void)
 	known_answers();
 	proc_known_answers();
 	truncations();
-	out_set_style("text");
-	out_init();
-	fuzz(ITERATIONS);
-	check(out_finish() == 0, "inet: text output survived");
-	out_set_style("json");
-	out_init();
-	out_open_list("socket");
-	fuzz(ITERATIONS / 3);
-	out_close_list();
-	check(out_finish() == 0, "inet: JSON output survived");
+	fuzz_outputs("inet", "socket", fuzz, ITERATIONS);
 	return (failures ? 1 : 0);
 }

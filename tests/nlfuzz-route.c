@@ -23,7 +23,6 @@
 #include "../route.h"
 #include "nlfuzz.h"
 
-/* main.c's protocol table, which the linked sources name: none here. */
 #define	ITERATIONS	40000
 
 enum { K_ROUTE, K_MULTIPATH, K_NEIGH, K_NEIGHTBL, K_LINK, K_MAX };
@@ -39,20 +38,16 @@ build_route(struct msg *m, int framed, int family, int multipath)
 	struct rta_cacheinfo ci;
 	struct rtnexthop nh;
 	struct rtmsg rtm;
-	size_t skip = framed ? NLMSG_HDRLEN : 0, mp, mx, h;
+	size_t mp, mx, h;
 	uint16_t vf = AF_INET6;
 
-	if (framed)
-		msg_start_nl(m, RTM_NEWROUTE, sizeof(rtm));
-	else
-		msg_start(m, sizeof(rtm));
 	memset(&rtm, 0, sizeof(rtm));
 	rtm.rtm_family = (uint8_t)family;
 	rtm.rtm_dst_len = family == AF_INET ? 8 : 32;
 	rtm.rtm_table = RT_TABLE_MAIN;
 	rtm.rtm_protocol = RTPROT_STATIC;
 	rtm.rtm_type = RTN_UNICAST;
-	msg_hdr(m, skip, &rtm, sizeof(rtm));
+	msg_begin(m, framed, RTM_NEWROUTE, &rtm, sizeof(rtm));
 	attr_u32(m, RTA_TABLE, RT_TABLE_MAIN);
 	if (family == AF_INET)
 		(void)attr_put(m, RTA_DST, &dst4, 4);
@@ -111,17 +106,12 @@ build_neigh(struct msg *m, int framed, int family)
 	uint32_t dst4 = htonl(0xc0a80105);
 	struct nda_cacheinfo ci;
 	struct ndmsg ndm;
-	size_t skip = framed ? NLMSG_HDRLEN : 0;
 
-	if (framed)
-		msg_start_nl(m, RTM_NEWNEIGH, sizeof(ndm));
-	else
-		msg_start(m, sizeof(ndm));
 	memset(&ndm, 0, sizeof(ndm));
 	ndm.ndm_family = (uint8_t)family;
 	ndm.ndm_ifindex = 2;
 	ndm.ndm_state = NUD_REACHABLE;
-	msg_hdr(m, skip, &ndm, sizeof(ndm));
+	msg_begin(m, framed, RTM_NEWNEIGH, &ndm, sizeof(ndm));
 	if (family == AF_INET)
 		(void)attr_put(m, NDA_DST, &dst4, 4);
 	else
@@ -139,15 +129,11 @@ build_neightbl(struct msg *m, int framed, int index)
 {
 	struct ndtmsg ndtm;
 	uint64_t reach = 30000;
-	size_t skip = framed ? NLMSG_HDRLEN : 0, p;
+	size_t p;
 
-	if (framed)
-		msg_start_nl(m, RTM_NEWNEIGHTBL, sizeof(ndtm));
-	else
-		msg_start(m, sizeof(ndtm));
 	memset(&ndtm, 0, sizeof(ndtm));
 	ndtm.ndtm_family = AF_INET;
-	msg_hdr(m, skip, &ndtm, sizeof(ndtm));
+	msg_begin(m, framed, RTM_NEWNEIGHTBL, &ndtm, sizeof(ndtm));
 	(void)attr_put(m, NDTA_NAME, "arp_cache", 10);
 	p = attr_nest(m, NDTA_PARMS);
 	attr_u32(m, NDTPA_IFINDEX, (uint32_t)index);
@@ -163,15 +149,10 @@ build_link(struct msg *m, int framed, int index, const char *name,
 {
 	struct rtnl_link_stats64 s64;
 	struct ifinfomsg ifi;
-	size_t skip = framed ? NLMSG_HDRLEN : 0;
 
-	if (framed)
-		msg_start_nl(m, RTM_NEWLINK, sizeof(ifi));
-	else
-		msg_start(m, sizeof(ifi));
 	memset(&ifi, 0, sizeof(ifi));
 	ifi.ifi_index = index;
-	msg_hdr(m, skip, &ifi, sizeof(ifi));
+	msg_begin(m, framed, RTM_NEWLINK, &ifi, sizeof(ifi));
 	(void)attr_put(m, IFLA_IFNAME, name, namelen);
 	attr_u32(m, IFLA_MTU, 65536);
 	memset(&s64, 0, sizeof(s64));
@@ -262,7 +243,7 @@ parse_exact(int kind, const void *src, size_t len, int *hops)
 			rc = 0;
 		break;
 	}
-	exact_free(p, len);
+	free(p);
 	return (rc);
 }
 

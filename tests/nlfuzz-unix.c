@@ -12,7 +12,6 @@
 #define	UNIX_PATH_MAX	108		/* sizeof(sun_path) */
 #define	UNIX_LISTEN	10		/* TCP_LISTEN */
 
-/* main.c's protocol table, which the library refers to. */
 /* A unix_diag answer; name of namelen bytes (0: no UNIX_DIAG_NAME). */
 static void
 build_unix(struct msg *m, unsigned int type, int state, const char *name,
@@ -22,7 +21,6 @@ build_unix(struct msg *m, unsigned int type, int state, const char *name,
 	struct unix_diag_rqlen q;
 	struct unix_diag_vfs v;
 
-	msg_start_nl(m, SOCK_DIAG_BY_FAMILY, sizeof(d));
 	memset(&d, 0, sizeof(d));
 	d.udiag_family = AF_UNIX;
 	d.udiag_type = (uint8_t)type;
@@ -30,7 +28,7 @@ build_unix(struct msg *m, unsigned int type, int state, const char *name,
 	d.udiag_ino = 4242;
 	d.udiag_cookie[0] = 0x89abcdef;
 	d.udiag_cookie[1] = 0x01234567;
-	msg_hdr(m, NLMSG_HDRLEN, &d, sizeof(d));
+	msg_begin(m, 1, SOCK_DIAG_BY_FAMILY, &d, sizeof(d));
 	if (namelen > 0)
 		(void)attr_put(m, UNIX_DIAG_NAME, name, namelen);
 	attr_u32(m, UNIX_DIAG_PEER, 4141);
@@ -47,12 +45,7 @@ build_unix(struct msg *m, unsigned int type, int state, const char *name,
 static int
 parse_exact(const void *src, size_t len, struct unixrow *u)
 {
-	unsigned char *p = exact(src, len);
-	int rc;
-
-	rc = unix_diag_parse(p, len, u);
-	exact_free(p, len);
-	return (rc);
+	return (unix_diag_parse(exact_tmp(src, len), len, u));
 }
 
 static void
@@ -128,7 +121,7 @@ proc_exact(const char *line, struct unixrow *u)
 		pathbuf[u->namelen] = '\0';
 	}
 	u->name = NULL;
-	exact_free(p, len);
+	free(p);
 	return (rc);
 }
 
@@ -180,12 +173,7 @@ truncations(void)
 static int
 walk_feed(const void *src, size_t len, int refs)
 {
-	unsigned char *p = exact(src, len);
-	int rc;
-
-	rc = unix_diag_feed(p, len, FUZZ_SEQ, refs);
-	exact_free(p, len);
-	return (rc);
+	return (unix_diag_feed(exact_tmp(src, len), len, FUZZ_SEQ, refs));
 }
 
 static void
@@ -237,15 +225,6 @@ main(void)
 	known_answers();
 	proc_known_answers();
 	truncations();
-	out_set_style("text");
-	out_init();
-	fuzz(ITERATIONS);
-	check(out_finish() == 0, "unix: text output survived");
-	out_set_style("json");
-	out_init();
-	out_open_list("socket");
-	fuzz(ITERATIONS / 3);
-	out_close_list();
-	check(out_finish() == 0, "unix: JSON output survived");
+	fuzz_outputs("unix", "socket", fuzz, ITERATIONS);
 	return (failures ? 1 : 0);
 }

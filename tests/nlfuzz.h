@@ -1,11 +1,11 @@
 /*
- * Shared by the netlink fuzz harnesses (tests/nlfuzz-*.c): the option
- * globals main.c would define, the ok / not ok report, a seeded PRNG, a
- * message builder that remembers where its attributes are, and the
- * mutator.  Each harness reaches its subsystem's parsers (declared in
- * netstat.h, or by including the subsystem .c file), builds well-formed
+ * Shared by the netlink fuzz harnesses (tests/nlfuzz-*.c): the ok / not
+ * ok report (check.h) sent to the real stdout, a seeded PRNG, a message
+ * builder that remembers where its attributes are, and the mutator.
+ * Each harness reaches its subsystem's parsers (declared in netstat.h,
+ * or by including the subsystem .c file), builds well-formed
  * messages, checks a few known answers, then feeds the parsers mutated
- * copies, each in a heap block of exactly its length so that
+ * copies, each in a heap block of exactly its length (exact.h) so that
  * AddressSanitizer sees any over-read.
  */
 #ifndef NLFUZZ_H
@@ -20,40 +20,23 @@
 #include <linux/rtnetlink.h>
 
 #include <fcntl.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "check.h"
+#include "exact.h"
 
 #define	FUZZ_SEQ	1		/* the sequence number of our messages */
 #define	MSG_CAP		4096
 #define	MSG_MAXATTR	64
 
-static FILE	*report;		/* the real stdout; stdout is quiet */
-static int	 failures;
-
-static void
-check(int cond, const char *fmt, ...)
-{
-	va_list ap;
-
-	fputs(cond ? "ok - " : "not ok - ", report);
-	va_start(ap, fmt);
-	vfprintf(report, fmt, ap);
-	va_end(ap);
-	fputc('\n', report);
-	fflush(report);
-	if (!cond)
-		failures++;
-}
-
 /*
  * The parsers' rows go to the output layer; it must not crash either,
  * but its text is of no interest: stdout goes to /dev/null, the report
- * to a copy of the original stdout.
+ * (check_out) to a copy of the original stdout.
  */
 static void
 quiet_stdout(void)
@@ -62,7 +45,7 @@ quiet_stdout(void)
 	int fd, saved;
 
 	fflush(stdout);
-	if ((saved = dup(1)) < 0 || (report = fdopen(saved, "w")) == NULL) {
+	if ((saved = dup(1)) < 0 || (check_out = fdopen(saved, "w")) == NULL) {
 		perror("nlfuzz: dup");
 		exit(2);
 	}
@@ -106,32 +89,26 @@ struct msg {
 	int		 nat;
 };
 
-/* Start a message with a fixed header of hdrlen bytes (zeroed). */
+/*
+ * Start a message with its family header h (hlen bytes), behind an
+ * nlmsghdr of that type when framed (msg_end_nl() then).
+ */
 static void
-msg_start(struct msg *m, size_t hdrlen)
-{
-	memset(m, 0, sizeof(*m));
-	m->len = NLMSG_ALIGN(hdrlen);
-}
-
-/* Start a netlink-framed message: nlmsghdr, then a family header. */
-static void
-msg_start_nl(struct msg *m, uint16_t type, size_t famlen)
+msg_begin(struct msg *m, int framed, uint16_t type, const void *h,
+    size_t hlen)
 {
 	struct nlmsghdr nlh;
+	size_t skip = framed ? NLMSG_HDRLEN : 0;
 
-	msg_start(m, NLMSG_HDRLEN + NLMSG_ALIGN(famlen));
-	memset(&nlh, 0, sizeof(nlh));
-	nlh.nlmsg_type = type;
-	nlh.nlmsg_seq = FUZZ_SEQ;
-	nlh.nlmsg_flags = NLM_F_MULTI;
-	memcpy(m->b, &nlh, sizeof(nlh));
-}
-
-/* Copy the family header into place (after skip bytes of framing). */
-static void
-msg_hdr(struct msg *m, size_t skip, const void *h, size_t hlen)
-{
+	memset(m, 0, sizeof(*m));
+	m->len = skip + NLMSG_ALIGN(hlen);
+	if (framed) {
+		memset(&nlh, 0, sizeof(nlh));
+		nlh.nlmsg_type = type;
+		nlh.nlmsg_seq = FUZZ_SEQ;
+		nlh.nlmsg_flags = NLM_F_MULTI;
+		memcpy(m->b, &nlh, sizeof(nlh));
+	}
 	memcpy(m->b + skip, h, hlen);
 }
 
@@ -207,6 +184,23 @@ static const uint32_t odd_lengths[] = {
 	0x7fff, 0x8000, 0x1000
 };
 
+static unsigned short
+odd_length(void)
+{
+	return ((unsigned short)odd_lengths[rnd_below(sizeof(odd_lengths) /
+	    sizeof(odd_lengths[0]))]);
+}
+
+/* A random attribute's offset, need bytes of it within wl; -1: none. */
+static int
+pick_attr(const struct msg *m, size_t wl, size_t need, size_t *off)
+{
+	if (m->nat == 0)
+		return (-1);
+	*off = m->at[rnd_below((uint32_t)m->nat)];
+	return (*off + need > wl ? -1 : 0);
+}
+
 static void
 mutate(unsigned char *w, size_t *wlp, const struct msg *m, size_t famoff)
 {
@@ -235,35 +229,24 @@ mutate(unsigned char *w, size_t *wlp, const struct msg *m, size_t famoff)
 			break;
 		case 3:		/* an attribute length: 0, 3, 4, huge, odd */
 		case 4:
-			if (m->nat == 0)
-				break;
-			off = m->at[rnd_below((uint32_t)m->nat)];
-			if (off + 2 > wl)
+			if (pick_attr(m, wl, 2, &off) < 0)
 				break;
 			if (rnd_below(3) == 0)
 				v = (unsigned short)(wl - off +
 				    rnd_below(9) - 4);
 			else
-				v = (unsigned short)odd_lengths[rnd_below(
-				    sizeof(odd_lengths) /
-				    sizeof(odd_lengths[0]))];
+				v = odd_length();
 			memcpy(w + off, &v, sizeof(v));
 			break;
 		case 5:		/* an attribute type, maybe flagged nested */
-			if (m->nat == 0)
-				break;
-			off = m->at[rnd_below((uint32_t)m->nat)];
-			if (off + 4 > wl)
+			if (pick_attr(m, wl, 4, &off) < 0)
 				break;
 			v = (unsigned short)(rnd_below(40) |
 			    (rnd_below(4) == 0 ? NLA_F_NESTED : 0));
 			memcpy(w + off + 2, &v, sizeof(v));
 			break;
 		case 6:		/* an attribute's payload: no NUL, all 'A' */
-			if (m->nat == 0)
-				break;
-			off = m->at[rnd_below((uint32_t)m->nat)];
-			if (off + 4 > wl)
+			if (pick_attr(m, wl, 4, &off) < 0)
 				break;
 			memcpy(&v, w + off, sizeof(v));
 			n = v < 4 ? 0 : v - 4u;
@@ -282,18 +265,14 @@ mutate(unsigned char *w, size_t *wlp, const struct msg *m, size_t famoff)
 			for (i = 0; i < n; i++)
 				w[wl + i] = (unsigned char)rnd();
 			if (n >= 4 && rnd_below(2)) {
-				v = (unsigned short)(rnd_below(2) ? n :
-				    odd_lengths[rnd_below(sizeof(odd_lengths) /
-				    sizeof(odd_lengths[0]))]);
+				v = rnd_below(2) ? (unsigned short)n :
+				    odd_length();
 				memcpy(w + wl, &v, sizeof(v));
 			}
 			wl += n;
 			break;
 		case 9:		/* an attribute again, at the end */
-			if (m->nat == 0)
-				break;
-			off = m->at[rnd_below((uint32_t)m->nat)];
-			if (off + 4 > wl)
+			if (pick_attr(m, wl, 4, &off) < 0)
 				break;
 			memcpy(&v, w + off, sizeof(v));
 			n = RTA_ALIGN(v);
@@ -323,28 +302,24 @@ mutate_nl(unsigned char *w, size_t *wlp, const struct msg *m, size_t famoff)
 	}
 }
 
-/* A heap block of exactly len bytes holding src (never NULL). */
-static unsigned char *
-exact(const void *src, size_t len)
-{
-	static unsigned char none[1];
-	unsigned char *p;
-
-	if (len == 0)
-		return (none);
-	if ((p = malloc(len)) == NULL) {
-		perror("nlfuzz: malloc");
-		exit(2);
-	}
-	memcpy(p, src, len);
-	return (p);
-}
-
+/*
+ * fuzz(iterations) with the rows printed as text, then fuzz(iterations /
+ * 3) as a JSON list: the output layer must survive what the parsers took.
+ */
 static void
-exact_free(unsigned char *p, size_t len)
+fuzz_outputs(const char *who, const char *list, void (*fuzz)(int),
+    int iterations)
 {
-	if (len > 0)
-		free(p);
+	out_set_style("text");
+	out_init();
+	fuzz(iterations);
+	check(out_finish() == 0, "%s: text output survived", who);
+	out_set_style("json");
+	out_init();
+	out_open_list(list);
+	fuzz(iterations / 3);
+	out_close_list();
+	check(out_finish() == 0, "%s: JSON output survived", who);
 }
 
 /* Walk a buffer of netlink messages as the dump reader does, in place. */
@@ -355,7 +330,7 @@ walk_exact(const void *src, size_t len, nl_msg_fn fn, void *arg)
 	int rc;
 
 	rc = nl_walk(p, len, FUZZ_SEQ, fn, arg);
-	exact_free(p, len);
+	free(p);
 	return (rc);
 }
 

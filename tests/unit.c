@@ -23,18 +23,9 @@
 #include <unistd.h>
 
 #include "../netstat.h"
+#include "check.h"
+#include "exact.h"
 
-
-static int failures;
-
-static void
-check(int cond, const char *what)
-{
-	printf("%s - %s\n", cond ? "ok" : "not ok", what);
-	if (!cond)
-		failures++;
-	fflush(stdout);
-}
 
 /*
  * Netlink.
@@ -559,29 +550,15 @@ test_proc(void)
 
 /*
  * Proc-line tokens.  Each input is copied to a heap block of exactly its
- * length, with no NUL after it, so that ASan sees any read past the end.
+ * length (exact.h), so that ASan sees any read past the end.
  */
-static char *
-exact(const char *s, size_t len)
-{
-	char *p = malloc(len > 0 ? len : 1);
-
-	if (p != NULL && len > 0)
-		memcpy(p, s, len);
-	return (p);
-}
 
 /* proc_ull over exactly len bytes of s: the result, and v when 0. */
 static int
 ull_of(const char *s, size_t len, int base, unsigned long long *v)
 {
-	char *p = exact(s, len);
-	int rc;
-
 	*v = 12345;
-	rc = proc_ull(p, len, base, v);
-	free(p);
-	return (rc);
+	return (proc_ull(exact_tmp(s, len), len, base, v));
 }
 
 static int
@@ -719,29 +696,26 @@ test_proc_split(void)
  * unix.c's token helpers), each over exactly its bytes.
  */
 static int
+ll_of(const char *s, long long *v)
+{
+	*v = 12345;
+	return (proc_ll(exact_tmp(s, strlen(s)), strlen(s), v));
+}
+
+static int
 ll_is(const char *s, long long want)
 {
-	size_t len = strlen(s);
-	char *p = exact(s, len);
-	long long v = 12345;
-	int rc;
+	long long v;
 
-	rc = proc_ll(p, len, &v);
-	free(p);
-	return (rc == 0 && v == want);
+	return (ll_of(s, &v) == 0 && v == want);
 }
 
 static int
 ll_bad(const char *s)
 {
-	size_t len = strlen(s);
-	char *p = exact(s, len);
-	long long v = 12345;
-	int rc;
+	long long v;
 
-	rc = proc_ll(p, len, &v);
-	free(p);
-	return (rc < 0 && v == 12345);
+	return (ll_of(s, &v) < 0 && v == 12345);
 }
 
 static void
@@ -766,12 +740,8 @@ static int
 hexbytes(const char *s, uint8_t *out, size_t max)
 {
 	size_t len = strlen(s);
-	char *p = exact(s, len);
-	int rc;
 
-	rc = proc_hexbytes(p, len, out, max);
-	free(p);
-	return (rc);
+	return (proc_hexbytes(exact_tmp(s, len), len, out, max));
 }
 
 static void
@@ -807,12 +777,8 @@ static int
 hexpair(const char *s, unsigned long long *a, unsigned long long *b)
 {
 	size_t len = strlen(s);
-	char *p = exact(s, len);
-	int rc;
 
-	rc = proc_hexpair(p, len, a, b);
-	free(p);
-	return (rc);
+	return (proc_hexpair(exact_tmp(s, len), len, a, b));
 }
 
 static void
@@ -944,7 +910,7 @@ trim_blanks(char *s)
 static void
 one_format(int kind, const char *fmt, const char *sv, long long iv)
 {
-	char pf[128], want[512], what[256], num[32], *got, *c;
+	char pf[128], want[512], num[32], *got, *c;
 
 	ll_format(pf, sizeof(pf), fmt);
 	/* A number through %s: its decimal digits as the string. */
@@ -982,10 +948,8 @@ one_format(int kind, const char *fmt, const char *sv, long long iv)
 		(void)snprintf(num, sizeof(num), "\"%.20s\"", sv);
 	else
 		(void)snprintf(num, sizeof(num), "%lld", iv);
-	(void)snprintf(what, sizeof(what), "format \"%s\" of %s: %s", fmt,
-	    num, got);
 	if (strcmp(got, want) != 0)
-		check(0, what);
+		check(0, "format \"%s\" of %s: %s", fmt, num, got);
 }
 
 static void
@@ -999,9 +963,7 @@ test_formats(void)
 	for (i = 0; i < sizeof(formats) / sizeof(formats[0]); i++) {
 		k = formats[i].kind;
 		if (out_fmt_check(formats[i].fmt, k == FMT_STR) < 0) {
-			printf("not ok - format \"%s\" refused\n",
-			    formats[i].fmt);
-			failures++;
+			check(0, "format \"%s\" refused", formats[i].fmt);
 			bad++;
 			continue;
 		}
@@ -1020,7 +982,7 @@ test_formats(void)
 	    out_fmt_check("%d", 1) < 0,
 	    "formats: an unknown or second conversion is refused");
 	check(out_fmt_check("100%%", 0) == 0 && out_fmt_check("%3d%%", 0) == 0,
-	    "formats: %% is a literal");
+	    "formats: %%%% is a literal");
 	capture_start();
 	out_int(NULL, "%05lld|", -42);
 	out_int(NULL, "%-5lld|", -42);
@@ -1156,15 +1118,13 @@ test_stats_key(void)
 		{ "ifIndex", "if-index" },
 		{ "Bad_Name", "bad-name" },
 	};
-	char buf[64], what[96];
+	char buf[64];
 	size_t i;
 
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		(void)snprintf(what, sizeof(what), "stats_key: %s is %s",
-		    cases[i][0], cases[i][1]);
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
 		check(strcmp(stats_key(buf, sizeof(buf), cases[i][0]),
-		    cases[i][1]) == 0, what);
-	}
+		    cases[i][1]) == 0, "stats_key: %s is %s", cases[i][0],
+		    cases[i][1]);
 	check(strlen(stats_key(buf, 5, "InDatagrams")) < 5,
 	    "stats_key: bounded by its buffer");
 }

@@ -42,11 +42,5 @@ one_line(const char *line, size_t len, void *arg)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	int sel;
-
-	if (size < 1)
-		return (0);
-	sel = data[0] % R_N;
-	fuzz_lines(data + 1, size - 1, one_line, &sel);
-	return (0);
+	return (fuzz_format_lines(data, size, R_N, one_line));
 }

@@ -353,7 +353,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		out_open_list("socket");
 	}
 	/* Aligned as a receive buffer is, and exactly as long. */
-	p = (uint8_t *)fuzz_copy(data + 2, size - 2);
+	p = exact(data + 2, size - 2);
 	one(sel, flags, p, size - 2);
 	free(p);
 	if (json)

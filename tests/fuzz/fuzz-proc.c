@@ -179,7 +179,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	data++;
 	size--;
 	if (c.sel == S_SERVICES || c.sel == S_PROTOCOLS) {
-		buf = fuzz_copy(data, size);
+		buf = exact(data, size);
 		if (c.sel == S_SERVICES)
 			(void)services_parse(buf, size, svc, &c);
 		else

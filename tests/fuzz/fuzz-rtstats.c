@@ -20,7 +20,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (size < 1)
 		return (0);
-	buf = fuzz_copy(data + 1, size - 1);
+	buf = exact(data + 1, size - 1);
 	if (data[0] & 1)
 		(void)rt6stats_parse(buf, size - 1, v);
 	else

@@ -1,11 +1,11 @@
 /*
- * Shared by the libFuzzer targets (tests/fuzz/fuzz-*.c): the option
- * globals main.c would define, stdout sent to /dev/null (the parsers'
- * rows are of no interest, only that making them does not crash; run
- * with -close_fd_mask=2 to quiet their warnings too), and
- * the helpers that cut an input into a selector byte and lines.  Each
- * target hands every parser its bytes in a heap block of exactly their
- * length, so AddressSanitizer sees any read past the end.
+ * Shared by the libFuzzer targets (tests/fuzz/fuzz-*.c): stdout sent to
+ * /dev/null (the parsers' rows are of no interest, only that making them
+ * does not crash; run with -close_fd_mask=2 to quiet their warnings
+ * too), ns_errx() caught, and the helpers that cut an input into a
+ * format byte and lines.  Each target hands every parser its bytes in a
+ * heap block of exactly their length (exact.h), so AddressSanitizer sees
+ * any read past the end.
  */
 #ifndef FUZZ_H
 #define FUZZ_H
@@ -19,6 +19,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+#include "../exact.h"
 
 int	LLVMFuzzerInitialize(int *, char ***);
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
@@ -168,18 +170,6 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	return (0);
 }
 
-/* A heap copy of exactly len bytes (never NULL): overreads are caught. */
-static inline char *
-fuzz_copy(const void *src, size_t len)
-{
-	char *p;
-
-	if ((p = malloc(len > 0 ? len : 1)) == NULL)
-		abort();
-	memcpy(p, src, len);
-	return (p);
-}
-
 /*
  * Each line of data (without its newline) to fn, in its own exact heap
  * block, as proc_lines() would hand it over.
@@ -196,11 +186,28 @@ fuzz_lines(const uint8_t *data, size_t len, void (*fn)(const char *, size_t,
 		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
 			nl = end;
 		n = (size_t)(nl - p);
-		line = fuzz_copy(p, n);
+		line = exact(p, n);
 		fn(line, n, arg);
 		free(line);
 		p = nl < end ? nl + 1 : end;
 	}
+}
+
+/*
+ * A target of n line formats: the input's first byte picks one, and fn
+ * has each line of the rest with the format's number (an int) as arg.
+ */
+static inline int
+fuzz_format_lines(const uint8_t *data, size_t size, int n,
+    void (*fn)(const char *, size_t, void *))
+{
+	int sel;
+
+	if (size < 1)
+		return (0);
+	sel = data[0] % n;
+	fuzz_lines(data + 1, size - 1, fn, &sel);
+	return (0);
 }
 
 #endif /* FUZZ_H */

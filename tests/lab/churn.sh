@@ -110,13 +110,9 @@ netchurn() {
 }
 
 # Some standing state, so that every table has rows.
-ip link add cs0 type veth peer name cs1
-ip addr add 10.89.0.1/24 dev cs0
-ip link set cs0 up
-ip link set cs1 up
+veth cs0 cs1 10.89.0.1/24
 python3 "$LABTMP/churn.py" standing "$CHURN" "$LABTMP/ready" &
-i=0
-while [ ! -s "$LABTMP/ready" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+wait_until 100 test -s "$LABTMP/ready"
 for k in tcp4 tcp6 udp unix; do
 	python3 "$LABTMP/churn.py" $k "$CHURN" &
 done
@@ -352,11 +348,7 @@ for m in "-I cg0 -w 1" "-s -I cg0 -w 1"; do
 	timeout -k 5 10 "$NETSTAT" $m >"$LABTMP/w.out" 2>"$LABTMP/w.err" &
 	pid=$!
 	# Delete it once the display is running: it has printed.
-	i=0
-	while [ ! -s "$LABTMP/w.out" ] && [ $i -lt 50 ]; do
-		sleep 0.1
-		i=$((i + 1))
-	done
+	wait_until 50 test -s "$LABTMP/w.out"
 	sleep 1.2
 	ip link del cg0
 	if [ $act = replaced ]; then

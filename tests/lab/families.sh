@@ -35,8 +35,7 @@ time.sleep(60)
 EOF
 
 python3 "$LABTMP/fam.py" "$LABTMP/fam.ready" >"$LABTMP/fam.out" 2>&1 &
-i=0
-while [ ! -s "$LABTMP/fam.ready" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+wait_until 50 test -s "$LABTMP/fam.ready"
 pid=$(cat "$LABTMP/fam.ready")
 
 out=$(ns -B)
@@ -75,8 +74,7 @@ c = socket.socket(socket.AF_INET, socket.SOCK_STREAM, P)
 c.connect(("127.0.0.1", 6000)); a, _ = l.accept()
 open(sys.argv[1], "w").write("ready\n")
 time.sleep(60)' "$LABTMP/mp.ready" &
-	i=0
-	while [ ! -s "$LABTMP/mp.ready" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+	wait_until 50 test -s "$LABTMP/mp.ready"
 	out=$(ns -an -p mptcp)
 	expect_match "-p mptcp: the MPTCP connection" "$out" '^mptcp +0 +0  127\.0\.0\.1\.6000 +127\.0\.0\.1\.[0-9]+ +ESTABLISHED$'
 	expect_match "-p mptcp: the MPTCP listener" "$out" '^mptcp +0 +0  127\.0\.0\.1\.6000 +\*\.\* +LISTEN$'

@@ -14,16 +14,7 @@ ip link set vth0 addrgenmode none
 ip link set vth0 up
 ip link set vth1 up
 # A group of our own, joined by a socket that stays open.
-python3 -c 'import socket, struct, time
-s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-s.setsockopt(socket.IPPROTO_IP, socket.IP_ADD_MEMBERSHIP,
-    struct.pack("4s4s", socket.inet_aton("239.1.2.3"),
-    socket.inet_aton("10.8.0.1")))
-time.sleep(60)' &
-i=0
-until grep -q 030201EF /proc/net/igmp 2>/dev/null; do
-	i=$((i + 1)); [ $i -gt 100 ] && break; sleep 0.05
-done
+join_groups 239.1.2.3 10.8.0.1
 
 # -i: the %scope goes first, the /len stays; the address part is cut last.
 out=$(ns -in -I vth0)

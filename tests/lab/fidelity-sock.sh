@@ -42,11 +42,7 @@ EOF
 
 python3 "$LABTMP/fid.py" "$LABTMP/port" &
 helper=$!
-i=0
-while [ ! -f "$LABTMP/port" ] && [ $i -lt 200 ]; do
-	sleep 0.05
-	i=$((i + 1))
-done
+wait_until 100 test -f "$LABTMP/port"
 ap=$(cat "$LABTMP/port")
 expect_match "the kernel chose a port in this namespace's range" "$ap" \
     '^400[0-9][0-9]$'

@@ -5,18 +5,25 @@
 # matches 8080; unix sockets by path glob; a bad expression is one line.
 
 . tests/lab/filter-sockets.inc
-# netstat's rows as "lport fport STATE" (the last dot-separated part).
+# ns_rows PROTO ARGS...: netstat's PROTO rows as "lport fport STATE"
+# (the last dot-separated part; no state for udp).
 ns_rows() {
-	"$NETSTAT" "$@" | awk '$1 ~ /^tcp/ {
+	_p=$1
+	shift
+	"$NETSTAT" "$@" | awk -v p="$_p" '$1 ~ "^" p {
 		n = split($4, l, "."); m = split($5, f, ".")
 		lp = l[n]; fp = f[m]
 		if (lp == "*") lp = 0
 		if (fp == "*") fp = 0
-		print lp, fp, $6 }' | sort
+		if (p == "tcp") print lp, fp, $6; else print lp, fp }' | sort
 }
 
+# ss_rows PROTO SS-ARGS...: what ss lists, in the same form.
 ss_rows() {
-	ss -tanH "$@" | awk '{
+	_p=$1
+	shift
+	case $_p in tcp) _f=-tanH ;; *) _f=-uanH ;; esac
+	ss $_f "$@" | awk -v p="$_p" '{
 		st = $1
 		sub(/^ESTAB$/, "ESTABLISHED", st)
 		sub(/^SYN-RECV$/, "SYN_RCVD", st)
@@ -24,49 +31,38 @@ ss_rows() {
 		n = split($4, l, ":"); m = split($5, f, ":")
 		lp = l[n]; fp = f[m]
 		if (fp == "*") fp = 0
-		print lp, fp, st }' | sort
+		if (p == "tcp") print lp, fp, st; else print lp, fp }' | sort
 }
 
-# ncheck "EXPR" SS-ARGS...
-ncheck() {
-	_e=$1
-	shift
+# pcheck PROTO "EXPR" SS-ARGS...: netstat -p PROTO with EXPR, live and
+# through /proc, lists what ss lists given SS-ARGS.
+pcheck() {
+	_p=$1
+	_e=$2
+	shift 2
 	# shellcheck disable=SC2086
-	_live=$(ns_rows -an -p tcp $_e)
+	_live=$(ns_rows "$_p" -an -p "$_p" $_e)
 	# shellcheck disable=SC2086
-	_proc=$(ns_rows -an -p tcp -M /proc $_e)
-	_want=$(ss_rows "$@")
+	_proc=$(ns_rows "$_p" -an -p "$_p" -M /proc $_e)
+	_want=$(ss_rows "$_p" "$@")
 	if [ -z "$_want" ]; then
-		notok "netstat '$_e': ss lists nothing (the lab is not set up)"
+		notok "netstat -p $_p '$_e': ss lists nothing (the lab is not" \
+		    "set up)"
 	elif [ "$_live" = "$_want" ] && [ "$_proc" = "$_want" ]; then
-		ok "netstat '$_e': live, /proc and ss agree ($(echo \
+		ok "netstat -p $_p '$_e': live, /proc and ss agree ($(echo \
 		    "$_want" | wc -l) rows)"
 	else
-		notok "netstat '$_e' differs from ss $*"
+		notok "netstat -p $_p '$_e' differs from ss $*"
 		printf 'live:\n%s\nproc:\n%s\nss:\n%s\n' "$_live" "$_proc" \
 		    "$_want" | sed 's/^/#   /'
 	fi
 }
 
-ncheck "port 443" '( sport = :443 or dport = :443 )'
-ncheck "src port 443" 'sport = :443'
-ncheck "dst port 80 or dst port 22" '( dport = :80 or dport = :22 )'
-ncheck "portrange 8000-9000" \
-    '( ( sport >= :8000 and sport <= :9000 ) or ( dport >= :8000 and dport <= :9000 ) )'
-ncheck "src host 10.1.2.3" 'src 10.1.2.3'
-ncheck "dst net 10/8" 'dst 10/8'
-ncheck "net 2001:db8::/32" '( src 2001:db8::/32 or dst 2001:db8::/32 )'
-ncheck "host 10.0.0.1 and not port 80" \
-    '( src 10.0.0.1 or dst 10.0.0.1 ) and not ( sport = :80 or dport = :80 )'
-ncheck "not net 10/8" 'not ( src 10/8 or dst 10/8 )'
-ncheck "state LISTEN" state listening state closed
-ncheck "port 443 and state ESTABLISHED" state established state closed \
-    '( sport = :443 or dport = :443 )'
-ncheck "state TIME_WAIT" state time-wait state closed
-ncheck "state SYN_SENT or state TIME_WAIT" state syn-sent state time-wait
-ncheck "state connected and dst port 443" state connected 'dport = :443'
-ncheck "(src port 8080 or dst port 8080) && ! state LISTEN" \
-    state connected '( sport = :8080 or dport = :8080 )'
+ncheck() {
+	pcheck tcp "$@"
+}
+
+filter_cases ncheck
 
 # UDP: no states; the same ports through every path.
 python3 -c '
@@ -86,42 +82,12 @@ u(I6, "2001:db8::1", 53)
 u(I6, "2001:db8::2", 40053, ("2001:db8::1", 53))
 open(sys.argv[1], "w").write("ready\n")
 time.sleep(300)' "$LABTMP/uready" &
-for i in 1 2 3 4 5 6 7 8 9 10; do [ -f "$LABTMP/uready" ] && break; sleep 0.2; done
-nu_rows() {
-	"$NETSTAT" "$@" | awk '$1 ~ /^udp/ {
-		n = split($4, l, "."); m = split($5, f, ".")
-		lp = l[n]; fp = f[m]
-		if (fp == "*") fp = 0
-		print lp, fp }' | sort
-}
-su_rows() {
-	ss -uanH "$@" | awk '{
-		n = split($4, l, ":"); m = split($5, f, ":")
-		fp = f[m]; if (fp == "*") fp = 0
-		print l[n], fp }' | sort
-}
-ucheck() {
-	_e=$1
-	shift
-	# shellcheck disable=SC2086
-	_live=$(nu_rows -an -p udp $_e)
-	# shellcheck disable=SC2086
-	_proc=$(nu_rows -an -p udp -M /proc $_e)
-	_want=$(su_rows "$@")
-	if [ -n "$_want" ] && [ "$_live" = "$_want" ] && [ "$_proc" = "$_want" ]
-	then
-		ok "netstat -p udp '$_e': live, /proc and ss agree"
-	else
-		notok "netstat -p udp '$_e' differs from ss $*"
-		printf 'live:\n%s\nproc:\n%s\nss:\n%s\n' "$_live" "$_proc" \
-		    "$_want" | sed 's/^/#   /'
-	fi
-}
-ucheck "port 53" '( sport = :53 or dport = :53 )'
-ucheck "dst port 53" 'dport = :53'
-ucheck "src net 10/8 and not port 5353" \
+wait_until 20 test -f "$LABTMP/uready"
+pcheck udp "port 53" '( sport = :53 or dport = :53 )'
+pcheck udp "dst port 53" 'dport = :53'
+pcheck udp "src net 10/8 and not port 5353" \
     'src 10/8 and not ( sport = :5353 or dport = :5353 )'
-ucheck "portrange 8000-9000 or src host 2001:db8::2" \
+pcheck udp "portrange 8000-9000 or src host 2001:db8::2" \
     '( ( sport >= :8000 and sport <= :9000 ) or ( dport >= :8000 and dport <= :9000 ) or src [2001:db8::2] )'
 out=$(ns -an -p udp state ESTABLISHED)
 expect_nomatch "state: never a UDP socket" "$out" '^udp'
@@ -140,7 +106,7 @@ import socket, time, sys
 s = socket.socket(socket.AF_UNIX); s.bind(sys.argv[1]); s.listen(1)
 t = socket.socket(socket.AF_UNIX); t.bind("\0fabstract"); t.listen(1)
 time.sleep(300)' "$LABTMP/f.sock" &
-for i in 1 2 3 4 5 6 7 8 9 10; do [ -S "$LABTMP/f.sock" ] && break; sleep 0.2; done
+wait_until 20 test -S "$LABTMP/f.sock"
 out=$(ns -a path "$LABTMP/*.sock")
 expect_match "path glob: the unix socket" "$out" "f\\.sock\$"
 expect_nomatch "path glob: no Internet table" "$out" 'Active Internet'

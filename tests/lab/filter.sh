@@ -67,32 +67,7 @@ fexact() {
 check "filtertest is built" test -x "$FT"
 check "ss is installed" command -v ss
 
-fcheck "port 443" '( sport = :443 or dport = :443 )'
-fcheck "src port 443" 'sport = :443'
-fcheck "dst port 80 or dst port 22" '( dport = :80 or dport = :22 )'
-fcheck "portrange 8000-9000" \
-    '( ( sport >= :8000 and sport <= :9000 ) or ( dport >= :8000 and dport <= :9000 ) )'
-fcheck "src host 10.1.2.3" 'src 10.1.2.3'
-fcheck "dst net 10/8" 'dst 10/8'
-fcheck "net 2001:db8::/32" '( src 2001:db8::/32 or dst 2001:db8::/32 )'
-fcheck "host 10.0.0.1 and not port 80" \
-    '( src 10.0.0.1 or dst 10.0.0.1 ) and not ( sport = :80 or dport = :80 )'
-# An IPv4 host matches an IPv6 socket's v4-mapped address, as in the kernel.
-fcheck "src host 10.1.2.3 and src port 40003" 'src 10.1.2.3 and sport = :40003'
-fcheck "not net 10/8" 'not ( src 10/8 or dst 10/8 )'
-fcheck "dst host 10.0.0.1 or src host 2001:db8::1" \
-    '( dst 10.0.0.1 or src [2001:db8::1] )'
-# ss drops its State column when one state is asked for: "state closed"
-# (no such socket here) keeps it.
-fcheck "state LISTEN" state listening state closed
-fcheck "port 443 and state ESTABLISHED" state established state closed \
-    '( sport = :443 or dport = :443 )'
-fcheck "state TIME_WAIT" state time-wait state closed
-fcheck "state SYN_SENT or state TIME_WAIT" state syn-sent state time-wait
-fcheck "state connected and dst port 443" state connected 'dport = :443'
-fcheck "state synchronized and src net 10/8" state synchronized 'src 10/8'
-fcheck "(src port 8080 or dst port 8080) && ! state LISTEN" \
-    state connected '( sport = :8080 or dport = :8080 )'
+filter_cases fcheck
 
 fexact "port 443"
 fexact "dst net 10/8 or src host 2001:db8::2"

@@ -257,20 +257,7 @@ expect_match "-h: address rows humanized too" "$(ns -inbh -I veth0)" \
     '^veth0 +1400 +10\.0\.1/24 .* [0-9.]+K +'
 
 # -a: multicast memberships after joins.
-python3 -c '
-import socket, struct, time
-s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-s.setsockopt(socket.IPPROTO_IP, socket.IP_ADD_MEMBERSHIP,
-    socket.inet_aton("239.1.2.3") + socket.inet_aton("10.0.1.1"))
-s6 = socket.socket(socket.AF_INET6, socket.SOCK_DGRAM)
-s6.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_JOIN_GROUP,
-    socket.inet_pton(socket.AF_INET6, "ff05::4242") + struct.pack("@I", socket.if_nametoindex("veth0")))
-time.sleep(60)' &
-mpid=$!
-i=0
-while ! grep -q 030201EF /proc/net/igmp && [ $i -lt 50 ]; do
-	sleep 0.1; i=$((i + 1))
-done
+join_groups 239.1.2.3 10.0.1.1 ff05::4242 veth0
 out=$(ns -ina -I veth0)
 expect_match "-a: IPv4 group under veth0" "$out" '^ {31}239\.1\.2\.3$'
 expect_match "-a: IPv6 group under veth0" "$out" '^ {31}ff05::4242$'
@@ -286,7 +273,8 @@ import json, sys
 d = json.load(sys.stdin)["statistics"]["interface"]
 print(" ".join(sorted(m["address"] for r in d for m in r.get("multicast-address", []) if m.get("address", "").startswith("239"))))')
 expect_eq "-ia JSON: group listed" "$got" "239.1.2.3"
-kill $mpid 2>/dev/null
+# shellcheck disable=SC2154  # set by join_groups
+kill "$joined" 2>/dev/null
 
 # -M /proc against netlink, for what both show: names, Link#, IPv6
 # rows, counters of idle interfaces.
@@ -377,9 +365,7 @@ expect_eq "vanished interface: message" "$(cat "$LABTMP/ge")" \
 
 # Counters going backwards (an interface with traffic removed from the
 # total) print 0, not a wrapped number.
-ip link add vbig0 type veth peer name vbig1
-ip link set vbig0 up
-ip link set vbig1 up
+veth vbig0 vbig1
 send_frames vbig0 vbig1 300
 ns -w 1 -q 1 >"$LABTMP/b" &
 bpid=$!

@@ -15,8 +15,7 @@ open(sys.argv[1], 'w').write('ready\n')
 time.sleep(120)
 PY
 python3 "$LABTMP/many.py" "$LABTMP/ready" &
-i=0
-while [ ! -s "$LABTMP/ready" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+wait_until 100 test -s "$LABTMP/ready"
 
 out=$(ns -an -p tcp)
 expect_eq "3000 tcp6 rows with a writable /tmp" \

@@ -71,11 +71,7 @@ time.sleep(120)
 EOF
 
 python3 "$LABTMP/socks.py" "$LABTMP/ready" &
-i=0
-while [ ! -s "$LABTMP/ready" ] && [ $i -lt 100 ]; do
-	sleep 0.1
-	i=$((i + 1))
-done
+wait_until 100 test -s "$LABTMP/ready"
 read -r pypid cport <"$LABTMP/ready" || { notok "inet: socket helper did not start"; return 0; }
 
 an=$(ns -an -f inet 2>&1)

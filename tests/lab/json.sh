@@ -6,11 +6,7 @@
 # Sourced by tests/run inside a private network and mount namespace.
 
 ip link set lo up
-ip link add jv0 type veth peer name jv1
-ip addr add 10.31.0.1/24 dev jv0
-ip -6 addr add fd31::1/64 dev jv0 nodad
-ip link set jv0 up
-ip link set jv1 up
+veth jv0 jv1 10.31.0.1/24 fd31::1/64
 ip route add default via 10.31.0.9
 ip route add 10.32.0.0/16 via 10.31.0.9 src 10.31.0.1
 ip route add blackhole 10.33.0.0/16
@@ -20,24 +16,15 @@ ip -6 neigh add fe80::9 lladdr 02:00:00:00:31:09 nud permanent dev jv0
 
 # A member of a group of each family, and a listener with a backlog of 5.
 python3 -c '
-import socket, struct, time
-s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-s.setsockopt(socket.IPPROTO_IP, socket.IP_ADD_MEMBERSHIP,
-    socket.inet_aton("239.31.0.1") + socket.inet_aton("10.31.0.1"))
-s6 = socket.socket(socket.AF_INET6, socket.SOCK_DGRAM)
-s6.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_JOIN_GROUP,
-    socket.inet_pton(socket.AF_INET6, "ff05::31") +
-    struct.pack("@I", socket.if_nametoindex("jv0")))
+import socket, sys, time
 l = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
 l.bind(("10.31.0.1", 7031))
 l.listen(5)
 c = socket.create_connection(("10.31.0.1", 7031))
-time.sleep(60)' &
-jpid=$!
-i=0
-while ! grep -q 01001FEF /proc/net/igmp && [ $i -lt 50 ]; do
-	sleep 0.1; i=$((i + 1))
-done
+open(sys.argv[1], "w").write("ready\n")
+time.sleep(60)' "$LABTMP/listen.ready" &
+join_groups 239.31.0.1 10.31.0.1 ff05::31 jv0
+wait_until 50 test -s "$LABTMP/listen.ready"
 
 # The checker: every value of a known key is checked by its kind.
 cat >"$LABTMP/keys.py" <<'PY'
@@ -187,4 +174,5 @@ expect_eq "-L: JSON numbers = the text's qlen/incqlen/maxqlen" "$got" \
     "$text $text"
 expect_match "-L: the backlog is the maximum" "$text" '^[0-9]+/[0-9]+/5$'
 
-kill $jpid 2>/dev/null
+# shellcheck disable=SC2154  # set by join_groups
+kill "$joined" 2>/dev/null

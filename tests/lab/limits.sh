@@ -29,12 +29,8 @@ l = socket.socket(); l.bind(("127.0.0.1", 0)); l.listen(1)
 x = socket.socket(socket.AF_UNIX); x.bind("\0netstat-limits"); x.listen(1)
 open(sys.argv[1], "w").write("ready\n")
 time.sleep(120)' "$LABTMP/ready" &
-i=0
-while [ ! -s "$LABTMP/ready" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
-ip link add lv0 type veth peer name lv1
-ip addr add 10.88.0.1/24 dev lv0
-ip link set lv0 up
-ip link set lv1 up
+wait_until 100 test -s "$LABTMP/ready"
+veth lv0 lv1 10.88.0.1/24
 
 modes="-an -anv -L -i -ia -rn -s -is -m -mm -g -gs"
 
@@ -131,20 +127,9 @@ os.execv(sys.argv[1], sys.argv[1:])' "$NETSTAT" $m --libxo json \
 		    >"$LABTMP/out" 2>"$LABTMP/err" &
 		pid=$!
 		# Signal once the display is running: it has printed.
-		i=0
-		while [ ! -s "$LABTMP/out" ] && [ $i -lt 50 ]; do
-			sleep 0.1
-			i=$((i + 1))
-		done
+		wait_until 50 test -s "$LABTMP/out"
 		sleep 0.3
-		kill -$sig $pid
-		i=0
-		while kill -0 $pid 2>/dev/null && [ $i -lt 50 ]; do
-			sleep 0.1
-			i=$((i + 1))
-		done
-		kill -KILL $pid 2>/dev/null
-		wait $pid
+		end_job $pid $sig
 		rc=$?
 		if python3 -c 'import json, sys; json.load(open(sys.argv[1]))' \
 		    "$LABTMP/out" 2>/dev/null; then

@@ -24,11 +24,7 @@ open(sys.argv[2], "w").write("ready\n")
 time.sleep(120)
 EOF
 python3 "$LABTMP/conn.py" $N "$LABTMP/conn.ready" &
-i=0
-while [ ! -s "$LABTMP/conn.ready" ] && [ $i -lt 100 ]; do
-	sleep 0.1
-	i=$((i + 1))
-done
+wait_until 100 test -s "$LABTMP/conn.ready"
 check "mbuf: connections made" test -s "$LABTMP/conn.ready"
 
 # Read netstat and /proc/net/sockstat at the same moment.

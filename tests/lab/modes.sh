@@ -3,28 +3,11 @@
 # A veth pair with addresses, a route, a neighbour, a multicast join and a
 # few sockets give each table something to show.
 
-ip link add mv0 type veth peer name mv1
-ip addr add 10.77.0.1/24 dev mv0
-ip -6 addr add 2001:db8:77::1/64 dev mv0 nodad
-ip link set mv0 up
-ip link set mv1 up
+veth mv0 mv1 10.77.0.1/24 2001:db8:77::1/64
 ip route add 10.78.0.0/16 via 10.77.0.2
 ip neigh add 10.77.0.2 lladdr 02:00:00:00:00:02 dev mv0 nud permanent
-cat >"$LABTMP/socks.py" <<'PY'
-import socket, struct, sys, time
-l = socket.socket(); l.bind(('127.0.0.1', 6000)); l.listen(2)
-c = socket.create_connection(('127.0.0.1', 6000)); a, _ = l.accept()
-u = socket.socket(socket.AF_INET6, socket.SOCK_DGRAM); u.bind(('::', 6001))
-m = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-m.setsockopt(socket.IPPROTO_IP, socket.IP_ADD_MEMBERSHIP,
-    struct.pack('4s4s', socket.inet_aton('239.7.7.7'), socket.inet_aton('10.77.0.1')))
-x = socket.socket(socket.AF_UNIX); x.bind('\0netstat-modes'); x.listen(1)
-open(sys.argv[1], 'w').write('ready\n')
-time.sleep(60)
-PY
-python3 "$LABTMP/socks.py" "$LABTMP/ready" &
-i=0
-while [ ! -s "$LABTMP/ready" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+some_socks 6000 'netstat-modes'
+join_groups 239.7.7.7 10.77.0.1
 
 for m in "" "-a" "-an" "-anL" "-anA" "-anv" "-anx" "-anb" "-anW" "-anl" \
     "-f unix" "-f inet6" "-p udp" "-L" "-i" "-ia" "-inbdth" "-in -f link" \

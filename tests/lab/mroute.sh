@@ -1,14 +1,8 @@
 # Multicast (-g, -gs): joins and a multicast route made here, checked in
 # netstat's output and against /proc/net.
 
-ip link add mca0 type veth peer name mca1 || notok "mroute: veth"
-ip link set mca0 up
-ip link set mca1 up
-ip addr add 10.77.0.1/24 dev mca0
-ip link add mcb0 type veth peer name mcb1
-ip link set mcb0 up
-ip link set mcb1 up
-ip addr add 10.77.1.1/24 dev mcb0
+veth mca0 mca1 10.77.0.1/24 || notok "mroute: veth"
+veth mcb0 mcb1 10.77.1.1/24
 
 # One process holds every socket: group joins (any-source, source-specific
 # IPv4 and IPv6) and the multicast routing socket with two VIFs and an MFC
@@ -42,11 +36,7 @@ open(sys.argv[1], "w").write("ready\n")
 time.sleep(120)
 EOF
 python3 "$LABTMP/mc.py" "$LABTMP/mc.ready" 2>"$LABTMP/mc.err" &
-i=0
-while [ ! -s "$LABTMP/mc.ready" ] && [ $i -lt 100 ]; do
-	sleep 0.1
-	i=$((i + 1))
-done
+wait_until 100 test -s "$LABTMP/mc.ready"
 check "mroute: joins and multicast routes made" test -s "$LABTMP/mc.ready"
 
 out=$(ns -g)

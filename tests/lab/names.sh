@@ -18,8 +18,7 @@ while True:
     open(sys.argv[2], 'w').write('%d\n' % n)
 PY
 python3 "$LABTMP/deaddns.py" "$LABTMP/ready" "$LABTMP/queries" &
-i=0
-while [ ! -s "$LABTMP/ready" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+wait_until 100 test -s "$LABTMP/ready"
 
 printf 'nameserver 127.0.0.53\noptions timeout:5 attempts:2\n' >"$LABTMP/resolv.conf"
 if mount --bind "$LABTMP/resolv.conf" /etc/resolv.conf 2>/dev/null; then

@@ -47,9 +47,8 @@ PA=$!
 ip netns exec $B python3 "$LABTMP/listen.py" "$LABTMP/rb" 10.70.0.1:5002 &
 PB=$!
 python3 "$LABTMP/listen.py" "$LABTMP/rs" 127.0.0.1:5003 &
-for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
-	[ -f "$LABTMP/ra" ] && [ -f "$LABTMP/rb" ] && [ -f "$LABTMP/rs" ] && break
-	sleep 0.25
+for f in ra rb rs; do
+	wait_until 50 test -f "$LABTMP/$f"
 done
 
 # Local and foreign ports and state, as netstat and as ss give them.

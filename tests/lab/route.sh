@@ -119,10 +119,11 @@ expect_eq "-rs: JSON counter" "$got" "$after"
 # The far end of the veth lives in a namespace of its own.
 unshare -n sleep 300 &
 peer=$!
-i=0
-while [ ! -e /proc/$peer/ns/net ] || [ "$(readlink /proc/$peer/ns/net)" = "$(readlink /proc/self/ns/net)" ]; do
-	i=$((i + 1)); [ $i -gt 100 ] && break; sleep 0.05
-done
+apart() {
+	[ -e /proc/$peer/ns/net ] &&
+	    [ "$(readlink /proc/$peer/ns/net)" != "$(readlink /proc/self/ns/net)" ]
+}
+wait_until 50 apart
 ip link add rt0 type veth peer name rt0p
 ip link set rt0p netns "$peer"
 inpeer() { nsenter -t "$peer" -n "$@"; }
@@ -164,11 +165,11 @@ ip -6 neigh add fd11::3 lladdr 02:00:00:00:00:03 nud permanent dev rt0
 # Learned: a datagram to the peer makes the kernel resolve it.
 py_send 10.11.0.2
 py_send fd11::2
-i=0
-until ip neigh show 10.11.0.2 dev rt0 | grep -q lladdr && \
-    ip -6 neigh show fd11::2 dev rt0 | grep -q lladdr; do
-	i=$((i + 1)); [ $i -gt 100 ] && break; sleep 0.05
-done
+learned() {
+	ip neigh show 10.11.0.2 dev rt0 | grep -q lladdr &&
+	    ip -6 neigh show fd11::2 dev rt0 | grep -q lladdr
+}
+wait_until 50 learned
 
 out=$(ns -rn)
 printf '%s\n' "$out" >"$LABTMP/rn.txt"

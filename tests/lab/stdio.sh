@@ -44,8 +44,7 @@ l = socket.socket(); l.bind(("127.0.0.1", 0)); l.listen(1); keep.append(l)
 x = socket.socket(socket.AF_UNIX); x.bind("\0netstat-stdio"); x.listen(1)
 open(sys.argv[1], "w").write("ready\n")
 time.sleep(60)' "$LABTMP/ready" &
-i=0
-while [ ! -s "$LABTMP/ready" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+wait_until 100 test -s "$LABTMP/ready"
 
 # The modes that end by themselves, each in text and JSON.
 for m in "-an" "-anv" "-L" "-i" "-ia" "-rn" "-s" "-is" "-rs" "-m" "-mm" \

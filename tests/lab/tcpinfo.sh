@@ -61,8 +61,7 @@ col() { printf '%s\n' "$1" | awk -v n="$2" '{ print $n }'; }
 
 # --- Congestion control, ULP ---
 python3 "$LABTMP/tcp.py" cc "$LABTMP/cc.ready" >"$LABTMP/cc.out" 2>&1 &
-i=0
-while [ ! -s "$LABTMP/cc.ready" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+wait_until 50 test -s "$LABTMP/cc.ready"
 out=$(ns -anC -p tcp)
 ss=$(ss -tin)
 for port in 7001 7002; do
@@ -114,10 +113,10 @@ nsenter -t $peer -n ip link set lo up
 nsenter -t $peer -n python3 "$LABTMP/tcp.py" server "$LABTMP/srv.ready" \
     >/dev/null 2>&1 &
 srv=$!
-i=0
-while ! nsenter -t $peer -n ss -ltn | grep -q ':7000' && [ $i -lt 50 ]; do
-	sleep 0.1; i=$((i + 1))
-done
+listening() {
+	nsenter -t $peer -n ss -ltn | grep -q ':7000'
+}
+wait_until 50 listening
 python3 "$LABTMP/tcp.py" client "$LABTMP/cli.ready" &
 sleep 0.5
 # The peer's answers go nowhere: every segment in flight is resent.

@@ -2,19 +2,8 @@
 # writes their inodes to a file; netstat -f unix, -L and --libxo json are
 # checked against them, against ss -xa and against -M /proc.
 
-# Socket paths must fit sun_path (108 bytes): use a short directory.
-D=$(mktemp -d /tmp/nsux.XXXXXX)
-
-cat >"$LABTMP/socks.py" <<'EOF'
-import json, os, signal, socket, sys
-
-d = sys.argv[1]
-keep = []
-info = {}
-
-def ino(s):
-    return os.fstat(s.fileno()).st_ino
-
+. tests/lab/unix-socks.inc
+unix_socks <<'EOF'
 def sock(t):
     s = socket.socket(socket.AF_UNIX, t)
     keep.append(s)
@@ -61,7 +50,7 @@ for i in range(3):
     c.send(b"y" * (10 + i))
     clients.append(ino(c))
 info["dgram"] = ino(g)
-info["clients"] = clients
+info["c1"], info["c2"], info["c3"] = sorted(clients)
 # A path with an escape sequence in it.
 e = sock(socket.SOCK_DGRAM)
 e.bind(d + "/esc\033[31m.sock")
@@ -70,41 +59,10 @@ info["esc"] = ino(e)
 n = sock(socket.SOCK_DGRAM)
 n.bind(d + "/new\nline.sock")
 info["newline"] = ino(n)
-
-with open(d + "/info.tmp", "w") as f:
-    json.dump(info, f)
-os.rename(d + "/info.tmp", d + "/info.json")
-signal.pause()
 EOF
-
-python3 "$LABTMP/socks.py" "$D" &
-helper=$!
-i=0
-while [ ! -f "$D/info.json" ] && [ $i -lt 200 ]; do
-	sleep 0.05
-	i=$((i + 1))
-done
-
-eval "$(python3 -c '
-import json, sys
-i = json.load(open(sys.argv[1]))
-c = sorted(i.pop("clients"))
-for k, v in i.items():
-    print("%s=%d" % (k, v))
-print("c1=%d c2=%d c3=%d" % tuple(c))
-' "$D/info.json")"
 
 out=$(ns -f unix)
 L=$(ns -L -f unix)
-# h INODE: a socket's identity as Address, Conn, Refs and Nextref print it
-h() {
-	if [ "$1" = 0 ]; then echo 0; else printf '%016x\n' "$1"; fi
-}
-# row INODE: the row of that socket, fields squeezed to one blank
-row() {
-	printf '%s\n' "$out" | awk -v a="$(h "$1")" 'NR > 2 && $1 == a' |
-	    tr -s ' '
-}
 # fi_ PATH: the inode of the file a socket is bound to
 fi_() {
 	stat -c %i "$1"

@@ -4,18 +4,8 @@
 # python3 helper opens a socketpair, an accepted listener pair and a
 # datagram server with two clients, and writes their inodes to a file.
 
-D=$(mktemp -d /tmp/nsid.XXXXXX)
-
-cat >"$LABTMP/ids.py" <<'EOF'
-import json, os, signal, socket, sys
-
-d = sys.argv[1]
-keep = []
-info = {}
-
-def ino(s):
-    return os.fstat(s.fileno()).st_ino
-
+. tests/lab/unix-socks.inc
+unix_socks <<'EOF'
 # A socketpair; 10 bytes from a to b, nobody reads them.
 a, b = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
 keep += [a, b]
@@ -42,35 +32,9 @@ for i in range(2):
     cl.append(ino(k))
 info["g"] = ino(g)
 info["g1"], info["g2"] = sorted(cl)
-
-with open(d + "/ids.tmp", "w") as f:
-    json.dump(info, f)
-os.rename(d + "/ids.tmp", d + "/ids.json")
-signal.pause()
 EOF
 
-python3 "$LABTMP/ids.py" "$D" &
-helper=$!
-i=0
-while [ ! -f "$D/ids.json" ] && [ $i -lt 200 ]; do
-	sleep 0.05
-	i=$((i + 1))
-done
-eval "$(python3 -c '
-import json, sys
-for k, v in json.load(open(sys.argv[1])).items():
-    print("%s=%d" % (k, v))
-' "$D/ids.json")"
-
 out=$(ns -f unix)
-h() {
-	if [ "$1" = 0 ]; then echo 0; else printf '%016x\n' "$1"; fi
-}
-# row INODE: the fields of that socket's row, squeezed to one blank
-row() {
-	printf '%s\n' "$out" | awk -v a="$(h "$1")" 'NR > 2 && $1 == a' |
-	    tr -s ' '
-}
 # col INODE N: field N of that socket's row
 col() {
 	row "$1" | cut -d' ' -f"$2"

@@ -29,8 +29,7 @@ time.sleep(60)
 PY
 python3 "$LABTMP/socks.py" "$LABTMP/ready" "$D/$utf" \
     "$D/$(printf 'bad\303(\033')" &
-i=0
-while [ ! -s "$LABTMP/ready" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+wait_until 100 test -s "$LABTMP/ready"
 
 # UTF-8 socket path: shown as it is in a UTF-8 locale, escaped in C; the
 # JSON carries it as it is in either; bytes that are not UTF-8 stay
@@ -94,14 +93,11 @@ expect_eq "hosts name in JSON: the real bytes, JSON escapes" "$j" \
 
 # -r cuts "fe80::%IF/64" to 18 columns: never inside IF's escape.
 esc_if=$(printf 'abcdefghij\033x')
-ip link add "$esc_if" type veth peer name uv1
-ip link set "$esc_if" up
-ip link set uv1 up
-i=0
-until ns -rn -f inet6 | grep -q '^fe80::%abcdefghij' || [ $i -ge 30 ]; do
-	sleep 0.1
-	i=$((i + 1))
-done
+veth "$esc_if" uv1
+has_route() {
+	ns -rn -f inet6 | grep -q '^fe80::%abcdefghij'
+}
+wait_until 30 has_route
 t=$(ns -r -f inet6)
 expect_match "-r: the cut name, padded" "$t" '^fe80::%abcdefghij  link#'
 expect_nomatch "-r: no dangling backslash" "$t" '%abcdefghij\\ '

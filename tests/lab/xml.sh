@@ -3,27 +3,10 @@
 # spellings; -w ends a valid document on SIGINT, SIGTERM and SIGHUP, each
 # interval with its time.
 
-ip link add xv0 type veth peer name xv1
-ip addr add 10.79.0.1/24 dev xv0
-ip -6 addr add 2001:db8:79::1/64 dev xv0 nodad
-ip link set xv0 up
-ip link set xv1 up
+veth xv0 xv1 10.79.0.1/24 2001:db8:79::1/64
 ip route add 10.80.0.0/16 via 10.79.0.2
-cat >"$LABTMP/socks.py" <<'PY'
-import socket, struct, sys, time
-l = socket.socket(); l.bind(('127.0.0.1', 6100)); l.listen(2)
-c = socket.create_connection(('127.0.0.1', 6100)); a, _ = l.accept()
-u = socket.socket(socket.AF_INET6, socket.SOCK_DGRAM); u.bind(('::', 6101))
-m = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-m.setsockopt(socket.IPPROTO_IP, socket.IP_ADD_MEMBERSHIP,
-    struct.pack('4s4s', socket.inet_aton('239.7.7.8'), socket.inet_aton('10.79.0.1')))
-x = socket.socket(socket.AF_UNIX); x.bind('\0netstat-xml<&>'); x.listen(1)
-open(sys.argv[1], 'w').write('ready\n')
-time.sleep(60)
-PY
-python3 "$LABTMP/socks.py" "$LABTMP/ready" &
-i=0
-while [ ! -s "$LABTMP/ready" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+some_socks 6100 'netstat-xml<&>'
+join_groups 239.7.7.8 10.79.0.1
 
 # The key paths of a JSON document and of an XML one: a list's members
 # count under the list's name, as libxo's XML repeats it; an empty list
@@ -122,14 +105,7 @@ os.execv(sys.argv[1], sys.argv[1:])' "$NETSTAT" -w 1 --libxo $fmt \
 		    >"$LABTMP/w" 2>/dev/null &
 		p=$!
 		sleep 2.5
-		kill -$sig $p
-		i=0
-		while kill -0 $p 2>/dev/null && [ $i -lt 50 ]; do
-			sleep 0.1
-			i=$((i + 1))
-		done
-		kill -KILL $p 2>/dev/null
-		wait $p
+		end_job $p $sig
 		rc=$?
 		if [ $fmt = json ]; then
 			r=$(python3 -c '
