@@ -374,11 +374,7 @@ sctp_dumpbuf(struct msg *m, const struct sk *const *ks)
 static int
 sctp_exact(const void *src, size_t len, struct sctprow *r)
 {
-	unsigned char *b = exact(src, len);
-	int rc = sctp_diag_parse(b, len, r);
-
-	exact_free(b, len);
-	return (rc);
+	return (sctp_diag_parse(exact_tmp(src, len), len, r));
 }
 
 /* What fn prints (text, or JSON as fuzz-nl frames it), in a string. */
@@ -458,7 +454,7 @@ sctp_same(void)
 		    NULL, "fam: sctp_diag and net/sctp print the same %s",
 		    json ? "JSON" : "table");
 		if (strcmp(d, p) != 0)
-			fprintf(report, "# sctp_diag:\n%s# net/sctp:\n%s", d, p);
+			fprintf(check_out, "# sctp_diag:\n%s# net/sctp:\n%s", d, p);
 		free(d);
 		free(p);
 	}
@@ -472,11 +468,10 @@ sctp_raw(struct msg *m, int fam, const void *info, size_t ilen,
 {
 	struct inet_diag_msg d;
 
-	msg_start_nl(m, SOCK_DIAG_BY_FAMILY, sizeof(d));
 	memset(&d, 0, sizeof(d));
 	d.idiag_family = (uint8_t)fam;
 	d.id.idiag_sport = htons(9000);
-	msg_hdr(m, NLMSG_HDRLEN, &d, sizeof(d));
+	msg_begin(m, 1, SOCK_DIAG_BY_FAMILY, &d, sizeof(d));
 	if (info != NULL)
 		(void)attr_put(m, INET_DIAG_INFO, info, ilen);
 	(void)attr_put(m, INET_DIAG_LOCALS, peers, plen < SA_LEN ? plen :
@@ -609,7 +604,6 @@ sctp_fuzz(int iterations)
 	struct sctp_feed f;
 	struct sctprow r;
 	struct msg m;
-	unsigned char *b;
 	size_t wl;
 	int i, ok = 0, bad = 0;
 
@@ -628,9 +622,7 @@ sctp_fuzz(int iterations)
 			bad++;
 		memset(&f, 0, sizeof(f));
 		f.eps = (int)rnd_below(2);
-		b = exact(w, wl);
-		(void)sctp_diag_feed(&f, b, wl, FUZZ_SEQ);
-		exact_free(b, wl);
+		(void)sctp_diag_feed(&f, exact_tmp(w, wl), wl, FUZZ_SEQ);
 	}
 	(void)out_flush();
 	aflag = 0;
