@@ -15,6 +15,15 @@
 #define	P(n, k, t)	{ n, k, t, 0, NULL, NULL, NULL }
 #define	PF(n, k, t, f)	{ n, k, t, f, NULL, NULL, NULL }
 
+/* The byte counts, worded alike in both ip6 blocks. */
+#define	IP6_OCTET_PHRASES \
+	P("Ip6InOctets", NULL, "\t%ju byte%s received"), \
+	P("Ip6OutOctets", NULL, "\t%ju byte%s sent"), \
+	P("Ip6InMcastOctets", NULL, "\t%ju multicast byte%s received"), \
+	P("Ip6OutMcastOctets", NULL, "\t%ju multicast byte%s sent"), \
+	P("Ip6InBcastOctets", NULL, "\t%ju broadcast byte%s received"), \
+	P("Ip6OutBcastOctets", NULL, "\t%ju broadcast byte%s sent"),
+
 /*
  * The Ip6 counters are RFC 2465's, which FreeBSD prints per interface:
  * its wording serves "ip6 on IF".
@@ -64,12 +73,7 @@ static const struct stat_phrase ip6_phrases[] = {
 	    "\t%ju multicast datagram%s received"),
 	P("Ip6OutMcastPkts", "sent-multicast",
 	    "\t%ju multicast datagram%s sent"),
-	P("Ip6InOctets", NULL, "\t%ju byte%s received"),
-	P("Ip6OutOctets", NULL, "\t%ju byte%s sent"),
-	P("Ip6InMcastOctets", NULL, "\t%ju multicast byte%s received"),
-	P("Ip6OutMcastOctets", NULL, "\t%ju multicast byte%s sent"),
-	P("Ip6InBcastOctets", NULL, "\t%ju broadcast byte%s received"),
-	P("Ip6OutBcastOctets", NULL, "\t%ju broadcast byte%s sent"),
+	IP6_OCTET_PHRASES
 	P("Ip6InNoECTPkts", NULL, "\t%ju datagram%s received without ECN"),
 	P("Ip6InECT1Pkts", NULL,
 	    "\t%ju datagram%s received with ECN ECT(1) bit set"),
@@ -128,12 +132,7 @@ static const struct stat_phrase ip6g_phrases[] = {
 	    "\t\t%ju datagram%s that can't be fragmented"),
 	P("Ip6OutMcastPkts", "sent-multicast",
 	    "\t\t%ju multicast packet%s sent"),
-	P("Ip6InOctets", NULL, "\t%ju byte%s received"),
-	P("Ip6OutOctets", NULL, "\t%ju byte%s sent"),
-	P("Ip6InMcastOctets", NULL, "\t%ju multicast byte%s received"),
-	P("Ip6OutMcastOctets", NULL, "\t%ju multicast byte%s sent"),
-	P("Ip6InBcastOctets", NULL, "\t%ju broadcast byte%s received"),
-	P("Ip6OutBcastOctets", NULL, "\t%ju broadcast byte%s sent"),
+	IP6_OCTET_PHRASES
 	P("Ip6InNoECTPkts", NULL, "\t%ju packet%s received without ECN"),
 	P("Ip6InECT1Pkts", NULL,
 	    "\t%ju packet%s received with ECN ECT(1) bit set"),
