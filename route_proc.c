@@ -239,9 +239,9 @@ int
 arp_parse(const char *line, size_t len, struct parp *a)
 {
 	struct proc_tok f[7], b;
-	unsigned long long flags, v;
+	unsigned long long flags;
 	char ip[INET_ADDRSTRLEN];
-	size_t i, start;
+	int n;
 
 	if (proc_split(line, len, f, 6) != 6 || f[0].n >= sizeof(ip) ||
 	    f[2].n < 3 || f[2].s[0] != '0' || f[2].s[1] != 'x')
@@ -254,18 +254,10 @@ arp_parse(const char *line, size_t len, struct parp *a)
 	if (proc_ull(b.s, b.n, 16, &flags) < 0)
 		return (-1);
 	a->flags = (unsigned int)flags;
-	a->lllen = 0;
-	for (i = start = 0; i <= f[3].n; i++) {
-		if (i < f[3].n && f[3].s[i] != ':')
-			continue;
-		b.s = f[3].s + start;
-		b.n = i - start;
-		if (b.n == 0 || b.n > 2 || proc_ull(b.s, b.n, 16, &v) < 0 ||
-		    a->lllen == sizeof(a->ll))
-			return (-1);
-		a->ll[a->lllen++] = (unsigned char)v;
-		start = i + 1;
-	}
+	/* "%02x:%02x:...", as arp_format_neigh_entry() prints it. */
+	if ((n = proc_hexbytes(f[3].s, f[3].n, a->ll, sizeof(a->ll))) < 0)
+		return (-1);
+	a->lllen = (size_t)n;
 	field_str(&f[5], a->ifname, sizeof(a->ifname));
 	return (0);
 }

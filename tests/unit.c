@@ -409,6 +409,46 @@ test_out_xml(void)
 	out_set_style("text");
 }
 
+/* net/arp: the hardware address as the kernel prints it, and no other. */
+static void
+test_arp_parse(void)
+{
+	static const char head[] = "192.168.1.1 0x1 0x2 ";
+	static const struct {
+		const char	*hw;
+		int		 lllen;	/* -1: refused */
+	} cases[] = {
+		{ "00:1f:90:2d:33:ab", 6 },
+		{ "00:1f:9g:2d:33:ab", -1 },
+		{ "0:1f:90:2d:33:ab", -1 },
+		{ "00:1f:90:2d:33:", -1 },
+		{ "00::1f", -1 },
+		{ "", -1 },
+	};
+	char line[256], big[128];
+	struct parp a;
+	size_t i;
+	int bad = 0, rc;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		(void)snprintf(line, sizeof(line), "%s%s * eth0", head,
+		    cases[i].hw);
+		rc = arp_parse(line, strlen(line), &a);
+		if (cases[i].lllen < 0 ? rc == 0 : rc != 0 ||
+		    a.lllen != (size_t)cases[i].lllen || a.ll[5] != 0xab)
+			bad++;
+	}
+	/* 33 bytes: one more than a row keeps. */
+	for (i = 0; i < 33; i++)
+		memcpy(big + 3 * i, "aa:", 3);
+	big[3 * 33 - 1] = '\0';
+	(void)snprintf(line, sizeof(line), "%s%s * ib0", head, big);
+	if (arp_parse(line, strlen(line), &a) == 0)
+		bad++;
+	check(bad == 0, "arp_parse: hardware addresses as the kernel prints "
+	    "them, nothing else");
+}
+
 /*
  * The escape check reads a field eight bytes at a time: each byte value,
  * at each place of a field longer than two words, is shown as sanitize()
@@ -1139,6 +1179,7 @@ main(void)
 	test_out_json();
 	test_out_xml();
 	test_out_escape_lanes();
+	test_arp_parse();
 	test_out_utf8();
 	test_proc();
 	test_proc_ull();
