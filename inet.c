@@ -69,6 +69,8 @@ static const char *const timernames[] = {
 };
 
 /* What one listing (one protocol, one family) is doing. */
+#define	INET_RECENT	8	/* cookies remembered against repeats */
+
 struct listing {
 	const char	*name;		/* "tcp", "udp", "udplite", "ip" */
 	const char	*svc;		/* services(5) protocol for port names */
@@ -78,6 +80,8 @@ struct listing {
 	int		bindv6only;	/* system default, for proc files */
 	unsigned long	rows;		/* rows printed or collected */
 	int		collect;	/* -L: collecting half-open sockets */
+	unsigned long long recent[INET_RECENT];	/* last rows' cookies */
+	unsigned int	nrecent;
 };
 
 static int	inet_banner_done;
@@ -871,6 +875,26 @@ collect_halfopen(const struct sockrow *r)
 	nhalfopen++;
 }
 
+/*
+ * A dump resumes at the count of sockets already sent from a hash chain,
+ * so a socket added at the head of that chain meanwhile hands the last
+ * rows of the previous reply again (unix.c meets the same): a socket
+ * among the last few printed is not printed twice.
+ */
+static int
+printed_recently(struct listing *ls, const struct sockrow *r)
+{
+	unsigned int i;
+
+	if (!r->have_cookie || r->cookie == 0)
+		return (0);
+	for (i = 0; i < INET_RECENT; i++)
+		if (ls->recent[i] == r->cookie)
+			return (1);
+	ls->recent[ls->nrecent++ % INET_RECENT] = r->cookie;
+	return (0);
+}
+
 /* Route a row to what the listing is doing. */
 static void
 take_row(struct listing *ls, const struct sockrow *r)
@@ -886,14 +910,16 @@ take_row(struct listing *ls, const struct sockrow *r)
 	    r->faddr, r->fport, istcp ? filter_tcps(r->state) : -1))
 		return;
 	if (Lflag) {
-		if (istcp && r->state == LS_LISTEN)
+		if (istcp && r->state == LS_LISTEN &&
+		    !printed_recently(ls, r))
 			print_listener(ls, r);
 		return;
 	}
 	if (istcp && !aflag && (r->state == LS_LISTEN ||
 	    r->state == LS_CLOSE || r->state == LS_BOUND_INACTIVE))
 		return;
-	print_row(ls, r);
+	if (!printed_recently(ls, r))
+		print_row(ls, r);
 }
 
 /*

@@ -4,14 +4,12 @@
 # routes and neighbours, while -an, -anv, -L, -i, -rn, -s and -g run in a
 # loop.  Every run exits 0 with nothing on standard error, its rows are
 # well formed (field counts, columns), each header comes once, and no row
-# is listed twice within a run.  Except where the kernel lists an Internet
-# socket twice: a dump resumes at the count of sockets already sent from
-# a hash chain, and a socket added at the head of that chain meanwhile
-# shifts the ones sent last into the next reply.  Such repeats (an
-# Internet row again within a few rows) are counted and noted, not
-# failed, until inet.c drops them; unix.c drops them, so a unix socket
-# twice fails.  -g's /proc files repeat the same way (a read resumes by
-# position): noted too.  Then -I IF -w 1 (and -s -I IF -w 1) while IF is
+# is listed twice within a run.  The kernel does list a socket twice: a
+# dump resumes at the count of sockets already sent from a hash chain,
+# and a socket added at the head of that chain meanwhile shifts the ones
+# sent last into the next reply.  inet.c (by cookie) and unix.c (by
+# inode) drop such repeats, so any row twice fails.  -g's /proc files
+# repeat the same way (a read resumes by position): noted, not failed.  Then -I IF -w 1 (and -s -I IF -w 1) while IF is
 # deleted, and -I IF -w 1 while it is deleted and made again (another
 # interface of the same name), end with one line, exit 1, as the man
 # page says.
@@ -149,7 +147,6 @@ inet = re.compile(r"(tcp|udp)(4|6|46) ")
 unixrow = re.compile(r"[0-9a-f]{16} (stream|dgram|seqpac) ")
 fails = collections.defaultdict(list)	# mode -> (run, why)
 runs = collections.Counter()
-inetdup = collections.Counter()
 resumed = collections.Counter()
 RESUME = 8
 run = None
@@ -202,7 +199,6 @@ def sockets(mode, lines):
 	headers(mode, lines, heads + ["Proto Recv-Q Send-Q",
 	    "Address          Type"])
 	seen = collections.Counter()
-	last = {}
 	urows = []
 	# -v adds the unix Sock-Ino and process:pid columns; the path is
 	# absent when unbound.
@@ -212,12 +208,7 @@ def sockets(mode, lines):
 			why = columns(mode, l)
 			if why:
 				fail(mode, "%s: %r" % (why, l))
-			# Within a few rows: the kernel's resumed dump.
-			if l in last and i - last[l] <= RESUME:
-				inetdup[mode] += 1
-			else:
-				seen[l] += 1
-			last[l] = i
+			seen[l] += 1
 		elif unixrow.match(l):
 			f = l.split()
 			if len(f) not in ufields:
@@ -327,10 +318,6 @@ for mode in sorted(runs):
 	else:
 		print("ok - churn: netstat %s: %d runs well formed" %
 		    (mode, runs[mode]))
-for mode in sorted(inetdup):
-	print("ok - churn: netstat %s: %d Internet rows listed again within "
-	    "%d rows (known: the kernel's resumed inet_diag dump; inet.c to "
-	    "drop repeats by cookie)" % (mode, inetdup[mode], RESUME))
 for mode in sorted(resumed):
 	print("ok - churn: netstat %s: %d rows listed again within %d rows "
 	    "(known: the kernel resumes a /proc read by position)" %
