@@ -435,11 +435,11 @@ ifsnap_cmp(const void *a, const void *b)
 	return (strcmp(x->is_name, y->is_name));
 }
 
-/* -s -w: the interface watched went away. */
+/* -s -w: the interface watched went away (if.c's -I IF -w words). */
 static void
 gone(const char *name)
 {
-	ns_errx("%s: interface disappeared", name);
+	ns_errx("%s: interface went away", name);
 }
 
 /*
@@ -506,6 +506,11 @@ if_blocks(const struct stat_block *b, const char *list, const char *ifname,
 
 	/* prevl: -s -w, whose first call takes the baseline only. */
 	if_collect(&now, ifname, prevl != NULL && prevl->il_primed);
+	/* Another interface of the same name is not the one watched. */
+	if (ifname != NULL && prevl != NULL && prevl->il_primed &&
+	    prevl->il_n == 1 && now.il_n == 1 &&
+	    prevl->il_v[0].is_index != now.il_v[0].is_index)
+		gone(ifname);
 	if (prevl == NULL || prevl->il_primed) {
 		memset(&empty, 0, sizeof(empty));
 		out_open_list(list);
