@@ -3,8 +3,8 @@
 
 ns() { "$NETSTAT" "$@"; }
 
-ok() { echo "ok - $*"; }
-notok() { echo "not ok - $*"; }
+ok() { printf 'ok - %s\n' "$*"; }
+notok() { printf 'not ok - %s\n' "$*"; }
 
 # check DESC CMD...: passes when CMD succeeds.
 check() {
@@ -18,9 +18,13 @@ expect_eq() {
 	if [ "$2" = "$3" ]; then
 		ok "$1"
 	else
-		notok "$1: got '$2', want '$3'"
+		# One line, so that the whole of it reaches the summary.
+		notok "$1: got '$(oneline "$2")', want '$(oneline "$3")'"
 	fi
 }
+
+# oneline TEXT: TEXT with its newlines shown as \n.
+oneline() { printf '%s' "$1" | awk 'NR > 1 { printf "\\n" } { printf "%s", $0 }'; }
 
 # expect_match DESC TEXT ERE: some line of TEXT matches ERE.
 expect_match() {
