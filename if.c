@@ -571,14 +571,17 @@ netname6(char *buf, size_t len, const uint8_t *addr, int plen,
 		(void)snprintf(buf, len, "%s/%d", ntop, plen);
 }
 
-/* A host address, resolved unless -n; scoped IPv6 ones with %ifname. */
+/*
+ * A host address, resolved unless -n.  A scoped IPv6 one is numeric, as
+ * BSD's: with %ifname, or without it (ifname NULL) where it must be cut.
+ */
 static void
 hostname_if(char *buf, size_t len, int family, const uint8_t *addr,
     const char *ifname)
 {
-	if (family == AF_INET6 && v6_scoped(addr) && ifname != NULL)
-		(void)snprintf(buf, len, "%s%%%s", addr_str(AF_INET6, addr),
-		    ifname);
+	if (family == AF_INET6 && v6_scoped(addr))
+		(void)snprintf(buf, len, "%s%s%s", addr_str(AF_INET6, addr),
+		    ifname != NULL ? "%" : "", ifname != NULL ? ifname : "");
 	else
 		(void)snprintf(buf, len, "%s", host_name(family, addr));
 }

@@ -8,7 +8,7 @@
 ip addr add 10.81.0.1/32 dev lo
 ip addr add 10.81.0.2/32 dev lo
 ip addr add 10.81.0.3/32 dev lo
-printf '10.81.0.1 evil\033[31mred\007x\n10.81.0.2 h\303\251\346\227\245\346\234\254\n10.81.0.3 h\303\251t\303\251\n' \
+printf '10.81.0.1 evil\033[31mred\007x\n10.81.0.2 h\303\251\346\227\245\346\234\254\n10.81.0.3 h\303\251t\303\251\nfe80::1234 ll-by-hosts\n' \
     >"$LABTMP/hosts"
 mount --bind "$LABTMP/hosts" /etc/hosts
 
@@ -81,6 +81,14 @@ for loc in C C.UTF-8; do
 	expect_nomatch "hosts names ($loc): no cut escape" "$t" \
 	    '\\(0?[0-7]?)? '
 done
+# A scoped (link-local) address is numeric, as BSD prints it, also where
+# its %scope must be cut from the column: never looked up, so the hosts
+# file's name for it never shows.
+veth lltestlongnam0 lltestlongnam1 fe80::1234/64
+t=$(ns -i)
+expect_match "-i: a link-local address numeric, %scope cut" "$t" \
+    '^lltestlongnam0 .* fe80::1234 '
+expect_nomatch "-i: a link-local address never looked up" "$t" ll-by-hosts
 t=$(LC_ALL=C.UTF-8 ns -a -p tcp)
 expect_match "UTF-8 host name shown" "$t" "$(printf 'h\303\251t\303\251')\\.7002 "
 j=$(ns -a -p tcp --libxo json | python3 -c '
