@@ -631,16 +631,12 @@ iface_load_addrs(unsigned long *bad)
 		struct ifaddrmsg	ifa;
 	} req;
 	struct link_walk w = { bad };
-	int fd, rc;
 
-	if ((fd = nl_open(NETLINK_ROUTE)) < 0)
-		return (-errno);
 	memset(&req, 0, sizeof(req));
 	req.nh.nlmsg_type = RTM_GETADDR;
 	req.ifa.ifa_family = AF_UNSPEC;
-	rc = nl_dump(fd, &req, sizeof(req), cache_addr_msg, &w);
-	close(fd);
-	return (rc);
+	return (nl_dump_once(NETLINK_ROUTE, &req, sizeof(req),
+	    cache_addr_msg, &w));
 }
 
 /*
@@ -656,15 +652,13 @@ iface_load(unsigned long *bad)
 		struct ifinfomsg	ifi;
 	} req;
 	struct link_walk w = { bad };
-	int fd, rc;
+	int rc;
 
-	if ((fd = nl_open(NETLINK_ROUTE)) < 0)
-		return (-errno);
 	memset(&req, 0, sizeof(req));
 	req.nh.nlmsg_type = RTM_GETLINK;
 	req.ifi.ifi_family = AF_UNSPEC;
-	rc = nl_dump(fd, &req, sizeof(req), cache_link_msg, &w);
-	close(fd);
+	rc = nl_dump_once(NETLINK_ROUTE, &req, sizeof(req), cache_link_msg,
+	    &w);
 	if (rc == 0)
 		iface_live = 1;
 	return (rc);

@@ -69,8 +69,6 @@ static const char *const timernames[] = {
 };
 
 /* What one listing (one protocol, one family) is doing. */
-#define	INET_RECENT	8	/* cookies remembered against repeats */
-
 struct listing {
 	const char	*name;		/* "tcp", "udp", "udplite", "ip" */
 	const char	*svc;		/* services(5) protocol for port names */
@@ -80,8 +78,7 @@ struct listing {
 	int		bindv6only;	/* system default, for proc files */
 	unsigned long	rows;		/* rows printed or collected */
 	int		collect;	/* -L: collecting half-open sockets */
-	unsigned long long recent[INET_RECENT];	/* last rows' cookies */
-	unsigned int	nrecent;
+	struct recent	recent;		/* last rows' cookies */
 };
 
 static int	inet_banner_done;
@@ -878,21 +875,13 @@ collect_halfopen(const struct sockrow *r)
 /*
  * A dump resumes at the count of sockets already sent from a hash chain,
  * so a socket added at the head of that chain meanwhile hands the last
- * rows of the previous reply again (unix.c meets the same): a socket
- * among the last few printed is not printed twice.
+ * rows of the previous reply again: a socket among the last few printed
+ * (by its cookie, when it has one) is not printed twice.
  */
 static int
 printed_recently(struct listing *ls, const struct sockrow *r)
 {
-	unsigned int i;
-
-	if (!r->have_cookie || r->cookie == 0)
-		return (0);
-	for (i = 0; i < INET_RECENT; i++)
-		if (ls->recent[i] == r->cookie)
-			return (1);
-	ls->recent[ls->nrecent++ % INET_RECENT] = r->cookie;
-	return (0);
+	return (r->have_cookie && recent_seen(&ls->recent, r->cookie));
 }
 
 /* Route a row to what the listing is doing. */

@@ -105,6 +105,7 @@ typedef int	(*nl_msg_fn)(const struct nlmsghdr *, void *);
 
 int	nl_open(int);
 int	nl_dump(int, void *, size_t, nl_msg_fn, void *);
+int	nl_dump_once(int, void *, size_t, nl_msg_fn, void *);
 ssize_t	nl_recv(int, void *, size_t);
 int	nl_walk(const void *, size_t, uint32_t, nl_msg_fn, void *);
 int	nl_attrs(const void *, size_t, const struct rtattr **, int);
@@ -210,6 +211,20 @@ const char *plural(unsigned long long);
 char	*put_dec(char *, unsigned long long);
 int	thread_start(pthread_t *, const pthread_attr_t *, void *(*)(void *),
 	    void *);
+
+/*
+ * The last rows' identities (socket cookies or inodes), against the rows
+ * a resumed dump hands again: recent_seen() tells whether id is among
+ * them, and remembers it when not.  0 is no identity.  Zeroed to start.
+ */
+#define	RECENT_ROWS	8
+
+struct recent {
+	unsigned long long	id[RECENT_ROWS];
+	unsigned int		n;
+};
+
+int	recent_seen(struct recent *, unsigned long long);
 
 /*
  * The -w loop (watch.c): tick(arg) each interval until -q ticks, SIGINT,

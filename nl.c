@@ -385,6 +385,19 @@ out:
 	return (result);
 }
 
+/* One dump on a socket of its own (protocol): 0, or a negative errno. */
+int
+nl_dump_once(int protocol, void *req, size_t reqlen, nl_msg_fn fn, void *arg)
+{
+	int fd, rc;
+
+	if ((fd = nl_open(protocol)) < 0)
+		return (-errno);
+	rc = nl_dump(fd, req, reqlen, fn, arg);
+	close(fd);
+	return (rc);
+}
+
 /*
  * Index the attributes in [p, p + len) by type into tb[0..max]; types
  * beyond max are ignored, a later duplicate wins.  Returns -1 when an

@@ -189,17 +189,13 @@ pkt_diag(void)
 		struct nlmsghdr		nlh;
 		struct packet_diag_req	r;
 	} req;
-	int fd, rc;
 
-	if ((fd = nl_open(NETLINK_SOCK_DIAG)) < 0)
-		return (-errno);
 	memset(&req, 0, sizeof(req));
 	req.nlh.nlmsg_type = SOCK_DIAG_BY_FAMILY;
 	req.r.sdiag_family = AF_PACKET;
 	req.r.pdiag_show = PACKET_SHOW_INFO | PACKET_SHOW_MEMINFO;
-	rc = nl_dump(fd, &req, sizeof(req), pkt_msg, NULL);
-	close(fd);
-	return (rc);
+	return (nl_dump_once(NETLINK_SOCK_DIAG, &req, sizeof(req), pkt_msg,
+	    NULL));
 }
 
 void

@@ -49,13 +49,11 @@ struct unixrefs {
 	int		 failed;	/* out of memory: columns unknown */
 };
 
-#define	UNIX_RECENT	8		/* inodes remembered against repeats */
-
 struct unixctx {
 	struct unixrefs	*refs;		/* NULL: no peers known (proc) */
 	int		 printed;	/* rows so far */
 	unsigned long	 bad;		/* malformed netlink messages */
-	unsigned long long recent[UNIX_RECENT];	/* last rows' inodes */
+	struct recent	 recent;	/* last rows' inodes */
 };
 
 /*
@@ -403,16 +401,9 @@ unix_listen_row(struct unixctx *c, const struct unixrow *u)
 static void
 unix_show(struct unixctx *c, const struct unixrow *u)
 {
-	int i;
-
-	if (!filter_match_unix(sockfilter, u->name, u->namelen))
+	if (!filter_match_unix(sockfilter, u->name, u->namelen) ||
+	    recent_seen(&c->recent, u->ino))
 		return;
-	for (i = 0; i < UNIX_RECENT && u->ino != 0; i++)
-		if (c->recent[i] == u->ino)
-			return;
-	memmove(c->recent + 1, c->recent,
-	    (UNIX_RECENT - 1) * sizeof(c->recent[0]));
-	c->recent[0] = u->ino;
 	if (Lflag)
 		unix_listen_row(c, u);
 	else

@@ -195,3 +195,17 @@ thread_start(pthread_t *tid, const pthread_attr_t *attr,
 	(void)pthread_sigmask(SIG_SETMASK, &old, NULL);
 	return (rc == 0 ? 0 : -1);
 }
+
+int
+recent_seen(struct recent *rc, unsigned long long id)
+{
+	unsigned int i;
+
+	if (id == 0)
+		return (0);
+	for (i = 0; i < RECENT_ROWS; i++)
+		if (rc->id[i] == id)
+			return (1);
+	rc->id[rc->n++ % RECENT_ROWS] = id;
+	return (0);
+}

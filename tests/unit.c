@@ -247,6 +247,33 @@ capture_end(void)
 	return (buf);
 }
 
+/* A sock_diag answer of one dump (sequence 1) at b: its aligned size. */
+static size_t
+diag_answer(unsigned char *b, const void *body, size_t len)
+{
+	struct nlmsghdr h;
+
+	memset(&h, 0, sizeof(h));
+	h.nlmsg_len = (uint32_t)NLMSG_LENGTH(len);
+	h.nlmsg_type = SOCK_DIAG_BY_FAMILY;
+	h.nlmsg_flags = NLM_F_MULTI;
+	h.nlmsg_seq = 1;
+	memcpy(b, &h, sizeof(h));
+	memcpy(b + NLMSG_HDRLEN, body, len);
+	return (NLMSG_ALIGN(h.nlmsg_len));
+}
+
+/* How many times needle stands in s. */
+static int
+count_in(const char *s, const char *needle)
+{
+	int n = 0;
+
+	for (; (s = strstr(s, needle)) != NULL; s++)
+		n++;
+	return (n);
+}
+
 /*
  * unix.c: a resumed dump hands the last rows again (a socket added at
  * the head of its hash chain shifts them); each socket prints once.
@@ -254,21 +281,13 @@ capture_end(void)
 static size_t
 unix_msg(unsigned char *b, unsigned int ino)
 {
-	struct nlmsghdr h;
 	struct unix_diag_msg m;
 
-	memset(&h, 0, sizeof(h));
 	memset(&m, 0, sizeof(m));
-	h.nlmsg_len = NLMSG_LENGTH(sizeof(m));
-	h.nlmsg_type = SOCK_DIAG_BY_FAMILY;
-	h.nlmsg_flags = NLM_F_MULTI;
-	h.nlmsg_seq = 1;
 	m.udiag_family = AF_UNIX;
 	m.udiag_type = SOCK_STREAM;
 	m.udiag_ino = ino;
-	memcpy(b, &h, sizeof(h));
-	memcpy(b + NLMSG_HDRLEN, &m, sizeof(m));
-	return (NLMSG_ALIGN(h.nlmsg_len));
+	return (diag_answer(b, &m, sizeof(m)));
 }
 
 static void
@@ -277,10 +296,10 @@ test_unix_repeat(void)
 	static const unsigned int inos[] = { 0x71, 0x72, 0x73, 0x72, 0x73,
 	    0x73, 0x74 };
 	unsigned char buf[1024];
-	const char *s, *p;
+	const char *s;
 	char id[32];
 	size_t len = 0, i;
-	int n, ok = 1;
+	int ok = 1;
 
 	for (i = 0; i < sizeof(inos) / sizeof(inos[0]); i++)
 		len += unix_msg(buf + len, inos[i]);
@@ -289,9 +308,7 @@ test_unix_repeat(void)
 	s = capture_end();
 	for (i = 0x71; i <= 0x74; i++) {
 		(void)snprintf(id, sizeof(id), "%016zx", i);
-		for (n = 0, p = s; (p = strstr(p, id)) != NULL; p++)
-			n++;
-		ok &= n == 1;
+		ok &= count_in(s, id) == 1;
 	}
 	check(ok, "unix_diag_feed: a socket repeated by a resumed dump prints "
 	    "once");
@@ -301,24 +318,16 @@ test_unix_repeat(void)
 static size_t
 inet_msg(unsigned char *b, unsigned int port, uint32_t cookie)
 {
-	struct nlmsghdr h;
 	struct inet_diag_msg m;
 
-	memset(&h, 0, sizeof(h));
 	memset(&m, 0, sizeof(m));
-	h.nlmsg_len = NLMSG_LENGTH(sizeof(m));
-	h.nlmsg_type = SOCK_DIAG_BY_FAMILY;
-	h.nlmsg_flags = NLM_F_MULTI;
-	h.nlmsg_seq = 1;
 	m.idiag_family = AF_INET;
 	m.idiag_state = 1;	/* ESTABLISHED */
 	m.id.idiag_sport = htons((uint16_t)port);
 	m.id.idiag_dport = htons(7);
 	m.id.idiag_src[0] = m.id.idiag_dst[0] = htonl(0x7f000001);
 	m.id.idiag_cookie[0] = cookie;
-	memcpy(b, &h, sizeof(h));
-	memcpy(b + NLMSG_HDRLEN, &m, sizeof(m));
-	return (NLMSG_ALIGN(h.nlmsg_len));
+	return (diag_answer(b, &m, sizeof(m)));
 }
 
 static void
@@ -328,10 +337,10 @@ test_inet_repeat(void)
 	    1003, 1004, 1005 };
 	static const struct inet_feed f = { IPPROTO_TCP, AF_INET, 0, 0 };
 	unsigned char buf[2048];
-	const char *s, *p;
+	const char *s;
 	char id[32];
 	size_t len = 0, i;
-	int n, ok = 1, nf = nflag;
+	int ok = 1, nf = nflag;
 
 	/* Each port its own cookie; 1005 has none (0), as /proc may. */
 	for (i = 0; i < sizeof(ports) / sizeof(ports[0]); i++)
@@ -345,9 +354,7 @@ test_inet_repeat(void)
 	nflag = nf;
 	for (i = 1001; i <= 1005; i++) {
 		(void)snprintf(id, sizeof(id), "127.0.0.1.%zu ", i);
-		for (n = 0, p = s; (p = strstr(p, id)) != NULL; p++)
-			n++;
-		ok &= n == (i == 1005 ? 2 : 1);
+		ok &= count_in(s, id) == (i == 1005 ? 2 : 1);
 	}
 	check(ok, "inet_diag_feed: a socket repeated by a resumed dump prints "
 	    "once (by its cookie; rows without one all print)");
